@@ -1,0 +1,45 @@
+#pragma once
+// OpenSSL behind small functions, and the domain's crypto ports implemented on them.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/ports.hpp"
+
+namespace tarjotin::crypto {
+
+std::vector<std::uint8_t> random_bytes(std::size_t count);
+std::string sha256_hex(std::string_view data);
+std::string hex(const std::uint8_t* data, std::size_t size);
+std::string base64url(const std::uint8_t* data, std::size_t size);
+// Compares in time that depends only on the lengths.
+bool constant_time_equal(std::string_view a, std::string_view b);
+
+struct ScryptCost {
+  std::uint64_t n = 1u << 15;  // 32 MiB with r = 8: OWASP's minimum for scrypt
+  std::uint64_t r = 8;
+  std::uint64_t p = 1;
+};
+
+// Hashes as "scrypt$N$r$p$salt$key" (salt and key base64url), so the cost can be raised later
+// and old hashes still verify with the cost they were made with.
+class ScryptPasswordHasher final : public domain::PasswordHasher {
+ public:
+  explicit ScryptPasswordHasher(ScryptCost cost = {}) : cost_(cost) {}
+  std::string hash(std::string_view password) const override;
+  bool verify(std::string_view password, std::string_view encoded) const override;
+
+ private:
+  ScryptCost cost_;
+};
+
+class SystemSecrets final : public domain::Secrets {
+ public:
+  std::string new_id() override;
+  domain::IssuedToken new_token() override;
+  std::string hash_token(std::string_view token) const override;
+};
+
+}  // namespace tarjotin::crypto

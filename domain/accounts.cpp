@@ -1,0 +1,297 @@
+#include "domain/accounts.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "domain/business_id.hpp"
+
+namespace tarjotin::domain {
+namespace {
+
+constexpr std::size_t kMinPassword = 12;  // OWASP ASVS 2.1.1
+constexpr std::size_t kMaxPassword = 128;
+
+AuditEvent event(const AccountServices& s, const Actor* actor, std::string action,
+                 std::string object_type, std::string object_id, std::string before,
+                 std::string after) {
+  AuditEvent e;
+  e.at = s.clock.now();
+  if (actor) {
+    e.actor_user_id = actor->user_id;
+    e.actor_organisation_id = actor->organisation_id;
+  }
+  e.action = std::move(action);
+  e.object_type = std::move(object_type);
+  e.object_id = std::move(object_id);
+  e.before = std::move(before);
+  e.after = std::move(after);
+  return e;
+}
+
+std::string trimmed(const std::string& text) {
+  const auto first = text.find_first_not_of(" \t");
+  if (first == std::string::npos) return {};
+  const auto last = text.find_last_not_of(" \t");
+  return text.substr(first, last - first + 1);
+}
+
+Result<Organisation> validated(AccountServices& s, NewOrganisation in) {
+  Organisation org;
+  org.kind = in.kind;
+  org.name = trimmed(in.name);
+  if (org.name.empty()) return Error::invalid("/name", "required", "the organisation needs a name");
+  org.country = in.country.empty() ? "FI" : in.country;
+  if (!is_country_code(org.country))
+    return Error::invalid("/country", "pattern", "country is an ISO 3166-1 alpha-2 code");
+  if (in.business_id.empty()) {
+    if (in.kind == OrganisationKind::provider)
+      return Error::invalid("/business_id", "required",
+                            "a provider registers with its business ID");
+  } else {
+    auto canonical = canonical_business_id(org.country, in.business_id);
+    if (!canonical) return canonical.error();
+    org.business_id = std::move(canonical.value());
+  }
+  org.id = s.secrets.new_id();
+  org.created_at = s.clock.now();
+  return org;
+}
+
+Result<User> validated(AccountServices& s, const std::string& organisation_id, NewUser in) {
+  auto email = normalise_email(in.email);
+  if (!email) return email.error();
+  if (auto policy = check_password_policy(in.password); !policy) return policy.error();
+  User user;
+  user.id = s.secrets.new_id();
+  user.organisation_id = organisation_id;
+  user.email = std::move(email.value());
+  user.display_name = trimmed(in.display_name);
+  if (user.display_name.empty())
+    return Error::invalid("/display_name", "required", "a user needs a display name");
+  user.role = in.role;
+  user.password_hash = s.passwords.hash(in.password);
+  user.created_at = s.clock.now();
+  return user;
+}
+
+// Checks uniqueness and writes the organisation; the caller's transaction makes it atomic with
+// the audit event.
+Status add_organisation(Transaction& tx, const Organisation& org) {
+  if (!org.business_id.empty() &&
+      tx.organisations().find_by_business_id(org.country, org.business_id))
+    return Error::conflict("business-id-registered",
+                           "an organisation with this business ID is already registered");
+  tx.organisations().add(org);
+  return Done{};
+}
+
+Status add_user(Transaction& tx, const User& user) {
+  if (tx.users().find_by_email(user.email))
+    return Error::conflict("email-taken", "a user with this email address already exists");
+  tx.users().add(user);
+  return Done{};
+}
+
+Result<Registration> register_first_user(AccountServices& s, const Actor* actor,
+                                         NewOrganisation organisation, NewUser first_user) {
+  auto org = validated(s, std::move(organisation));
+  if (!org) return org.error();
+  if (home_kind_of(first_user.role) != org->kind)
+    return Error::invalid("/user/role", "role-fits-organisation",
+                          "this role does not belong to this kind of organisation");
+  auto user = validated(s, org->id, std::move(first_user));
+  if (!user) {
+    Error e = user.error();
+    for (auto& f : e.fields) f.pointer = "/user" + f.pointer;
+    return e;
+  }
+  return transact<Registration>(s.db, Access::write, [&](Transaction& tx) -> Result<Registration> {
+    if (auto added = add_organisation(tx, *org); !added) return added.error();
+    if (auto added = add_user(tx, *user); !added) return added.error();
+    tx.audit().append(event(s, actor, "organisation.created", "organisation", org->id, "",
+                            std::string(to_string(org->kind))));
+    tx.audit().append(
+        event(s, actor, "user.created", "user", user->id, "", std::string(to_string(user->role))));
+    return Registration{*org, *user};
+  });
+}
+
+}  // namespace
+
+Result<std::string> normalise_email(const std::string& email) {
+  std::string e = trimmed(email);
+  std::transform(e.begin(), e.end(), e.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const auto at = e.find('@');
+  if (e.size() > 254 || at == std::string::npos || at == 0 || e.find('@', at + 1) != e.npos ||
+      e.find('.', at) == std::string::npos || e.back() == '.' || e.find(' ') != e.npos)
+    return Error::invalid("/email", "format", "email is not a valid address");
+  return e;
+}
+
+Status check_password_policy(const std::string& password) {
+  if (password.size() < kMinPassword)
+    return Error::invalid("/password", "minLength", "a password has at least 12 characters");
+  if (password.size() > kMaxPassword)
+    return Error::invalid("/password", "maxLength", "a password has at most 128 characters");
+  return Done{};
+}
+
+bool may_create_user(const Actor& actor, const Organisation& target, Role role) {
+  if (home_kind_of(role) != target.kind) return false;
+  if (actor.is(Role::admin)) return true;
+  if (actor.organisation_id != target.id) return false;
+  // Officers staff their own authority; providers their own company. Admins, auditors and
+  // coaches are created by an admin only.
+  return (actor.is(Role::officer) && role == Role::officer) ||
+         (actor.is(Role::provider) && role == Role::provider);
+}
+
+bool may_read_organisation(const Actor& actor, const Organisation& target) {
+  if (actor.organisation_id == target.id) return true;
+  if (actor.is(Role::admin) || actor.is(Role::auditor)) return true;
+  // Provider companies are public parties of the DPS (the list of admitted providers is
+  // public), so every signed-in user may see their registration details.
+  return target.kind == OrganisationKind::provider;
+}
+
+bool may_manage_users_of(const Actor& actor, const std::string& organisation_id) {
+  if (actor.is(Role::admin)) return true;
+  return actor.organisation_id == organisation_id &&
+         (actor.is(Role::officer) || actor.is(Role::provider));
+}
+
+Result<Registration> register_provider(AccountServices& s, NewOrganisation organisation,
+                                       NewUser first_user) {
+  organisation.kind = OrganisationKind::provider;
+  first_user.role = Role::provider;
+  return register_first_user(s, nullptr, std::move(organisation), std::move(first_user));
+}
+
+Result<Registration> bootstrap_organisation(AccountServices& s, NewOrganisation organisation,
+                                            NewUser first_user) {
+  return register_first_user(s, nullptr, std::move(organisation), std::move(first_user));
+}
+
+Result<Organisation> create_organisation(AccountServices& s, const Actor& actor,
+                                         NewOrganisation organisation) {
+  if (!actor.is(Role::admin)) return Error::forbidden("only an administrator adds organisations");
+  auto org = validated(s, std::move(organisation));
+  if (!org) return org.error();
+  return transact<Organisation>(s.db, Access::write, [&](Transaction& tx) -> Result<Organisation> {
+    if (auto added = add_organisation(tx, *org); !added) return added.error();
+    tx.audit().append(event(s, &actor, "organisation.created", "organisation", org->id, "",
+                            std::string(to_string(org->kind))));
+    return *org;
+  });
+}
+
+Result<Organisation> read_organisation(AccountServices& s, const Actor& actor,
+                                       const std::string& organisation_id) {
+  return transact<Organisation>(s.db, Access::read, [&](Transaction& tx) -> Result<Organisation> {
+    auto org = tx.organisations().find(organisation_id);
+    // Not found and not yours look the same, so ids cannot be probed.
+    if (!org || !may_read_organisation(actor, *org)) return Error::not_found("organisation");
+    return *org;
+  });
+}
+
+Result<User> create_user(AccountServices& s, const Actor& actor, const std::string& organisation_id,
+                         NewUser in) {
+  auto org = read_organisation(s, actor, organisation_id);
+  if (!org) return org.error();
+  if (!may_manage_users_of(actor, organisation_id)) return Error::not_found("organisation");
+  if (home_kind_of(in.role) != org->kind)
+    return Error::invalid("/role", "role-fits-organisation",
+                          "this role does not belong to this kind of organisation");
+  if (!may_create_user(actor, *org, in.role))
+    return Error::forbidden("your role may not create users with this role");
+  auto user = validated(s, organisation_id, std::move(in));
+  if (!user) return user.error();
+  return transact<User>(s.db, Access::write, [&](Transaction& tx) -> Result<User> {
+    if (auto added = add_user(tx, *user); !added) return added.error();
+    tx.audit().append(
+        event(s, &actor, "user.created", "user", user->id, "", std::string(to_string(user->role))));
+    return *user;
+  });
+}
+
+Result<std::vector<User>> list_users(AccountServices& s, const Actor& actor,
+                                     const std::string& organisation_id) {
+  if (!may_manage_users_of(actor, organisation_id) && actor.organisation_id != organisation_id)
+    return Error::not_found("organisation");
+  return transact<std::vector<User>>(s.db, Access::read,
+                                     [&](Transaction& tx) -> Result<std::vector<User>> {
+                                       if (!tx.organisations().find(organisation_id))
+                                         return Error::not_found("organisation");
+                                       return tx.users().list_for_organisation(organisation_id);
+                                     });
+}
+
+Result<User> set_user_active(AccountServices& s, const Actor& actor, const std::string& user_id,
+                             bool active) {
+  return transact<User>(s.db, Access::write, [&](Transaction& tx) -> Result<User> {
+    auto user = tx.users().find(user_id);
+    if (!user || !may_manage_users_of(actor, user->organisation_id))
+      return Error::not_found("user");
+    if (user->id == actor.user_id && !active)
+      return Error::conflict("self-deactivation", "you cannot deactivate your own account");
+    if (user->active == active) return *user;
+    tx.users().set_active(user->id, active);
+    if (!active) tx.sessions().revoke_all_for_user(user->id, s.clock.now());
+    tx.audit().append(event(s, &actor, active ? "user.activated" : "user.deactivated", "user",
+                            user->id, user->active ? "active" : "inactive",
+                            active ? "active" : "inactive"));
+    user->active = active;
+    return *user;
+  });
+}
+
+Result<SignedIn> sign_in(AccountServices& s, std::string email, const std::string& password) {
+  const Error refused = Error::unauthenticated("email or password is wrong");
+  auto normalised = normalise_email(email);
+  std::optional<User> user;
+  if (normalised) {
+    user = transact<std::optional<User>>(s.db, Access::read,
+                                         [&](Transaction& tx) -> Result<std::optional<User>> {
+                                           return tx.users().find_by_email(normalised.value());
+                                         })
+               .value();
+  }
+  // Always pay for one derivation, so response time does not tell which emails exist.
+  const bool verified = s.passwords.verify(password, user ? user->password_hash : "");
+  if (!user || !verified || !user->active) return refused;
+  auto issued = s.secrets.new_token();
+  SessionRecord session{issued.hash, user->id, s.clock.now(), s.clock.now() + s.session_lifetime,
+                        std::nullopt};
+  return transact<SignedIn>(s.db, Access::write, [&](Transaction& tx) -> Result<SignedIn> {
+    tx.sessions().add(session);
+    Actor self{user->id, user->organisation_id, user->role, issued.hash};
+    tx.audit().append(event(s, &self, "session.created", "user", user->id, "", "signed-in"));
+    return SignedIn{issued.token, session.expires_at, *user};
+  });
+}
+
+Result<Actor> authenticate(AccountServices& s, const std::string& bearer_token) {
+  const Error refused = Error::unauthenticated("the bearer token is not valid");
+  if (bearer_token.empty() || bearer_token.size() > 512) return refused;
+  const std::string hash = s.secrets.hash_token(bearer_token);
+  return transact<Actor>(s.db, Access::read, [&](Transaction& tx) -> Result<Actor> {
+    auto session = tx.sessions().find(hash);
+    if (!session || session->revoked_at || session->expires_at <= s.clock.now()) return refused;
+    auto user = tx.users().find(session->user_id);
+    if (!user || !user->active) return refused;
+    return Actor{user->id, user->organisation_id, user->role, hash};
+  });
+}
+
+Status sign_out(AccountServices& s, const Actor& actor) {
+  return transact<Done>(s.db, Access::write, [&](Transaction& tx) -> Status {
+    tx.sessions().revoke(actor.session_id, s.clock.now());
+    tx.audit().append(
+        event(s, &actor, "session.revoked", "user", actor.user_id, "signed-in", "signed-out"));
+    return Done{};
+  });
+}
+
+}  // namespace tarjotin::domain

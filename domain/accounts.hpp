@@ -1,0 +1,81 @@
+#pragma once
+// Use cases for organisations, users and sign-in sessions.
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "domain/identity.hpp"
+#include "domain/ports.hpp"
+#include "domain/result.hpp"
+
+namespace tarjotin::domain {
+
+struct AccountServices {
+  Database& db;
+  const Clock& clock;
+  const PasswordHasher& passwords;
+  Secrets& secrets;
+  std::chrono::seconds session_lifetime{std::chrono::hours{12}};
+};
+
+struct NewOrganisation {
+  OrganisationKind kind{};
+  std::string name;
+  std::string country = "FI";
+  std::string business_id;
+};
+
+struct NewUser {
+  std::string email;
+  std::string display_name;
+  Role role{};
+  std::string password;
+};
+
+struct Registration {
+  Organisation organisation;
+  User user;
+};
+
+struct SignedIn {
+  std::string token;
+  Timestamp expires_at{};
+  User user;
+};
+
+// Anyone may register a provider company and its first user: a DPS must let every interested
+// provider apply, without asking the authority first.
+Result<Registration> register_provider(AccountServices& s, NewOrganisation organisation,
+                                       NewUser first_user);
+
+// Bootstrap and demo data: creates an organisation and its first user without an actor, written
+// to the audit trail as done by the system.
+Result<Registration> bootstrap_organisation(AccountServices& s, NewOrganisation organisation,
+                                            NewUser first_user);
+
+Result<Organisation> create_organisation(AccountServices& s, const Actor& actor,
+                                         NewOrganisation organisation);
+Result<Organisation> read_organisation(AccountServices& s, const Actor& actor,
+                                       const std::string& organisation_id);
+
+Result<User> create_user(AccountServices& s, const Actor& actor, const std::string& organisation_id,
+                         NewUser user);
+Result<std::vector<User>> list_users(AccountServices& s, const Actor& actor,
+                                     const std::string& organisation_id);
+// Deactivating a user also revokes every session the user has.
+Result<User> set_user_active(AccountServices& s, const Actor& actor, const std::string& user_id,
+                             bool active);
+
+Result<SignedIn> sign_in(AccountServices& s, std::string email, const std::string& password);
+Result<Actor> authenticate(AccountServices& s, const std::string& bearer_token);
+Status sign_out(AccountServices& s, const Actor& actor);
+
+// Rules, exposed for tests and for the authorization matrix.
+bool may_create_user(const Actor& actor, const Organisation& target, Role role);
+bool may_read_organisation(const Actor& actor, const Organisation& target);
+bool may_manage_users_of(const Actor& actor, const std::string& organisation_id);
+Status check_password_policy(const std::string& password);
+Result<std::string> normalise_email(const std::string& email);
+
+}  // namespace tarjotin::domain

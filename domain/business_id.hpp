@@ -1,0 +1,18 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "domain/result.hpp"
+
+namespace tarjotin::domain {
+
+// Checks a company's registration number for its country and returns it in canonical form.
+// Finnish business IDs (Y-tunnus, "1234567-8") are verified with their modulus-11 check digit;
+// other EU identifiers are accepted in a conservative alphanumeric shape, since a DPS must stay
+// open to providers from every member state.
+Result<std::string> canonical_business_id(std::string_view country, std::string_view business_id);
+
+bool is_country_code(std::string_view country);
+
+}  // namespace tarjotin::domain

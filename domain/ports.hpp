@@ -1,0 +1,127 @@
+#pragma once
+// What the domain needs from the outside world. storage/ and crypto/ implement these; the
+// domain never learns whether it runs on SQLite, PostgreSQL or an in-memory test double.
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/identity.hpp"
+#include "domain/result.hpp"
+#include "domain/time.hpp"
+
+namespace tarjotin::domain {
+
+// One row of the append-only audit trail. `before` and `after` are short summaries (a state
+// name, a changed field), never secrets or personal data beyond ids.
+struct AuditEvent {
+  Timestamp at{};
+  std::string actor_user_id;  // empty for the system itself (background jobs, self sign-up)
+  std::string actor_organisation_id;
+  std::string action;  // "<object>.<verb>", e.g. "user.created"
+  std::string object_type;
+  std::string object_id;
+  std::string before;
+  std::string after;
+};
+
+struct SessionRecord {
+  std::string token_hash;  // only the hash of the bearer token is ever stored
+  std::string user_id;
+  Timestamp created_at{};
+  Timestamp expires_at{};
+  std::optional<Timestamp> revoked_at;
+};
+
+class OrganisationRepository {
+ public:
+  virtual ~OrganisationRepository() = default;
+  virtual void add(const Organisation& organisation) = 0;
+  virtual std::optional<Organisation> find(const std::string& id) = 0;
+  virtual std::optional<Organisation> find_by_business_id(const std::string& country,
+                                                          const std::string& business_id) = 0;
+};
+
+class UserRepository {
+ public:
+  virtual ~UserRepository() = default;
+  virtual void add(const User& user) = 0;
+  virtual std::optional<User> find(const std::string& id) = 0;
+  virtual std::optional<User> find_by_email(const std::string& email) = 0;
+  virtual std::vector<User> list_for_organisation(const std::string& organisation_id) = 0;
+  virtual void set_active(const std::string& id, bool active) = 0;
+};
+
+class SessionRepository {
+ public:
+  virtual ~SessionRepository() = default;
+  virtual void add(const SessionRecord& session) = 0;
+  virtual std::optional<SessionRecord> find(const std::string& token_hash) = 0;
+  virtual void revoke(const std::string& token_hash, Timestamp at) = 0;
+  virtual void revoke_all_for_user(const std::string& user_id, Timestamp at) = 0;
+};
+
+class AuditTrail {
+ public:
+  virtual ~AuditTrail() = default;
+  virtual void append(const AuditEvent& event) = 0;
+};
+
+// The repositories as seen inside one database transaction.
+class Transaction {
+ public:
+  virtual ~Transaction() = default;
+  virtual OrganisationRepository& organisations() = 0;
+  virtual UserRepository& users() = 0;
+  virtual SessionRepository& sessions() = 0;
+  virtual AuditTrail& audit() = 0;
+};
+
+enum class Access { read, write };
+
+class Database {
+ public:
+  virtual ~Database() = default;
+  // Runs `work` in one transaction and commits it when `work` returns true, rolls it back when
+  // it returns false or throws. An implementation may run `work` again after a transient
+  // conflict, so `work` must have no effects outside the transaction.
+  virtual void run(Access access, const std::function<bool(Transaction&)>& work) = 0;
+};
+
+// A use case's transaction: committed when the result is a value, rolled back on an Error, so a
+// refused request changes nothing.
+template <class T, class Work>
+Result<T> transact(Database& db, Access access, Work&& work) {
+  std::optional<Result<T>> outcome;
+  db.run(access, [&](Transaction& tx) {
+    outcome.emplace(work(tx));
+    return outcome->ok();
+  });
+  return std::move(*outcome);
+}
+
+class PasswordHasher {
+ public:
+  virtual ~PasswordHasher() = default;
+  virtual std::string hash(std::string_view password) const = 0;
+  // An empty or malformed `encoded` still costs one full derivation before answering false, so
+  // signing in as an unknown user takes as long as a wrong password for a known one.
+  virtual bool verify(std::string_view password, std::string_view encoded) const = 0;
+};
+
+struct IssuedToken {
+  std::string token;  // handed to the client once
+  std::string hash;   // what storage keeps
+};
+
+class Secrets {
+ public:
+  virtual ~Secrets() = default;
+  virtual std::string new_id() = 0;  // unguessable object id (UUID v4)
+  virtual IssuedToken new_token() = 0;
+  virtual std::string hash_token(std::string_view token) const = 0;
+};
+
+}  // namespace tarjotin::domain

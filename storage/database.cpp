@@ -1,0 +1,250 @@
+#include "storage/database.hpp"
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <chrono>
+#include <stdexcept>
+
+#include "storage/migrations.hpp"
+#include "storage/soci_transaction.hpp"
+
+namespace tarjotin::storage {
+namespace {
+
+constexpr int kMaxAttempts = 5;
+
+// Serialization failures and deadlocks are PostgreSQL telling us to try again.
+bool retryable(const soci::postgresql_soci_error& e) {
+  const std::string state = e.sqlstate();
+  return state == "40001" || state == "40P01";
+}
+
+void rollback_quietly(soci::session& sql) {
+  try {
+    sql << "ROLLBACK";
+  } catch (...) {
+    // The connection may be gone; the server rolls back an abandoned transaction itself.
+  }
+}
+
+class Lease {
+ public:
+  Lease(soci::connection_pool& pool, std::atomic<std::size_t>& in_use)
+      : sql_(pool), in_use_(in_use) {
+    ++in_use_;
+  }
+  ~Lease() { --in_use_; }
+  soci::session& sql() { return sql_; }
+
+ private:
+  soci::session sql_;
+  std::atomic<std::size_t>& in_use_;
+};
+
+std::string percent_decoded(std::string_view text) {
+  auto nibble = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    throw std::invalid_argument("the database URL has a bad percent escape");
+  };
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '%') {
+      out.push_back(text[i]);
+      continue;
+    }
+    if (i + 2 >= text.size())
+      throw std::invalid_argument("the database URL has a bad percent escape");
+    out.push_back(static_cast<char>(nibble(text[i + 1]) * 16 + nibble(text[i + 2])));
+    i += 2;
+  }
+  return out;
+}
+
+void add_keyword(std::string& conninfo, std::string_view key, const std::string& value) {
+  if (value.empty()) return;
+  conninfo += std::string(key) + "='";
+  for (char c : value) {
+    if (c == '\\' || c == '\'') conninfo.push_back('\\');
+    conninfo.push_back(c);
+  }
+  conninfo += "' ";
+}
+
+// SOCI hands its connect string to libpq as keyword=value pairs, so the URL is taken apart
+// here: postgresql://user:password@host:port/dbname?key=value&...
+std::string postgresql_conninfo(const std::string& url) {
+  std::string_view rest(url);
+  rest.remove_prefix(rest.find("://") + 3);
+  std::string conninfo;
+  std::string_view query;
+  if (const auto q = rest.find('?'); q != rest.npos) {
+    query = rest.substr(q + 1);
+    rest = rest.substr(0, q);
+  }
+  std::string_view path;
+  if (const auto slash = rest.find('/'); slash != rest.npos) {
+    path = rest.substr(slash + 1);
+    rest = rest.substr(0, slash);
+  }
+  if (const auto at = rest.rfind('@'); at != rest.npos) {
+    std::string_view userinfo = rest.substr(0, at);
+    rest = rest.substr(at + 1);
+    const auto colon = userinfo.find(':');
+    add_keyword(conninfo, "user", percent_decoded(userinfo.substr(0, colon)));
+    if (colon != userinfo.npos)
+      add_keyword(conninfo, "password", percent_decoded(userinfo.substr(colon + 1)));
+  }
+  std::string_view host = rest, port;
+  if (const auto colon = rest.rfind(':');
+      colon != rest.npos && rest.find(']', colon) == rest.npos) {
+    host = rest.substr(0, colon);
+    port = rest.substr(colon + 1);
+  }
+  if (host.size() > 1 && host.front() == '[') host = host.substr(1, host.size() - 2);
+  add_keyword(conninfo, "host", percent_decoded(host));
+  add_keyword(conninfo, "port", percent_decoded(port));
+  add_keyword(conninfo, "dbname", percent_decoded(path));
+  while (!query.empty()) {
+    const auto amp = query.find('&');
+    const std::string_view pair = query.substr(0, amp);
+    const auto eq = pair.find('=');
+    if (eq == pair.npos || eq == 0)
+      throw std::invalid_argument("the PostgreSQL URL has a parameter without a value");
+    add_keyword(conninfo, percent_decoded(pair.substr(0, eq)),
+                percent_decoded(pair.substr(eq + 1)));
+    if (amp == query.npos) break;
+    query.remove_prefix(amp + 1);
+  }
+  if (!conninfo.empty()) conninfo.pop_back();
+  return conninfo;
+}
+
+}  // namespace
+
+DatabaseUrl parse_database_url(const std::string& url) {
+  const std::string sqlite_abs = "sqlite://";
+  const std::string sqlite_rel = "sqlite:";
+  if (url.rfind(sqlite_abs, 0) == 0 || url.rfind(sqlite_rel, 0) == 0) {
+    std::string path = url.rfind(sqlite_abs, 0) == 0 ? url.substr(sqlite_abs.size())
+                                                     : url.substr(sqlite_rel.size());
+    if (path.empty()) throw std::invalid_argument("the SQLite URL names no file");
+    if (path.find_first_of(" '\"") != std::string::npos)
+      throw std::invalid_argument("the SQLite path may not contain spaces or quotes");
+    // "timeout" is SQLite's busy timeout in seconds, for writers from other processes.
+    return {Backend::sqlite, "db=" + path + " timeout=10"};
+  }
+  if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0)
+    return {Backend::postgresql, postgresql_conninfo(url)};
+  throw std::invalid_argument(
+      "the database URL must start with sqlite:// or postgresql:// (got something else)");
+}
+
+SociDatabase::SociDatabase(const std::string& url, std::size_t pool_size)
+    : pool_size_(pool_size == 0 ? 1 : pool_size) {
+  const DatabaseUrl parsed = parse_database_url(url);
+  backend_ = parsed.backend;
+  pool_ = std::make_unique<soci::connection_pool>(pool_size_);
+  for (std::size_t i = 0; i < pool_size_; ++i) {
+    soci::session& sql = pool_->at(i);
+    if (backend_ == Backend::sqlite) {
+      sql.open(*soci::factory_sqlite3(), parsed.connect);
+      // WAL lets readers run beside the writer; synchronous=FULL makes a commit survive power
+      // loss, not only a process crash, which is what "acknowledged means kept" needs.
+      sql << "PRAGMA journal_mode = WAL";
+      sql << "PRAGMA synchronous = FULL";
+      sql << "PRAGMA foreign_keys = ON";
+      sql << "PRAGMA busy_timeout = 10000";
+    } else {
+      sql.open(*soci::factory_postgresql(), parsed.connect);
+    }
+  }
+}
+
+SociDatabase::~SociDatabase() = default;
+
+void SociDatabase::run(domain::Access access,
+                       const std::function<bool(domain::Transaction&)>& work) {
+  const bool writes = access == domain::Access::write;
+  for (int attempt = 1;; ++attempt) {
+    Lease lease(*pool_, in_use_);
+    soci::session& sql = lease.sql();
+    std::unique_lock<std::mutex> writer(sqlite_writer_, std::defer_lock);
+    try {
+      if (backend_ == Backend::sqlite) {
+        if (writes) writer.lock();
+        sql << (writes ? "BEGIN IMMEDIATE" : "BEGIN");
+      } else if (writes) {
+        sql << "BEGIN";
+        // Every writer queues on the audit head first: the hash chain needs a total order of
+        // writes, and taking the lock before reading anything means every check a use case
+        // makes sees the latest committed state.
+        long long seq = 0;
+        sql << "SELECT CAST(seq AS BIGINT) FROM audit_head WHERE id = 1 FOR UPDATE",
+            soci::into(seq);
+      } else {
+        sql << "BEGIN READ ONLY";
+      }
+      SociTransaction tx(sql);
+      if (work(tx))
+        sql << "COMMIT";
+      else
+        sql << "ROLLBACK";
+      return;
+    } catch (const soci::postgresql_soci_error& e) {
+      rollback_quietly(sql);
+      if (retryable(e) && attempt < kMaxAttempts) continue;
+      throw;
+    } catch (...) {
+      rollback_quietly(sql);
+      throw;
+    }
+  }
+}
+
+void SociDatabase::with_session(const std::function<void(soci::session&)>& work) {
+  Lease lease(*pool_, in_use_);
+  work(lease.sql());
+}
+
+int SociDatabase::migrate() {
+  Lease lease(*pool_, in_use_);
+  std::lock_guard<std::mutex> writer(sqlite_writer_);
+  return apply_migrations(lease.sql(), backend_);
+}
+
+MigrationStatus SociDatabase::migration_status() {
+  Lease lease(*pool_, in_use_);
+  return read_migration_status(lease.sql(), backend_);
+}
+
+bool SociDatabase::ping() {
+  try {
+    Lease lease(*pool_, in_use_);
+    int one = 0;
+    lease.sql() << "SELECT 1", soci::into(one);
+    return one == 1;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+AuditVerification SociDatabase::verify_audit_chain() {
+  Lease lease(*pool_, in_use_);
+  soci::session& sql = lease.sql();
+  // One snapshot: rows and head are read as of the same moment even while writers go on.
+  sql << (backend_ == Backend::sqlite ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ");
+  try {
+    AuditVerification result = storage::verify_audit_chain(sql);
+    sql << "ROLLBACK";
+    return result;
+  } catch (...) {
+    rollback_quietly(sql);
+    throw;
+  }
+}
+
+}  // namespace tarjotin::storage

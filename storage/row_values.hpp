@@ -1,0 +1,31 @@
+#pragma once
+#include <soci/soci.h>
+
+#include <string>
+
+namespace tarjotin::storage {
+
+// SQLite describes a column by the value it happens to hold (a small number comes back as
+// `int`), PostgreSQL by its declared type; reading integers through this makes both alike.
+inline long long int64_at(const soci::row& r, std::size_t i) {
+  switch (r.get_properties(i).get_data_type()) {
+    case soci::dt_integer:
+      return r.get<int>(i);
+    case soci::dt_long_long:
+      return r.get<long long>(i);
+    case soci::dt_unsigned_long_long:
+      return static_cast<long long>(r.get<unsigned long long>(i));
+    case soci::dt_double:
+      return static_cast<long long>(r.get<double>(i));
+    case soci::dt_string:
+      return std::stoll(r.get<std::string>(i));
+    default:
+      throw soci::soci_error("column " + std::to_string(i) + " does not hold an integer");
+  }
+}
+
+inline std::string text_at(const soci::row& r, std::size_t i) {
+  return r.get_indicator(i) == soci::i_null ? std::string() : r.get<std::string>(i);
+}
+
+}  // namespace tarjotin::storage

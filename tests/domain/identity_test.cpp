@@ -1,0 +1,94 @@
+#include "domain/identity.hpp"
+
+#include <gtest/gtest.h>
+
+#include "domain/accounts.hpp"
+
+namespace tarjotin::domain {
+namespace {
+
+const Role kAllRoles[] = {Role::admin, Role::officer, Role::provider, Role::coach, Role::auditor};
+
+TEST(Identity, RoleNamesRoundTrip) {
+  for (Role r : kAllRoles) EXPECT_EQ(parse_role(to_string(r)), r);
+  EXPECT_FALSE(parse_role("root").has_value());
+  EXPECT_FALSE(parse_role("").has_value());
+}
+
+TEST(Identity, OrganisationKindNamesRoundTrip) {
+  for (auto k : {OrganisationKind::contracting_authority, OrganisationKind::provider,
+                 OrganisationKind::coaching_unit})
+    EXPECT_EQ(parse_organisation_kind(to_string(k)), k);
+  EXPECT_FALSE(parse_organisation_kind("company").has_value());
+}
+
+Organisation org(std::string id, OrganisationKind kind) {
+  Organisation o;
+  o.id = std::move(id);
+  o.kind = kind;
+  return o;
+}
+
+TEST(AccountRules, ProviderCreatesOnlyProviderUsersInItsOwnCompany) {
+  const Actor provider{"u1", "p1", Role::provider, ""};
+  EXPECT_TRUE(may_create_user(provider, org("p1", OrganisationKind::provider), Role::provider));
+  EXPECT_FALSE(may_create_user(provider, org("p2", OrganisationKind::provider), Role::provider));
+  EXPECT_FALSE(may_create_user(provider, org("p1", OrganisationKind::provider), Role::officer));
+}
+
+TEST(AccountRules, NoRoleLandsInAnOrganisationOfTheWrongKind) {
+  const Actor admin{"u0", "a0", Role::admin, ""};
+  EXPECT_FALSE(may_create_user(admin, org("p1", OrganisationKind::provider), Role::officer));
+  EXPECT_FALSE(
+      may_create_user(admin, org("a1", OrganisationKind::contracting_authority), Role::provider));
+  EXPECT_FALSE(may_create_user(admin, org("c1", OrganisationKind::coaching_unit), Role::admin));
+  EXPECT_TRUE(may_create_user(admin, org("c1", OrganisationKind::coaching_unit), Role::coach));
+}
+
+TEST(AccountRules, OfficerStaffsOnlyItsOwnAuthorityWithOfficers) {
+  const Actor officer{"u1", "a1", Role::officer, ""};
+  const auto own = org("a1", OrganisationKind::contracting_authority);
+  EXPECT_TRUE(may_create_user(officer, own, Role::officer));
+  EXPECT_FALSE(may_create_user(officer, own, Role::admin));
+  EXPECT_FALSE(may_create_user(officer, own, Role::auditor));
+  EXPECT_FALSE(
+      may_create_user(officer, org("a2", OrganisationKind::contracting_authority), Role::officer));
+}
+
+TEST(AccountRules, CoachesAndAuditorsCreateNobody) {
+  for (Role r : {Role::coach, Role::auditor}) {
+    const Actor actor{"u1", "x1", r, ""};
+    for (auto kind : {OrganisationKind::contracting_authority, OrganisationKind::provider,
+                      OrganisationKind::coaching_unit})
+      for (Role target : kAllRoles) EXPECT_FALSE(may_create_user(actor, org("x1", kind), target));
+  }
+}
+
+TEST(AccountRules, ProviderCompaniesArePublicOtherOrganisationsAreNot) {
+  const Actor coach{"u1", "c1", Role::coach, ""};
+  EXPECT_TRUE(may_read_organisation(coach, org("p9", OrganisationKind::provider)));
+  EXPECT_TRUE(may_read_organisation(coach, org("c1", OrganisationKind::coaching_unit)));
+  EXPECT_FALSE(may_read_organisation(coach, org("c2", OrganisationKind::coaching_unit)));
+  EXPECT_FALSE(may_read_organisation(coach, org("a1", OrganisationKind::contracting_authority)));
+  const Actor auditor{"u2", "a1", Role::auditor, ""};
+  EXPECT_TRUE(may_read_organisation(auditor, org("c2", OrganisationKind::coaching_unit)));
+}
+
+TEST(AccountRules, PasswordPolicyNamesTheBrokenLimit) {
+  auto short_one = check_password_policy("elevenchars");
+  ASSERT_FALSE(short_one.ok());
+  EXPECT_EQ(short_one.error().fields[0].rule, "minLength");
+  EXPECT_TRUE(check_password_policy("twelve chars").ok());
+  EXPECT_FALSE(check_password_policy(std::string(129, 'x')).ok());
+  EXPECT_TRUE(check_password_policy(std::string(128, 'x')).ok());
+}
+
+TEST(AccountRules, EmailIsNormalisedToLowerCaseAndChecked) {
+  EXPECT_EQ(normalise_email("  Maija.Meikalainen@Example.FI ").value(),
+            "maija.meikalainen@example.fi");
+  for (const char* bad : {"", "no-at-sign", "@example.fi", "a@b", "a@@b.fi", "a b@c.fi", "a@b.fi."})
+    EXPECT_FALSE(normalise_email(bad).ok()) << bad;
+}
+
+}  // namespace
+}  // namespace tarjotin::domain

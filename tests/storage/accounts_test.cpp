@@ -1,0 +1,156 @@
+// The account use cases against real storage, on the backend under test.
+#include <gtest/gtest.h>
+#include <soci/soci.h>
+
+#include "crypto/crypto.hpp"
+#include "domain/accounts.hpp"
+#include "tests/support/test_database.hpp"
+
+namespace tarjotin {
+namespace {
+
+using namespace domain;
+
+class Accounts : public ::testing::Test {
+ protected:
+  testing::TestDatabase t;
+  testing::TestClock clock;
+  crypto::ScryptPasswordHasher hasher{crypto::ScryptCost{1024, 8, 1}};
+  crypto::SystemSecrets secrets;
+  AccountServices s{t.db(), clock, hasher, secrets, std::chrono::hours{1}};
+
+  Registration provider(const std::string& bid, const std::string& email) {
+    auto r = register_provider(s, {OrganisationKind::provider, "Valmennus Oy", "FI", bid},
+                               {email, "Maija", Role::provider, "correct horse battery"});
+    EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().detail);
+    return r.value();
+  }
+  long long audit_events() { return t.db().verify_audit_chain().events; }
+};
+
+TEST_F(Accounts, ProviderRegistrationCreatesCompanyUserAndTwoAuditEvents) {
+  const auto reg = provider("0737546-2", "Maija@Example.fi");
+  EXPECT_EQ(reg.organisation.kind, OrganisationKind::provider);
+  EXPECT_EQ(reg.user.role, Role::provider);
+  EXPECT_EQ(reg.user.email, "maija@example.fi");
+  EXPECT_EQ(audit_events(), 2);
+  EXPECT_TRUE(t.db().verify_audit_chain().intact);
+}
+
+TEST_F(Accounts, SecondRegistrationWithSameBusinessIdChangesNothing) {
+  provider("0737546-2", "a@example.fi");
+  auto again = register_provider(s, {OrganisationKind::provider, "Other", "FI", "0737546-2"},
+                                 {"b@example.fi", "B", Role::provider, "correct horse battery"});
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code, "business-id-registered");
+  EXPECT_EQ(audit_events(), 2);
+  auto signin = sign_in(s, "b@example.fi", "correct horse battery");
+  EXPECT_FALSE(signin.ok());
+}
+
+TEST_F(Accounts, SameEmailCannotRegisterTwice) {
+  provider("0737546-2", "a@example.fi");
+  auto again = register_provider(s, {OrganisationKind::provider, "Other", "FI", "1572860-0"},
+                                 {"A@example.fi", "B", Role::provider, "correct horse battery"});
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code, "email-taken");
+}
+
+TEST_F(Accounts, SignInIssuesATokenThatAuthenticatesUntilItExpires) {
+  const auto reg = provider("0737546-2", "a@example.fi");
+  auto signed_in = sign_in(s, "A@EXAMPLE.FI", "correct horse battery");
+  ASSERT_TRUE(signed_in.ok());
+  auto actor = authenticate(s, signed_in->token);
+  ASSERT_TRUE(actor.ok());
+  EXPECT_EQ(actor->user_id, reg.user.id);
+  EXPECT_EQ(actor->organisation_id, reg.organisation.id);
+  clock.advance(std::chrono::minutes{59});
+  EXPECT_TRUE(authenticate(s, signed_in->token).ok());
+  clock.advance(std::chrono::minutes{1});
+  EXPECT_FALSE(authenticate(s, signed_in->token).ok());
+}
+
+TEST_F(Accounts, TokenIsStoredOnlyAsItsHash) {
+  provider("0737546-2", "a@example.fi");
+  auto signed_in = sign_in(s, "a@example.fi", "correct horse battery");
+  ASSERT_TRUE(signed_in.ok());
+  long long plain = -1, hashed = -1;
+  const std::string hash = secrets.hash_token(signed_in->token);
+  t.db().with_session([&](soci::session& sql) {
+    sql << "SELECT CAST(COUNT(*) AS BIGINT) FROM sessions WHERE token_hash = :t",
+        soci::use(signed_in->token), soci::into(plain);
+    sql << "SELECT CAST(COUNT(*) AS BIGINT) FROM sessions WHERE token_hash = :t", soci::use(hash),
+        soci::into(hashed);
+  });
+  EXPECT_EQ(plain, 0);
+  EXPECT_EQ(hashed, 1);
+}
+
+TEST_F(Accounts, WrongPasswordAndUnknownEmailAreRefusedAlike) {
+  provider("0737546-2", "a@example.fi");
+  auto wrong = sign_in(s, "a@example.fi", "wrong horse battery");
+  auto unknown = sign_in(s, "nobody@example.fi", "correct horse battery");
+  ASSERT_FALSE(wrong.ok());
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(wrong.error().kind, ErrorKind::unauthenticated);
+  EXPECT_EQ(wrong.error().detail, unknown.error().detail);
+}
+
+TEST_F(Accounts, SignOutRevokesOnlyThatSession) {
+  provider("0737546-2", "a@example.fi");
+  auto first = sign_in(s, "a@example.fi", "correct horse battery");
+  auto second = sign_in(s, "a@example.fi", "correct horse battery");
+  ASSERT_TRUE(first.ok() && second.ok());
+  auto actor = authenticate(s, first->token);
+  ASSERT_TRUE(actor.ok());
+  ASSERT_TRUE(sign_out(s, actor.value()).ok());
+  EXPECT_FALSE(authenticate(s, first->token).ok());
+  EXPECT_TRUE(authenticate(s, second->token).ok());
+}
+
+TEST_F(Accounts, DeactivatingAUserRevokesItsSessionsAndBlocksSignIn) {
+  const auto admin_reg =
+      bootstrap_organisation(s, {OrganisationKind::contracting_authority, "Kuopio", "FI", ""},
+                             {"admin@example.fi", "Admin", Role::admin, "correct horse battery"});
+  ASSERT_TRUE(admin_reg.ok());
+  const auto reg = provider("0737546-2", "a@example.fi");
+  auto session = sign_in(s, "a@example.fi", "correct horse battery");
+  ASSERT_TRUE(session.ok());
+  const Actor admin{admin_reg->user.id, admin_reg->organisation.id, Role::admin, ""};
+  auto deactivated = set_user_active(s, admin, reg.user.id, false);
+  ASSERT_TRUE(deactivated.ok());
+  EXPECT_FALSE(deactivated->active);
+  EXPECT_FALSE(authenticate(s, session->token).ok());
+  EXPECT_FALSE(sign_in(s, "a@example.fi", "correct horse battery").ok());
+}
+
+TEST_F(Accounts, ProviderCannotSeeOrDeactivateAnotherCompanysUsers) {
+  const auto mine = provider("0737546-2", "a@example.fi");
+  const auto theirs = provider("1572860-0", "b@example.fi");
+  const Actor me{mine.user.id, mine.organisation.id, Role::provider, ""};
+  auto listed = list_users(s, me, theirs.organisation.id);
+  ASSERT_FALSE(listed.ok());
+  EXPECT_EQ(listed.error().kind, ErrorKind::not_found);
+  auto changed = set_user_active(s, me, theirs.user.id, false);
+  ASSERT_FALSE(changed.ok());
+  EXPECT_EQ(changed.error().kind, ErrorKind::not_found);
+  EXPECT_TRUE(sign_in(s, "b@example.fi", "correct horse battery").ok());
+}
+
+TEST_F(Accounts, ProviderAddsAColleagueButNotAnOfficer) {
+  const auto mine = provider("0737546-2", "a@example.fi");
+  const Actor me{mine.user.id, mine.organisation.id, Role::provider, ""};
+  auto colleague = create_user(s, me, mine.organisation.id,
+                               {"c@example.fi", "C", Role::provider, "correct horse battery"});
+  ASSERT_TRUE(colleague.ok());
+  auto officer = create_user(s, me, mine.organisation.id,
+                             {"d@example.fi", "D", Role::officer, "correct horse battery"});
+  ASSERT_FALSE(officer.ok());
+  EXPECT_EQ(officer.error().fields.at(0).rule, "role-fits-organisation");
+  auto users = list_users(s, me, mine.organisation.id);
+  ASSERT_TRUE(users.ok());
+  EXPECT_EQ(users->size(), 2u);
+}
+
+}  // namespace
+}  // namespace tarjotin
