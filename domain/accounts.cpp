@@ -92,19 +92,21 @@ Status add_user(Transaction& tx, const User& user) {
   return Done{};
 }
 
+// The registration body nests the organisation and the user; their fields are named so.
+Error nested_under(const std::string& prefix, Error e) {
+  for (auto& f : e.fields) f.pointer = prefix + f.pointer;
+  return e;
+}
+
 Result<Registration> register_first_user(AccountServices& s, const Actor* actor,
                                          NewOrganisation organisation, NewUser first_user) {
   auto org = validated(s, std::move(organisation));
-  if (!org) return org.error();
+  if (!org) return nested_under("/organisation", org.error());
   if (home_kind_of(first_user.role) != org->kind)
     return Error::invalid("/user/role", "role-fits-organisation",
                           "this role does not belong to this kind of organisation");
   auto user = validated(s, org->id, std::move(first_user));
-  if (!user) {
-    Error e = user.error();
-    for (auto& f : e.fields) f.pointer = "/user" + f.pointer;
-    return e;
-  }
+  if (!user) return nested_under("/user", user.error());
   return transact<Registration>(s.db, Access::write, [&](Transaction& tx) -> Result<Registration> {
     if (auto added = add_organisation(tx, *org); !added) return added.error();
     if (auto added = add_user(tx, *user); !added) return added.error();

@@ -1,0 +1,84 @@
+#pragma once
+// The HTTP application: request in, response out, with the middleware every route shares
+// (request id, routing, authentication, role guard, body validation, error mapping, access log,
+// metrics). Transport-agnostic: the TLS and plain sessions both call handle().
+
+#include <rapidjson/document.h>
+
+#include <optional>
+#include <string>
+
+#include "domain/accounts.hpp"
+#include "server/http_types.hpp"
+#include "server/log.hpp"
+#include "server/metrics.hpp"
+#include "server/router.hpp"
+#include "server/schema_registry.hpp"
+
+namespace tarjotin::storage {
+class SociDatabase;
+}
+
+namespace tarjotin::server {
+
+// Everything handlers reach; built once at start-up.
+struct Services {
+  storage::SociDatabase& db;
+  const domain::Clock& clock;
+  domain::AccountServices& accounts;
+  const SchemaRegistry& schemas;
+  Metrics& metrics;
+  Log& log;
+};
+
+// One request as a handler sees it, after the middleware has done its part.
+struct Exchange {
+  const Request& request;
+  PathParams params;
+  std::string query;
+  std::string request_id;
+  std::optional<domain::Actor> actor;  // set on every route that requires sign-in
+  rapidjson::Document body;            // validated against the route's schema
+
+  const domain::Actor& who() const { return *actor; }
+  const std::string& param(const std::string& name) const { return params.at(name); }
+  std::optional<std::string> query_param(std::string_view name) const;
+};
+
+class Api {
+ public:
+  Api(Services services, bool behind_tls);
+  Api(const Api&) = delete;
+  Api& operator=(const Api&) = delete;
+
+  // Never throws: every failure becomes a problem+json answer.
+  Response handle(const Request& request, const std::string& remote_address);
+  // The answer to a request refused before routing (framing, size limits); it closes the
+  // connection.
+  Response refusal(unsigned status, const std::string& type, std::string detail,
+                   const std::string& remote_address);
+  const Router& router() const { return router_; }
+  const std::string& openapi() const { return openapi_; }
+
+ private:
+  Reply dispatch(const Request& request, Exchange& exchange, const Route*& route);
+  Response finish(const Request& request, Reply reply, const std::string& request_id) const;
+
+  Services services_;
+  bool behind_tls_;
+  Router router_;
+  std::string openapi_;
+};
+
+// Route tables, one per part of the API (server/handlers/).
+void add_operations_routes(Router& router, Services& services, const std::string& openapi);
+void add_account_routes(Router& router, Services& services);
+
+// Builds the served OpenAPI document: schemas/openapi.json with every schema file placed under
+// components/schemas.
+std::string build_openapi(const SchemaRegistry& schemas);
+
+// For handlers: a domain result as a reply, or its problem.
+Reply json_reply(unsigned status, std::string body);
+
+}  // namespace tarjotin::server

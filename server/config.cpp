@@ -1,0 +1,193 @@
+#include "server/config.hpp"
+
+#include <charconv>
+#include <cstring>
+#include <fstream>
+#include <stdexcept>
+#include <thread>
+
+namespace tarjotin::server {
+namespace {
+
+template <class Number>
+Number parse_number(const std::string& key, const std::string& value, Number min, Number max) {
+  Number n{};
+  auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
+  if (ec != std::errc{} || ptr != value.data() + value.size() || n < min || n > max)
+    throw std::invalid_argument(key + " must be a whole number from " + std::to_string(min) +
+                                " to " + std::to_string(max) + " (got '" + value + "')");
+  return n;
+}
+
+bool parse_bool(const std::string& key, const std::string& value) {
+  if (value == "true" || value == "1" || value == "yes") return true;
+  if (value == "false" || value == "0" || value == "no") return false;
+  throw std::invalid_argument(key + " must be true or false (got '" + value + "')");
+}
+
+std::string trim(const std::string& s) {
+  const auto first = s.find_first_not_of(" \t\r");
+  if (first == std::string::npos) return {};
+  return s.substr(first, s.find_last_not_of(" \t\r") - first + 1);
+}
+
+std::string environment_name(const std::string& key) {
+  std::string name = "TARJOTIN_";
+  for (char c : key) name.push_back(c == '-' ? '_' : static_cast<char>(std::toupper(c)));
+  return name;
+}
+
+}  // namespace
+
+unsigned Config::effective_workers() const {
+  if (workers > 0) return workers;
+  const unsigned cores = std::thread::hardware_concurrency();
+  return cores == 0 ? 2 : cores;
+}
+
+const std::vector<ConfigOption>& config_options() {
+  static const std::vector<ConfigOption> options = [] {
+    std::vector<ConfigOption> o = {
+        {"database-url", "",
+         "sqlite:///path/file.db or postgresql://user@host/db (default sqlite://var/tarjotin.db)"},
+        {"listen-address", "", "address to listen on (default 127.0.0.1)"},
+        {"port", "", "TCP port (default 8443)"},
+        {"tls-certificate", "", "PEM certificate chain (default var/tls/server.crt)"},
+        {"tls-private-key", "", "PEM private key (default var/tls/server.key)"},
+        {"plain-http", "", "serve plain HTTP, only behind a TLS-terminating proxy (default false)"},
+        {"workers", "", "worker threads; 0 means one per core (default 0)"},
+        {"log-level", "", "debug, info, warn or error (default info)"},
+        {"max-body-bytes", "", "largest request body accepted (default 1048576)"},
+        {"max-header-bytes", "", "largest request head accepted (default 16384)"},
+        {"request-timeout-seconds", "", "time to receive one whole request (default 30)"},
+        {"idle-timeout-seconds", "", "keep-alive time between requests (default 60)"},
+        {"shutdown-grace-seconds", "", "time in-flight requests get on SIGTERM (default 20)"},
+        {"session-lifetime-minutes", "", "bearer token lifetime (default 720)"},
+        {"max-connections", "", "open connections at most (default 4096)"},
+        {"scrypt-log2-n", "", "password hashing cost, log2 of scrypt N (default 15)"},
+    };
+    for (auto& option : o) option.environment = environment_name(option.key);
+    return o;
+  }();
+  return options;
+}
+
+void set_config_value(Config& c, const std::string& key, const std::string& value) {
+  if (key == "database-url")
+    c.database_url = value;
+  else if (key == "listen-address")
+    c.listen_address = value;
+  else if (key == "port")
+    c.port = parse_number<unsigned short>(key, value, 0, 65535);
+  else if (key == "tls-certificate")
+    c.tls_certificate = value;
+  else if (key == "tls-private-key")
+    c.tls_private_key = value;
+  else if (key == "plain-http")
+    c.plain_http = parse_bool(key, value);
+  else if (key == "workers")
+    c.workers = parse_number<unsigned>(key, value, 0, 256);
+  else if (key == "log-level") {
+    if (value != "debug" && value != "info" && value != "warn" && value != "error")
+      throw std::invalid_argument("log-level must be debug, info, warn or error");
+    c.log_level = value;
+  } else if (key == "max-body-bytes")
+    c.max_body_bytes = parse_number<std::size_t>(key, value, 1024, 64 * 1024 * 1024);
+  else if (key == "max-header-bytes")
+    c.max_header_bytes = parse_number<std::size_t>(key, value, 1024, 1024 * 1024);
+  else if (key == "request-timeout-seconds")
+    c.request_timeout_seconds = parse_number<unsigned>(key, value, 1, 3600);
+  else if (key == "idle-timeout-seconds")
+    c.idle_timeout_seconds = parse_number<unsigned>(key, value, 1, 3600);
+  else if (key == "shutdown-grace-seconds")
+    c.shutdown_grace_seconds = parse_number<unsigned>(key, value, 0, 3600);
+  else if (key == "session-lifetime-minutes")
+    c.session_lifetime_minutes = parse_number<unsigned>(key, value, 1, 60 * 24 * 30);
+  else if (key == "max-connections")
+    c.max_connections = parse_number<std::size_t>(key, value, 1, 1'000'000);
+  else if (key == "scrypt-log2-n")
+    c.scrypt_log2_n = parse_number<unsigned>(key, value, 10, 20);
+  else
+    throw std::invalid_argument("unknown setting '" + key + "' (see tarjotin --help)");
+}
+
+void load_config_file(Config& config, const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::invalid_argument("cannot read the configuration file " + path);
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    line = trim(line.substr(0, line.find('#')));
+    if (line.empty()) continue;
+    const auto eq = line.find('=');
+    if (eq == std::string::npos)
+      throw std::invalid_argument(path + ":" + std::to_string(number) + ": expected key = value");
+    try {
+      set_config_value(config, trim(line.substr(0, eq)), trim(line.substr(eq + 1)));
+    } catch (const std::invalid_argument& e) {
+      throw std::invalid_argument(path + ":" + std::to_string(number) + ": " + e.what());
+    }
+  }
+}
+
+void load_config_environment(Config& config, char** environ_vars) {
+  for (char** e = environ_vars; e && *e; ++e) {
+    const std::string entry(*e);
+    const auto eq = entry.find('=');
+    if (eq == std::string::npos) continue;
+    const std::string name = entry.substr(0, eq);
+    for (const auto& option : config_options())
+      if (option.environment == name) set_config_value(config, option.key, entry.substr(eq + 1));
+  }
+}
+
+std::vector<std::string> load_config(Config& config, const std::vector<std::string>& args,
+                                     char** environ_vars) {
+  std::vector<std::string> rest;
+  std::vector<std::pair<std::string, std::string>> flags;
+  std::string file;
+  for (char** e = environ_vars; e && *e; ++e)
+    if (std::strncmp(*e, "TARJOTIN_CONFIG=", 16) == 0) file = *e + 16;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a.rfind("--", 0) != 0 || a == "--help" || a == "--") {
+      rest.push_back(a);
+      continue;
+    }
+    std::string key = a.substr(2), value;
+    if (const auto eq = key.find('='); eq != std::string::npos) {
+      value = key.substr(eq + 1);
+      key = key.substr(0, eq);
+    } else if (key == "plain-http") {
+      value = "true";
+    } else if (i + 1 < args.size()) {
+      value = args[++i];
+    } else {
+      throw std::invalid_argument("--" + key + " needs a value");
+    }
+    if (key == "config")
+      file = value;
+    else
+      flags.emplace_back(key, value);
+  }
+  if (!file.empty()) load_config_file(config, file);
+  load_config_environment(config, environ_vars);
+  for (const auto& [key, value] : flags) set_config_value(config, key, value);
+  return rest;
+}
+
+std::string config_help() {
+  std::string text =
+      "Settings (a flag --KEY VALUE, an environment variable, or KEY = VALUE in the file named by "
+      "--config or TARJOTIN_CONFIG; flags win over the environment, the environment over the "
+      "file):\n";
+  for (const auto& o : config_options()) {
+    text += "  --" + o.key;
+    text.append(o.key.size() < 26 ? 26 - o.key.size() : 1, ' ');
+    text += o.environment + "\n      " + o.help + "\n";
+  }
+  return text;
+}
+
+}  // namespace tarjotin::server

@@ -1,0 +1,56 @@
+#pragma once
+// Configuration: built-in defaults, then a file, then TARJOTIN_* environment variables, then
+// command-line flags; each later source overrides the earlier ones.
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace tarjotin::server {
+
+struct Config {
+  std::string database_url = "sqlite://var/tarjotin.db";
+  std::string listen_address = "127.0.0.1";
+  unsigned short port = 8443;
+  std::string tls_certificate = "var/tls/server.crt";
+  std::string tls_private_key = "var/tls/server.key";
+  bool plain_http = false;  // only behind a TLS-terminating proxy
+  unsigned workers = 0;     // 0: one per CPU core
+  std::string log_level = "info";
+  std::size_t max_body_bytes = 1024 * 1024;
+  std::size_t max_header_bytes = 16 * 1024;
+  unsigned request_timeout_seconds = 30;
+  unsigned idle_timeout_seconds = 60;
+  unsigned shutdown_grace_seconds = 20;
+  unsigned session_lifetime_minutes = 12 * 60;
+  std::size_t max_connections = 4096;
+  unsigned scrypt_log2_n = 15;
+
+  unsigned effective_workers() const;
+};
+
+struct ConfigOption {
+  std::string key;          // as in the file and as a flag: --database-url
+  std::string environment;  // TARJOTIN_DATABASE_URL
+  std::string help;
+};
+
+const std::vector<ConfigOption>& config_options();
+
+// Applies `key = value` (file syntax, key as in config_options). Throws std::invalid_argument
+// with a sentence that names the key when the value does not fit.
+void set_config_value(Config& config, const std::string& key, const std::string& value);
+
+// Reads "key = value" lines; '#' starts a comment.
+void load_config_file(Config& config, const std::string& path);
+void load_config_environment(Config& config, char** environ_vars);
+
+// Consumes --key=value / --key value flags and --config FILE from args; returns the
+// rest. A file named with --config (or TARJOTIN_CONFIG) is read before the environment.
+std::vector<std::string> load_config(Config& config, const std::vector<std::string>& args,
+                                     char** environ_vars);
+
+std::string config_help();
+
+}  // namespace tarjotin::server

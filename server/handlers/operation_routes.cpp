@@ -1,0 +1,64 @@
+// What operators and tools read: liveness, readiness, metrics and the API description.
+#include <rapidjson/document.h>
+
+#include "server/api.hpp"
+#include "server/json.hpp"
+#include "server/problem.hpp"
+#include "storage/database.hpp"
+
+namespace tarjotin::server {
+
+void add_operations_routes(Router& router, Services& s, const std::string& openapi) {
+  router.add({http::verb::get, "/healthz", "health", Guard::open(), "",
+              [](Exchange&) { return json_reply(200, R"({"status":"ok"})"); }});
+
+  router.add({http::verb::get, "/readyz", "readiness", Guard::open(), "", [&s](Exchange& ex) {
+                if (!s.db.ping())
+                  return to_reply(
+                      problem(503, "database-unreachable", "the database does not answer"),
+                      ex.request_id);
+                const auto m = s.db.migration_status();
+                if (m.current != m.latest)
+                  return to_reply(
+                      problem(503, "migrations-pending",
+                              "the database schema is at version " + std::to_string(m.current) +
+                                  ", this build needs " + std::to_string(m.latest)),
+                      ex.request_id);
+                return json_reply(200, R"({"status":"ready","schema_version":)" +
+                                           std::to_string(m.current) + "}");
+              }});
+
+  router.add({http::verb::get, "/metrics", "metrics", Guard::open(), "", [&s](Exchange&) {
+                Reply r{200, s.metrics.render(), "text/plain; version=0.0.4", {}};
+                return r;
+              }});
+
+  router.add({http::verb::get, "/v1/openapi.json", "openapi", Guard::open(), "",
+              [&openapi](Exchange&) { return json_reply(200, openapi); }});
+}
+
+std::string build_openapi(const SchemaRegistry& schemas) {
+  rapidjson::Document doc;
+  doc.CopyFrom(schemas.source("openapi"), doc.GetAllocator());
+  auto& alloc = doc.GetAllocator();
+  if (!doc.HasMember("components"))
+    doc.AddMember("components", rapidjson::Value(rapidjson::kObjectType), alloc);
+  rapidjson::Value components_schemas(rapidjson::kObjectType);
+  for (const auto& name : schemas.names()) {
+    if (name == "openapi") continue;
+    rapidjson::Value schema;
+    schema.CopyFrom(schemas.source(name), alloc);
+    // OpenAPI 3.0 schema objects take no "$schema" or "id".
+    schema.RemoveMember("$schema");
+    schema.RemoveMember("id");
+    components_schemas.AddMember(rapidjson::Value(name.c_str(), alloc), schema, alloc);
+  }
+  doc["components"].RemoveMember("schemas");
+  doc["components"].AddMember("schemas", components_schemas, alloc);
+  rapidjson::StringBuffer sb;
+  JsonWriter w(sb);
+  doc.Accept(w);
+  return sb.GetString();
+}
+
+}  // namespace tarjotin::server

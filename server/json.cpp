@@ -1,0 +1,117 @@
+#include "server/json.hpp"
+
+#include <rapidjson/error/en.h>
+#include <rapidjson/memorystream.h>
+#include <rapidjson/reader.h>
+
+#include <vector>
+
+namespace tarjotin::server {
+namespace {
+
+// Sits between the reader and the document, counting depth and items, and stops the parse
+// (returning false) as soon as a limit is crossed, before any deep tree is built.
+class BoundedHandler {
+ public:
+  BoundedHandler(rapidjson::Document& doc, const JsonLimits& limits) : doc_(doc), limits_(limits) {}
+
+  bool Null() { return item() && doc_.Null(); }
+  bool Bool(bool b) { return item() && doc_.Bool(b); }
+  bool Int(int i) { return item() && doc_.Int(i); }
+  bool Uint(unsigned u) { return item() && doc_.Uint(u); }
+  bool Int64(int64_t i) { return item() && doc_.Int64(i); }
+  bool Uint64(uint64_t u) { return item() && doc_.Uint64(u); }
+  bool Double(double d) { return item() && doc_.Double(d); }
+  bool RawNumber(const char* s, rapidjson::SizeType n, bool copy) {
+    return item() && doc_.RawNumber(s, n, copy);
+  }
+  bool String(const char* s, rapidjson::SizeType n, bool copy) {
+    return item() && doc_.String(s, n, copy);
+  }
+  bool StartObject() { return open() && doc_.StartObject(); }
+  bool Key(const char* s, rapidjson::SizeType n, bool copy) { return doc_.Key(s, n, copy); }
+  bool EndObject(rapidjson::SizeType n) {
+    counts_.pop_back();
+    return doc_.EndObject(n);
+  }
+  bool StartArray() { return open() && doc_.StartArray(); }
+  bool EndArray(rapidjson::SizeType n) {
+    counts_.pop_back();
+    return doc_.EndArray(n);
+  }
+
+  std::string limit_broken;
+
+ private:
+  bool item() {
+    if (counts_.empty()) return true;
+    const std::size_t max = limits_.max_array_items > limits_.max_object_members
+                                ? limits_.max_array_items
+                                : limits_.max_object_members;
+    if (++counts_.back() > max) {
+      limit_broken = "max-items";
+      return false;
+    }
+    return true;
+  }
+  bool open() {
+    if (!item()) return false;
+    if (counts_.size() >= limits_.max_depth) {
+      limit_broken = "max-depth";
+      return false;
+    }
+    counts_.push_back(0);
+    return true;
+  }
+
+  rapidjson::Document& doc_;
+  const JsonLimits& limits_;
+  std::vector<std::size_t> counts_;
+};
+
+}  // namespace
+
+std::optional<JsonParseError> parse_json(std::string_view text, rapidjson::Document& out,
+                                         const JsonLimits& limits) {
+  out.SetNull();
+  // JSON text never holds a raw NUL; refusing it here keeps the reader from mistaking one for
+  // the end of the input.
+  if (text.find('\0') != std::string_view::npos)
+    return JsonParseError{"JSON text may not contain a NUL byte", "syntax"};
+  rapidjson::Reader reader;
+  rapidjson::MemoryStream stream(text.data(), text.size());
+  BoundedHandler handler(out, limits);
+  constexpr unsigned kFlags =
+      rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
+  std::optional<JsonParseError> error;
+  auto generate = [&](rapidjson::Document&) -> bool {
+    const rapidjson::ParseResult result = reader.Parse<kFlags>(stream, handler);
+    if (result) return true;
+    if (!handler.limit_broken.empty()) {
+      error = JsonParseError{
+          handler.limit_broken == "max-depth"
+              ? "JSON nests deeper than " + std::to_string(limits.max_depth) + " levels"
+              : "a JSON array or object has more than " + std::to_string(limits.max_array_items) +
+                    " items",
+          handler.limit_broken};
+    } else {
+      const bool encoding = result.Code() == rapidjson::kParseErrorStringInvalidEncoding;
+      error = JsonParseError{std::string(rapidjson::GetParseError_En(result.Code())) + " at byte " +
+                                 std::to_string(result.Offset()),
+                             encoding ? "encoding" : "syntax"};
+    }
+    return false;
+  };
+  out.Populate(generate);
+  if (error) out.SetNull();
+  return error;
+}
+
+std::optional<std::string> string_member(const rapidjson::Value& object, const char* name) {
+  if (!object.IsObject()) return std::nullopt;
+  const auto it = object.FindMember(name);
+  if (it == object.MemberEnd() || !it->value.IsString()) return std::nullopt;
+  return std::string(it->value.GetString(), it->value.GetStringLength());
+}
+
+}  // namespace tarjotin::server

@@ -1,0 +1,43 @@
+#pragma once
+// JSON in and out. Parsing is iterative (RapidJSON's recursive parser overflows the stack on deep
+// nesting) and bounded in depth and array length before a document exists.
+
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace tarjotin::server {
+
+struct JsonLimits {
+  std::size_t max_depth = 32;
+  std::size_t max_array_items = 10'000;
+  std::size_t max_object_members = 1'000;
+};
+
+struct JsonParseError {
+  std::string detail;  // what is wrong, with the byte offset
+  std::string rule;    // "syntax", "encoding", "max-depth", "max-items"
+};
+
+// Parses `text` into `out`; on failure returns what went wrong and leaves `out` empty.
+std::optional<JsonParseError> parse_json(std::string_view text, rapidjson::Document& out,
+                                         const JsonLimits& limits = {});
+
+using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
+
+inline void write_string(JsonWriter& w, std::string_view s) {
+  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+}
+inline void write_field(JsonWriter& w, std::string_view key, std::string_view value) {
+  write_string(w, key);
+  write_string(w, value);
+}
+
+// Reads an optional string member; nullopt when absent or not a string.
+std::optional<std::string> string_member(const rapidjson::Value& object, const char* name);
+
+}  // namespace tarjotin::server

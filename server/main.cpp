@@ -1,0 +1,104 @@
+// tarjotin: the one executable. Subcommands: serve, migrate, seed-demo, audit verify.
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "server/config.hpp"
+#include "server/demo_data.hpp"
+#include "server/log.hpp"
+#include "server/runtime.hpp"
+#include "server/server.hpp"
+#include "server/tls_context.hpp"
+#include "storage/database.hpp"
+
+extern char** environ;
+
+namespace {
+
+using namespace tarjotin;
+
+const char* kUsage =
+    "Usage: tarjotin COMMAND [settings]\n"
+    "\n"
+    "Commands:\n"
+    "  serve          apply pending migrations and serve the API over HTTPS\n"
+    "  migrate        apply pending database migrations and exit\n"
+    "  seed-demo      fill an empty database with demo organisations, users and data\n"
+    "  audit verify   check that the audit trail's hash chain is unbroken (exit 1 if not)\n"
+    "  --help         this text\n"
+    "\n";
+
+int serve(const server::Config& config, server::Log& log) {
+  server::Runtime runtime(config, log);
+  std::optional<boost::asio::ssl::context> tls;
+  if (!config.plain_http)
+    tls.emplace(server::make_tls_context(config.tls_certificate, config.tls_private_key));
+  server::ServerOptions options;
+  options.address = config.listen_address;
+  options.port = config.port;
+  options.threads = config.effective_workers();
+  options.max_connections = config.max_connections;
+  options.shutdown_grace = std::chrono::seconds(config.shutdown_grace_seconds);
+  options.limits.max_body_bytes = config.max_body_bytes;
+  options.limits.max_header_bytes = config.max_header_bytes;
+  options.limits.request_timeout = std::chrono::seconds(config.request_timeout_seconds);
+  options.limits.idle_timeout = std::chrono::seconds(config.idle_timeout_seconds);
+  server::Server server(options, runtime.api(), runtime.metrics(), log, tls ? &*tls : nullptr);
+  server.handle_signals();
+  server.start();
+  server.wait();
+  log.info("stopped");
+  return 0;
+}
+
+int migrate(const server::Config& config, server::Log& log) {
+  storage::SociDatabase db(config.database_url, 1);
+  const int applied = db.migrate();
+  const auto status = db.migration_status();
+  log.info("migrated", {{"applied", std::to_string(applied), true},
+                        {"schema_version", std::to_string(status.current), true}});
+  return 0;
+}
+
+int audit_verify(const server::Config& config) {
+  storage::SociDatabase db(config.database_url, 1);
+  const auto v = db.verify_audit_chain();
+  if (v.intact) {
+    std::printf("audit trail intact: %lld events\n", v.events);
+    return 0;
+  }
+  std::printf("audit trail BROKEN at event %lld: %s\n", v.first_broken_seq, v.problem.c_str());
+  return 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  server::Config config;
+  try {
+    args = server::load_config(config, args, environ);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "tarjotin: %s\n", e.what());
+    return 2;
+  }
+  if (args.empty() || args[0] == "--help" || args[0] == "help") {
+    std::cout << kUsage << server::config_help();
+    return args.empty() ? 2 : 0;
+  }
+  server::Log log(server::parse_log_level(config.log_level));
+  try {
+    if (args[0] == "serve" && args.size() == 1) return serve(config, log);
+    if (args[0] == "migrate" && args.size() == 1) return migrate(config, log);
+    if (args[0] == "seed-demo" && args.size() == 1) return server::seed_demo(config, log);
+    if (args[0] == "audit" && args.size() == 2 && args[1] == "verify") return audit_verify(config);
+  } catch (const std::exception& e) {
+    log.error("failed", {{"command", args[0]}, {"error", e.what()}});
+    return 1;
+  }
+  std::fprintf(stderr, "tarjotin: unknown command '%s'\n\n%s", args[0].c_str(), kUsage);
+  return 2;
+}

@@ -1,0 +1,64 @@
+#include "server/metrics.hpp"
+
+#include <sstream>
+
+namespace tarjotin::server {
+
+void Metrics::record_request(const std::string& route, const std::string& method, unsigned status,
+                             std::chrono::microseconds latency) {
+  const double seconds = static_cast<double>(latency.count()) / 1e6;
+  std::lock_guard<std::mutex> lock(mutex_);
+  ++requests_[{route, method, status}];
+  Histogram& h = latency_[route];
+  for (std::size_t i = 0; i < kBuckets.size(); ++i)
+    if (seconds <= kBuckets[i]) ++h.counts[i];
+  ++h.total;
+  h.sum += seconds;
+}
+
+void Metrics::add_gauge(std::string name, std::string help, std::function<double()> read) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  gauges_.push_back({std::move(name), std::move(help), std::move(read)});
+}
+
+std::string Metrics::render() const {
+  std::ostringstream out;
+  std::vector<Gauge> gauges;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    out << "# HELP tarjotin_http_requests_total Requests answered, by route template and status.\n"
+           "# TYPE tarjotin_http_requests_total counter\n";
+    for (const auto& [key, count] : requests_) {
+      const auto& [route, method, status] = key;
+      out << "tarjotin_http_requests_total{route=\"" << route << "\",method=\"" << method
+          << "\",status=\"" << status << "\"} " << count << "\n";
+    }
+    out << "# HELP tarjotin_http_request_duration_seconds Time from a whole request to its "
+           "answer.\n# TYPE tarjotin_http_request_duration_seconds histogram\n";
+    for (const auto& [route, h] : latency_) {
+      for (std::size_t i = 0; i < kBuckets.size(); ++i)
+        out << "tarjotin_http_request_duration_seconds_bucket{route=\"" << route << "\",le=\""
+            << kBuckets[i] << "\"} " << h.counts[i] << "\n";
+      out << "tarjotin_http_request_duration_seconds_bucket{route=\"" << route << "\",le=\"+Inf\"} "
+          << h.total << "\n";
+      out << "tarjotin_http_request_duration_seconds_sum{route=\"" << route << "\"} " << h.sum
+          << "\n";
+      out << "tarjotin_http_request_duration_seconds_count{route=\"" << route << "\"} " << h.total
+          << "\n";
+    }
+    gauges = gauges_;
+  }
+  out << "# HELP tarjotin_open_connections Client connections open now.\n"
+         "# TYPE tarjotin_open_connections gauge\ntarjotin_open_connections "
+      << open_connections_.load() << "\n";
+  out << "# HELP tarjotin_refused_connections_total Connections closed at once because the "
+         "connection limit was reached.\n# TYPE tarjotin_refused_connections_total counter\n"
+         "tarjotin_refused_connections_total "
+      << refused_connections_.load() << "\n";
+  for (const auto& g : gauges)
+    out << "# HELP " << g.name << " " << g.help << "\n# TYPE " << g.name << " gauge\n"
+        << g.name << " " << g.read() << "\n";
+  return out.str();
+}
+
+}  // namespace tarjotin::server

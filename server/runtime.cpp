@@ -1,0 +1,26 @@
+#include "server/runtime.hpp"
+
+namespace tarjotin::server {
+
+domain::Timestamp SystemClock::now() const {
+  return std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::system_clock::now());
+}
+
+Runtime::Runtime(const Config& config, Log& log, const domain::Clock* clock)
+    : log_(log),
+      db_(config.database_url, config.effective_workers() + 2),
+      clock_(clock ? *clock : system_clock_),
+      hasher_(crypto::ScryptCost{1ull << config.scrypt_log2_n, 8, 1}),
+      accounts_{db_, clock_, hasher_, secrets_,
+                std::chrono::minutes{config.session_lifetime_minutes}} {
+  if (const int applied = db_.migrate(); applied > 0)
+    log_.info("migrated", {{"applied", std::to_string(applied), true}});
+  metrics_.add_gauge("tarjotin_db_connections_in_use", "Database connections lent out now.",
+                     [this] { return static_cast<double>(db_.connections_in_use()); });
+  metrics_.add_gauge("tarjotin_db_connections", "Size of the database connection pool.",
+                     [this] { return static_cast<double>(db_.pool_size()); });
+  api_ = std::make_unique<Api>(Services{db_, clock_, accounts_, schemas_, metrics_, log_},
+                               !config.plain_http);
+}
+
+}  // namespace tarjotin::server

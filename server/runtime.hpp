@@ -1,0 +1,51 @@
+#pragma once
+// Everything one server process is made of, wired together from a Config: the database, the
+// crypto ports, the schemas, the API. main() and the API tests build it the same way.
+
+#include <memory>
+#include <optional>
+
+#include "crypto/crypto.hpp"
+#include "domain/accounts.hpp"
+#include "server/api.hpp"
+#include "server/config.hpp"
+#include "server/log.hpp"
+#include "server/metrics.hpp"
+#include "server/schema_registry.hpp"
+#include "storage/database.hpp"
+
+namespace tarjotin::server {
+
+class SystemClock final : public domain::Clock {
+ public:
+  domain::Timestamp now() const override;
+};
+
+class Runtime {
+ public:
+  // Opens the database and applies pending migrations. `clock` overrides the system clock
+  // (tests move time).
+  Runtime(const Config& config, Log& log, const domain::Clock* clock = nullptr);
+  Runtime(const Runtime&) = delete;
+  Runtime& operator=(const Runtime&) = delete;
+
+  storage::SociDatabase& db() { return db_; }
+  domain::AccountServices& accounts() { return accounts_; }
+  Api& api() { return *api_; }
+  Metrics& metrics() { return metrics_; }
+  Log& log() { return log_; }
+
+ private:
+  Log& log_;
+  storage::SociDatabase db_;
+  SystemClock system_clock_;
+  const domain::Clock& clock_;
+  crypto::ScryptPasswordHasher hasher_;
+  crypto::SystemSecrets secrets_;
+  domain::AccountServices accounts_;
+  SchemaRegistry schemas_;
+  Metrics metrics_;
+  std::unique_ptr<Api> api_;
+};
+
+}  // namespace tarjotin::server

@@ -1,0 +1,144 @@
+#include "server/server.hpp"
+
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+
+#include "server/http_session.hpp"
+#include "server/log.hpp"
+#include "server/metrics.hpp"
+
+namespace tarjotin::server {
+
+std::size_t Connections::add(std::weak_ptr<Connection> connection) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  const std::size_t id = ++next_id_;
+  open_.emplace(id, std::move(connection));
+  return id;
+}
+
+void Connections::remove(std::size_t id) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  open_.erase(id);
+}
+
+std::size_t Connections::count() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return open_.size();
+}
+
+void Connections::stop_all() {
+  stopping_ = true;
+  std::vector<std::shared_ptr<Connection>> live;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (auto& [id, weak] : open_)
+      if (auto c = weak.lock()) live.push_back(std::move(c));
+  }
+  for (auto& c : live) c->stop_gracefully();
+}
+
+Server::Server(ServerOptions options, Api& api, Metrics& metrics, Log& log,
+               boost::asio::ssl::context* tls)
+    : options_(std::move(options)),
+      api_(api),
+      metrics_(metrics),
+      log_(log),
+      tls_(tls),
+      context_{api, metrics, log, connections_, options_.limits},
+      ioc_(static_cast<int>(options_.threads)),
+      acceptor_(net::make_strand(ioc_)) {}
+
+Server::~Server() {
+  stop();
+  wait();
+}
+
+void Server::start() {
+  const tcp::endpoint endpoint(net::ip::make_address(options_.address), options_.port);
+  acceptor_.open(endpoint.protocol());
+  acceptor_.set_option(net::socket_base::reuse_address(true));
+  acceptor_.bind(endpoint);
+  acceptor_.listen(net::socket_base::max_listen_connections);
+  port_ = acceptor_.local_endpoint().port();
+  accept();
+  for (unsigned i = 0; i < options_.threads; ++i) threads_.emplace_back([this] { ioc_.run(); });
+  log_.info("listening", {{"address", options_.address},
+                          {"port", std::to_string(port_), true},
+                          {"tls", tls_ ? "true" : "false", true},
+                          {"threads", std::to_string(options_.threads), true}});
+}
+
+void Server::handle_signals() {
+  signals_ = std::make_unique<net::signal_set>(ioc_, SIGINT, SIGTERM);
+  signals_->async_wait([this](beast::error_code ec, int signal) {
+    if (ec) return;
+    log_.info("stopping", {{"signal", std::to_string(signal), true}});
+    stop();
+  });
+}
+
+void Server::accept() {
+  acceptor_.async_accept(net::make_strand(ioc_), [this](beast::error_code ec, tcp::socket socket) {
+    if (ec) {
+      if (ec == net::error::operation_aborted || !acceptor_.is_open()) return;
+      log_.warn("accept failed", {{"error", ec.message()}});
+      return accept();
+    }
+    if (static_cast<std::size_t>(metrics_.open_connections()) >= options_.max_connections) {
+      metrics_.refused_connection();
+      beast::error_code ignored;
+      socket.close(ignored);
+      return accept();
+    }
+    beast::error_code ep_ec;
+    const auto remote = socket.remote_endpoint(ep_ec);
+    const std::string remote_text = ep_ec ? "" : remote.address().to_string();
+    if (tls_) {
+      auto session = std::make_shared<TlsSession>(std::move(socket), *tls_, context_, remote_text);
+      session->run(connections_.add(session));
+    } else {
+      auto session = std::make_shared<PlainSession>(std::move(socket), context_, remote_text);
+      session->run(connections_.add(session));
+    }
+    accept();
+  });
+}
+
+void Server::stop() {
+  if (stop_requested_.exchange(true)) return;
+  net::post(acceptor_.get_executor(), [this] {
+    beast::error_code ignored;
+    acceptor_.close(ignored);
+    if (signals_) signals_->cancel(ignored);
+  });
+  connections_.stop_all();
+  drain(std::chrono::steady_clock::now() + options_.shutdown_grace);
+}
+
+// Waits on the io_context for the connections to end; whatever is still open at the deadline
+// is cut off by stopping the io_context.
+void Server::drain(std::chrono::steady_clock::time_point deadline) {
+  auto timer = std::make_shared<net::steady_timer>(ioc_);
+  auto check = std::make_shared<std::function<void()>>();
+  *check = [this, timer, deadline, check] {
+    if (connections_.count() == 0 || std::chrono::steady_clock::now() >= deadline) {
+      ioc_.stop();
+      *check = nullptr;  // break the cycle
+      return;
+    }
+    timer->expires_after(std::chrono::milliseconds(20));
+    timer->async_wait([check](beast::error_code) {
+      if (*check) (*check)();
+    });
+  };
+  net::post(ioc_, [check] { (*check)(); });
+}
+
+void Server::wait() {
+  for (auto& t : threads_)
+    if (t.joinable()) t.join();
+  threads_.clear();
+}
+
+}  // namespace tarjotin::server

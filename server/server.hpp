@@ -1,0 +1,66 @@
+#pragma once
+// The running HTTPS server: io_context threads, the listener, and a graceful stop that lets
+// in-flight requests finish.
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/ssl/context.hpp>
+
+#include <memory>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include "server/connections.hpp"
+
+namespace tarjotin::server {
+
+struct ServerOptions {
+  std::string address = "127.0.0.1";
+  unsigned short port = 0;  // 0: any free port (tests)
+  unsigned threads = 2;
+  std::size_t max_connections = 4096;
+  std::chrono::seconds shutdown_grace{20};
+  ConnectionLimits limits;
+};
+
+class Server {
+ public:
+  // `tls` null means plain HTTP (behind a TLS-terminating proxy only).
+  Server(ServerOptions options, Api& api, Metrics& metrics, Log& log,
+         boost::asio::ssl::context* tls);
+  ~Server();
+
+  unsigned short port() const { return port_; }
+  // Binds and starts the worker threads; returns at once.
+  void start();
+  // Stops accepting, closes idle connections, lets busy ones finish within the grace period,
+  // then stops the threads. Safe to call from any thread, and more than once.
+  void stop();
+  // Blocks until the server has stopped (after stop(), or SIGINT/SIGTERM when handle_signals).
+  void wait();
+  void handle_signals();
+
+ private:
+  void accept();
+  void drain(std::chrono::steady_clock::time_point deadline);
+
+  ServerOptions options_;
+  Api& api_;
+  Metrics& metrics_;
+  Log& log_;
+  boost::asio::ssl::context* tls_;
+  // Declared before the io_context: handlers still queued when it is destroyed own sessions,
+  // whose destructors reach these.
+  Connections connections_;
+  ConnectionContext context_;
+  boost::asio::io_context ioc_;
+  boost::asio::ip::tcp::acceptor acceptor_;
+  std::vector<std::thread> threads_;
+  unsigned short port_ = 0;
+  std::atomic<bool> stop_requested_{false};
+  std::unique_ptr<boost::asio::signal_set> signals_;
+};
+
+}  // namespace tarjotin::server

@@ -1,0 +1,176 @@
+// Sign-up, sign-in and the account routes through a real server over TLS.
+#include <gtest/gtest.h>
+
+#include "server/json.hpp"
+#include "tests/api/support/test_server.hpp"
+
+namespace tarjotin::testing {
+namespace {
+
+using domain::OrganisationKind;
+using domain::Role;
+using http::verb;
+
+std::string registration(const std::string& business_id, const std::string& email,
+                         const std::string& password = kPassword) {
+  return R"({"organisation":{"name":"Valmennus Oy","business_id":")" + business_id +
+         R"("},"user":{"email":")" + email + R"(","display_name":"Maija","password":")" + password +
+         R"("}})";
+}
+
+std::string field(const HttpResult& r, const char* pointer_name) {
+  return server::string_member(r.json(), pointer_name).value_or("");
+}
+
+class AccountsApi : public ::testing::Test {
+ protected:
+  TestServer server;
+  ApiClient api = server.client();
+  long long audit_events() { return server.runtime().db().verify_audit_chain().events; }
+};
+
+TEST_F(AccountsApi, ProviderSignsUpThenSignsInAndSeesItself) {
+  const auto signup =
+      api.post("/v1/provider-registrations", registration("0737546-2", "maija@example.fi"));
+  ASSERT_EQ(signup.status, 201u) << signup.body;
+  EXPECT_EQ(schema_violation("registration", signup.body), "");
+  EXPECT_EQ(signup.body.find("password"), std::string::npos);
+
+  const auto session = api.post(
+      "/v1/sessions", R"({"email":"MAIJA@example.fi","password":"correct horse battery"})");
+  ASSERT_EQ(session.status, 201u) << session.body;
+  EXPECT_EQ(schema_violation("session", session.body), "");
+  const std::string token = field(session, "token");
+
+  const auto me = api.get("/v1/sessions/current", token);
+  ASSERT_EQ(me.status, 200u) << me.body;
+  EXPECT_EQ(schema_violation("current-session", me.body), "");
+  const auto doc = me.json();
+  EXPECT_STREQ(doc["role"].GetString(), "provider");
+  EXPECT_STREQ(doc["organisation"]["business_id"].GetString(), "0737546-2");
+}
+
+TEST_F(AccountsApi, WrongPasswordIsRefusedWith401AndAChallenge) {
+  ASSERT_EQ(
+      api.post("/v1/provider-registrations", registration("0737546-2", "a@example.fi")).status,
+      201u);
+  const auto r =
+      api.post("/v1/sessions", R"({"email":"a@example.fi","password":"wrong horse battery"})");
+  EXPECT_EQ(r.status, 401u);
+  EXPECT_EQ(r.problem_type(), "unauthenticated");
+  EXPECT_EQ(r.header("WWW-Authenticate").rfind("Bearer", 0), 0u);
+  EXPECT_EQ(schema_violation("problem", r.body), "");
+}
+
+TEST_F(AccountsApi, ExpiredTokenIsRefused) {
+  const auto admin = server.add_member(OrganisationKind::contracting_authority, Role::admin);
+  EXPECT_EQ(api.get("/v1/sessions/current", admin.token).status, 200u);
+  server.clock().advance(std::chrono::hours(12) + std::chrono::seconds(1));
+  const auto r = api.get("/v1/sessions/current", admin.token);
+  EXPECT_EQ(r.status, 401u);
+  EXPECT_EQ(r.problem_type(), "unauthenticated");
+}
+
+TEST_F(AccountsApi, SignedOutTokenIsRefused) {
+  const auto admin = server.add_member(OrganisationKind::contracting_authority, Role::admin);
+  EXPECT_EQ(api.request(verb::delete_, "/v1/sessions/current", "", admin.token).status, 204u);
+  EXPECT_EQ(api.get("/v1/sessions/current", admin.token).status, 401u);
+}
+
+TEST_F(AccountsApi, MissingOrMalformedTokenIsRefused) {
+  EXPECT_EQ(api.get("/v1/sessions/current").status, 401u);
+  EXPECT_EQ(api.get("/v1/sessions/current", "tjn_not-a-real-token").status, 401u);
+  const auto basic = api.request(verb::get, "/v1/sessions/current", "", "",
+                                 {{"Authorization", "Basic YWRtaW46YWRtaW4="}});
+  EXPECT_EQ(basic.status, 401u);
+}
+
+TEST_F(AccountsApi, DeactivatedUsersTokenStopsWorkingAtOnce) {
+  const auto admin = server.add_member(OrganisationKind::contracting_authority, Role::admin);
+  const auto provider = server.add_member(OrganisationKind::provider, Role::provider, "0737546-2");
+  const auto r =
+      api.request(verb::patch, "/v1/users/" + provider.user_id, R"({"active":false})", admin.token);
+  ASSERT_EQ(r.status, 200u) << r.body;
+  EXPECT_EQ(schema_violation("user", r.body), "");
+  EXPECT_EQ(api.get("/v1/sessions/current", provider.token).status, 401u);
+}
+
+TEST_F(AccountsApi, CoachMayNotCreateOrganisations) {
+  const auto coach = server.add_member(OrganisationKind::coaching_unit, Role::coach);
+  const auto before = audit_events();
+  const auto r =
+      api.post("/v1/organisations", R"({"kind":"coaching_unit","name":"Rogue unit"})", coach.token);
+  EXPECT_EQ(r.status, 403u);
+  EXPECT_EQ(r.problem_type(), "forbidden");
+  EXPECT_EQ(audit_events(), before);
+}
+
+TEST_F(AccountsApi, AdminCreatesCoachingUnitAndItsCoach) {
+  const auto admin = server.add_member(OrganisationKind::contracting_authority, Role::admin);
+  const auto unit = api.post("/v1/organisations",
+                             R"({"kind":"coaching_unit","name":"Itäinen yksikkö"})", admin.token);
+  ASSERT_EQ(unit.status, 201u) << unit.body;
+  EXPECT_EQ(schema_violation("organisation", unit.body), "");
+  const std::string unit_id = field(unit, "id");
+  const auto coach = api.post("/v1/organisations/" + unit_id + "/users",
+                              R"({"email":"coach@example.fi","display_name":"Ville",)"
+                              R"("role":"coach","password":"correct horse battery"})",
+                              admin.token);
+  ASSERT_EQ(coach.status, 201u) << coach.body;
+  EXPECT_EQ(api.sign_in("coach@example.fi", kPassword).empty(), false);
+}
+
+TEST_F(AccountsApi, ProviderCannotReachAnotherProvidersUsersByChangingTheId) {
+  const auto mine = server.add_member(OrganisationKind::provider, Role::provider, "0737546-2");
+  const auto theirs = server.add_member(OrganisationKind::provider, Role::provider, "1572860-0");
+  EXPECT_EQ(api.get("/v1/organisations/" + mine.organisation_id + "/users", mine.token).status,
+            200u);
+  const auto listed = api.get("/v1/organisations/" + theirs.organisation_id + "/users", mine.token);
+  EXPECT_EQ(listed.status, 404u);
+  const auto added = api.post("/v1/organisations/" + theirs.organisation_id + "/users",
+                              R"({"email":"spy@example.fi","display_name":"Spy",)"
+                              R"("role":"provider","password":"correct horse battery"})",
+                              mine.token);
+  EXPECT_EQ(added.status, 404u);
+  const auto deactivated =
+      api.request(verb::patch, "/v1/users/" + theirs.user_id, R"({"active":false})", mine.token);
+  EXPECT_EQ(deactivated.status, 404u);
+  EXPECT_EQ(api.get("/v1/sessions/current", theirs.token).status, 200u);
+}
+
+TEST_F(AccountsApi, UnknownAndForeignOrganisationsLookTheSame) {
+  const auto coach = server.add_member(OrganisationKind::coaching_unit, Role::coach);
+  const auto other_unit = server.add_member(OrganisationKind::coaching_unit, Role::coach);
+  const auto foreign = api.get("/v1/organisations/" + other_unit.organisation_id, coach.token);
+  const auto missing =
+      api.get("/v1/organisations/00000000-0000-4000-8000-000000000000", coach.token);
+  EXPECT_EQ(foreign.status, 404u);
+  EXPECT_EQ(missing.status, 404u);
+  EXPECT_EQ(foreign.json()["detail"], missing.json()["detail"]);
+}
+
+TEST_F(AccountsApi, DuplicateBusinessIdIsAConflictAndChangesNothing) {
+  ASSERT_EQ(
+      api.post("/v1/provider-registrations", registration("0737546-2", "a@example.fi")).status,
+      201u);
+  const auto before = audit_events();
+  const auto r = api.post("/v1/provider-registrations", registration("0737546-2", "b@example.fi"));
+  EXPECT_EQ(r.status, 409u);
+  EXPECT_EQ(r.problem_type(), "business-id-registered");
+  EXPECT_EQ(audit_events(), before);
+  EXPECT_EQ(
+      api.post("/v1/sessions", R"({"email":"b@example.fi","password":"correct horse battery"})")
+          .status,
+      401u);
+}
+
+TEST_F(AccountsApi, BadCheckDigitNamesTheNestedField) {
+  const auto r = api.post("/v1/provider-registrations", registration("0737546-3", "a@example.fi"));
+  ASSERT_EQ(r.status, 422u);
+  const auto doc = r.json();
+  EXPECT_STREQ(doc["errors"][0]["pointer"].GetString(), "/organisation/business_id");
+  EXPECT_STREQ(doc["errors"][0]["rule"].GetString(), "check-digit");
+}
+
+}  // namespace
+}  // namespace tarjotin::testing

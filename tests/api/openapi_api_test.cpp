@@ -1,0 +1,78 @@
+// The served OpenAPI document and the router describe exactly the same API.
+#include <gtest/gtest.h>
+
+#include <rapidjson/pointer.h>
+
+#include <set>
+
+#include "tests/api/support/test_server.hpp"
+
+namespace tarjotin::testing {
+namespace {
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+void collect_refs(const rapidjson::Value& v, std::set<std::string>& out) {
+  if (v.IsObject()) {
+    for (const auto& m : v.GetObject()) {
+      if (std::string(m.name.GetString()) == "$ref" && m.value.IsString())
+        out.insert(m.value.GetString());
+      else
+        collect_refs(m.value, out);
+    }
+  } else if (v.IsArray()) {
+    for (const auto& item : v.GetArray()) collect_refs(item, out);
+  }
+}
+
+class OpenApi : public ::testing::Test {
+ protected:
+  TestServer server;
+  rapidjson::Document doc = server.client().get("/v1/openapi.json").json();
+};
+
+TEST_F(OpenApi, DocumentsEveryRouteAndNoOther) {
+  ASSERT_TRUE(doc.IsObject());
+  std::set<std::string> documented, routed;
+  for (const auto& path : doc["paths"].GetObject())
+    for (const auto& op : path.value.GetObject())
+      documented.insert(lower(op.name.GetString()) + " " + path.name.GetString());
+  for (const auto& route : server.runtime().api().router().routes())
+    routed.insert(lower(std::string(http::to_string(route.method))) + " " + route.path);
+  EXPECT_EQ(documented, routed);
+}
+
+TEST_F(OpenApi, OperationIdsAndRequestSchemasMatchTheRoutes) {
+  for (const auto& route : server.runtime().api().router().routes()) {
+    const auto& op =
+        doc["paths"][route.path.c_str()][lower(std::string(http::to_string(route.method))).c_str()];
+    EXPECT_STREQ(op["operationId"].GetString(), route.operation.c_str()) << route.path;
+    if (route.request_schema.empty()) {
+      EXPECT_FALSE(op.HasMember("requestBody")) << route.path;
+    } else {
+      ASSERT_TRUE(op.HasMember("requestBody")) << route.path;
+      EXPECT_EQ(std::string(
+                    op["requestBody"]["content"]["application/json"]["schema"]["$ref"].GetString()),
+                "#/components/schemas/" + route.request_schema);
+    }
+    const bool open = op.HasMember("security") && op["security"].Empty();
+    EXPECT_EQ(open, !route.guard.sign_in_required) << route.path;
+  }
+}
+
+TEST_F(OpenApi, EveryReferenceResolves) {
+  std::set<std::string> refs;
+  collect_refs(doc["paths"], refs);
+  ASSERT_FALSE(refs.empty());
+  for (const auto& ref : refs) {
+    ASSERT_EQ(ref.rfind("#/", 0), 0u) << ref;
+    rapidjson::Value* at = rapidjson::Pointer(ref.substr(1).c_str()).Get(doc);
+    EXPECT_NE(at, nullptr) << ref;
+  }
+}
+
+}  // namespace
+}  // namespace tarjotin::testing

@@ -1,0 +1,90 @@
+#include "tests/api/support/test_server.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "crypto/crypto.hpp"
+#include "server/json.hpp"
+#include "server/schema_registry.hpp"
+#include "server/tls_context.hpp"
+#include "tests/api/support/test_certificate.hpp"
+
+namespace tarjotin::testing {
+
+std::string finnish_business_id(int n) {
+  static const int kWeights[] = {7, 9, 10, 5, 8, 4, 2};
+  for (int candidate = 1000000 + n * 13;; ++candidate) {
+    const std::string digits = std::to_string(candidate);
+    int sum = 0;
+    for (int i = 0; i < 7; ++i) sum += (digits[i] - '0') * kWeights[i];
+    const int remainder = sum % 11;
+    if (remainder == 1) continue;
+    return digits + "-" + std::to_string(remainder == 0 ? 0 : 11 - remainder);
+  }
+}
+
+std::string schema_violation(const std::string& schema, const std::string& json) {
+  static const server::SchemaRegistry registry;
+  rapidjson::Document doc;
+  if (auto error = server::parse_json(json, doc)) return "not JSON: " + error->detail;
+  if (auto v = registry.validate(schema, doc)) return v->pointer + " breaks " + v->rule;
+  return "";
+}
+
+TestServer::TestServer(ServerTweaks tweaks) : tweaks_(tweaks) {
+  const auto suffix = crypto::random_bytes(6);
+  directory_ = (std::filesystem::temp_directory_path() /
+                ("tarjotin-api-" + crypto::hex(suffix.data(), suffix.size())))
+                   .string();
+  std::filesystem::create_directories(directory_);
+  server::Config config;
+  config.database_url = database_.url();
+  config.workers = 2;
+  config.plain_http = tweaks.plain_http;
+  config.scrypt_log2_n = 10;  // the real cost is measured by the benchmarks, not paid per test
+  runtime_ = std::make_unique<server::Runtime>(config, log_, &clock_);
+  if (!tweaks.plain_http) {
+    const auto files = make_test_certificate(directory_);
+    tls_ = std::make_unique<boost::asio::ssl::context>(
+        server::make_tls_context(files.certificate, files.private_key));
+  }
+  server::ServerOptions options;
+  options.port = 0;
+  options.threads = 2;
+  options.max_connections = tweaks.max_connections;
+  options.shutdown_grace = std::chrono::seconds(5);
+  options.limits.max_body_bytes = tweaks.max_body_bytes;
+  options.limits.max_header_bytes = tweaks.max_header_bytes;
+  options.limits.idle_timeout = std::chrono::seconds(tweaks.idle_timeout_seconds);
+  options.limits.request_timeout = std::chrono::seconds(10);
+  server_ = std::make_unique<server::Server>(options, runtime_->api(), runtime_->metrics(), log_,
+                                             tls_.get());
+  server_->start();
+}
+
+TestServer::~TestServer() {
+  server_->stop();
+  server_->wait();
+  server_.reset();
+  runtime_.reset();
+  std::error_code ignored;
+  std::filesystem::remove_all(directory_, ignored);
+}
+
+TestServer::Member TestServer::add_member(domain::OrganisationKind kind, domain::Role role,
+                                          const std::string& business_id) {
+  const std::string n = std::to_string(++members_);
+  Member m;
+  m.email = "member" + n + "@example.fi";
+  auto reg = domain::bootstrap_organisation(runtime_->accounts(),
+                                            {kind, "Organisation " + n, "FI", business_id},
+                                            {m.email, "Member " + n, role, kPassword});
+  EXPECT_TRUE(reg.ok()) << (reg.ok() ? "" : reg.error().detail);
+  m.organisation_id = reg->organisation.id;
+  m.user_id = reg->user.id;
+  m.token = client().sign_in(m.email, kPassword);
+  return m;
+}
+
+}  // namespace tarjotin::testing

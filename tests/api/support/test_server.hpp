@@ -1,0 +1,69 @@
+#pragma once
+// A real Tarjotin server for one test: a fresh database on the backend under test, a fresh TLS
+// certificate, listening on a free loopback port, with a clock the test can move.
+
+#include <memory>
+#include <string>
+
+#include "domain/accounts.hpp"
+#include "server/config.hpp"
+#include "server/log.hpp"
+#include "server/runtime.hpp"
+#include "server/server.hpp"
+#include "tests/api/support/api_client.hpp"
+#include "tests/support/test_database.hpp"
+
+namespace tarjotin::testing {
+
+inline constexpr const char* kPassword = "correct horse battery";
+
+// The n-th valid Finnish business ID (check digit computed), for tests that need many.
+std::string finnish_business_id(int n);
+
+// Validates `json` against schemas/<schema>.json; empty when it conforms, else the violation.
+std::string schema_violation(const std::string& schema, const std::string& json);
+
+struct ServerTweaks {
+  bool plain_http = false;
+  std::size_t max_body_bytes = 64 * 1024;
+  std::size_t max_header_bytes = 8 * 1024;
+  std::size_t max_connections = 4096;
+  unsigned idle_timeout_seconds = 60;
+};
+
+class TestServer {
+ public:
+  explicit TestServer(ServerTweaks tweaks = {});
+  ~TestServer();
+
+  unsigned short port() const { return server_->port(); }
+  ApiClient client() const { return ApiClient(port(), !tweaks_.plain_http); }
+  TestClock& clock() { return clock_; }
+  server::Runtime& runtime() { return *runtime_; }
+  TestDatabase& database() { return database_; }
+  server::Server& server() { return *server_; }
+
+  // Creates an organisation with a first user directly through the domain (as an operator's
+  // bootstrap would) and returns the user's bearer token.
+  struct Member {
+    std::string organisation_id;
+    std::string user_id;
+    std::string email;
+    std::string token;
+  };
+  Member add_member(domain::OrganisationKind kind, domain::Role role,
+                    const std::string& business_id = "");
+
+ private:
+  ServerTweaks tweaks_;
+  TestDatabase database_;
+  TestClock clock_;
+  server::Log log_{server::LogLevel::error};
+  std::string directory_;
+  std::unique_ptr<server::Runtime> runtime_;
+  std::unique_ptr<boost::asio::ssl::context> tls_;
+  std::unique_ptr<server::Server> server_;
+  int members_ = 0;
+};
+
+}  // namespace tarjotin::testing
