@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs what building, running and testing Tarjotin needs, from Debian 12's own packages.
+# Idempotent: packages already installed are not fetched again.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ccache pkg-config openssl curl
+  libboost1.81-dev libssl-dev rapidjson-dev
+  libsoci-dev libsqlite3-dev sqlite3 libpq-dev
+  libgtest-dev
+  postgresql  # the test command starts a throw-away server of its own
+)
+
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+sudo=()
+[ "$(id -u)" = 0 ] || sudo=(sudo)
+echo "Installing: ${missing[*]}"
+"${sudo[@]}" apt-get update -qq
+# The postgresql package would start a cluster of its own on port 5432; the tests never use it.
+DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
+  "${missing[@]}" >/dev/null
