@@ -69,6 +69,12 @@ class AuditTrail {
   virtual void append(const AuditEvent& event) = 0;
 };
 
+class DpsRepository;
+class CategoryRepository;
+class ApplicationRepository;
+class AdmissionRepository;
+class MessageRepository;
+
 // The repositories as seen inside one database transaction.
 class Transaction {
  public:
@@ -77,6 +83,11 @@ class Transaction {
   virtual UserRepository& users() = 0;
   virtual SessionRepository& sessions() = 0;
   virtual AuditTrail& audit() = 0;
+  virtual DpsRepository& dpss() = 0;
+  virtual CategoryRepository& categories() = 0;
+  virtual ApplicationRepository& applications() = 0;
+  virtual AdmissionRepository& admissions() = 0;
+  virtual MessageRepository& messages() = 0;
 };
 
 enum class Access { read, write };

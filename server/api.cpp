@@ -86,6 +86,7 @@ Api::Api(Services services, bool behind_tls)
     : services_(services), behind_tls_(behind_tls), openapi_(build_openapi(services.schemas)) {
   add_operations_routes(router_, services_, openapi_);
   add_account_routes(router_, services_);
+  add_qualification_routes(router_, services_);
   for (const auto& route : router_.routes())
     if (!route.request_schema.empty() && !services_.schemas.has(route.request_schema))
       throw std::logic_error("route " + route.path + " names a missing schema " +
@@ -115,8 +116,13 @@ Reply Api::dispatch(const Request& request, Exchange& exchange, const Route*& ro
   route = match.route;
   exchange.params = std::move(match.params);
 
+  const auto token = bearer_token(request);
+  if (route->guard.sign_in_optional && token) {
+    auto actor = domain::authenticate(services_.accounts, *token);
+    if (!actor) return to_reply(problem_from(actor.error()), exchange.request_id);
+    exchange.actor = std::move(actor.value());
+  }
   if (route->guard.sign_in_required) {
-    const auto token = bearer_token(request);
     if (!token) {
       Problem p = problem(401, "unauthenticated", "this resource needs a bearer token");
       p.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"tarjotin\"");

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "domain/accounts.hpp"
+#include "domain/qualification_use_cases.hpp"
 #include "server/http_types.hpp"
 #include "server/log.hpp"
 #include "server/metrics.hpp"
@@ -26,6 +27,7 @@ struct Services {
   storage::SociDatabase& db;
   const domain::Clock& clock;
   domain::AccountServices& accounts;
+  domain::QualificationServices& qualification;
   const SchemaRegistry& schemas;
   Metrics& metrics;
   Log& log;
@@ -41,6 +43,7 @@ struct Exchange {
   rapidjson::Document body;            // validated against the route's schema
 
   const domain::Actor& who() const { return *actor; }
+  const domain::Actor* maybe_who() const { return actor ? &*actor : nullptr; }
   const std::string& param(const std::string& name) const { return params.at(name); }
   std::optional<std::string> query_param(std::string_view name) const;
 };
@@ -73,6 +76,7 @@ class Api {
 // Route tables, one per part of the API (server/handlers/).
 void add_operations_routes(Router& router, Services& services, const std::string& openapi);
 void add_account_routes(Router& router, Services& services);
+void add_qualification_routes(Router& router, Services& services);
 
 // Builds the served OpenAPI document: schemas/openapi.json with every schema file placed under
 // components/schemas.

@@ -28,45 +28,48 @@ class BoundedHandler {
   bool String(const char* s, rapidjson::SizeType n, bool copy) {
     return item() && doc_.String(s, n, copy);
   }
-  bool StartObject() { return open() && doc_.StartObject(); }
+  bool StartObject() { return open(false) && doc_.StartObject(); }
   bool Key(const char* s, rapidjson::SizeType n, bool copy) { return doc_.Key(s, n, copy); }
   bool EndObject(rapidjson::SizeType n) {
-    counts_.pop_back();
+    open_.pop_back();
     return doc_.EndObject(n);
   }
-  bool StartArray() { return open() && doc_.StartArray(); }
+  bool StartArray() { return open(true) && doc_.StartArray(); }
   bool EndArray(rapidjson::SizeType n) {
-    counts_.pop_back();
+    open_.pop_back();
     return doc_.EndArray(n);
   }
 
   std::string limit_broken;
 
  private:
+  struct Container {
+    bool is_array;
+    std::size_t items;
+  };
+
   bool item() {
-    if (counts_.empty()) return true;
-    const std::size_t max = limits_.max_array_items > limits_.max_object_members
-                                ? limits_.max_array_items
-                                : limits_.max_object_members;
-    if (++counts_.back() > max) {
-      limit_broken = "max-items";
+    if (open_.empty()) return true;
+    Container& c = open_.back();
+    if (++c.items > (c.is_array ? limits_.max_array_items : limits_.max_object_members)) {
+      limit_broken = c.is_array ? "max-items" : "max-members";
       return false;
     }
     return true;
   }
-  bool open() {
+  bool open(bool is_array) {
     if (!item()) return false;
-    if (counts_.size() >= limits_.max_depth) {
+    if (open_.size() >= limits_.max_depth) {
       limit_broken = "max-depth";
       return false;
     }
-    counts_.push_back(0);
+    open_.push_back({is_array, 0});
     return true;
   }
 
   rapidjson::Document& doc_;
   const JsonLimits& limits_;
-  std::vector<std::size_t> counts_;
+  std::vector<Container> open_;
 };
 
 }  // namespace

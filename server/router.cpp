@@ -12,7 +12,7 @@ bool is_param(const std::string& segment) {
 
 // Path parameters are ids and slugs; anything else in one is refused rather than decoded.
 bool plausible_param(const std::string& value) {
-  if (value.empty() || value.size() > 128) return false;
+  if (value.empty() || value.size() > 128 || value == "." || value == "..") return false;
   return std::all_of(value.begin(), value.end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
            c == '_' || c == '.';

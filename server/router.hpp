@@ -20,11 +20,13 @@ struct Exchange;
 // Who may call a route at all; whether they may touch the object is the domain's question.
 struct Guard {
   bool sign_in_required = true;
-  std::set<domain::Role> roles;  // empty: every signed-in role
+  std::set<domain::Role> roles;   // empty: every signed-in role
+  bool sign_in_optional = false;  // public, but a valid token lets the caller see more
 
-  static Guard open() { return Guard{false, {}}; }
-  static Guard signed_in() { return Guard{true, {}}; }
-  static Guard only(std::set<domain::Role> roles) { return Guard{true, std::move(roles)}; }
+  static Guard open() { return Guard{false, {}, false}; }
+  static Guard public_read() { return Guard{false, {}, true}; }
+  static Guard signed_in() { return Guard{true, {}, false}; }
+  static Guard only(std::set<domain::Role> roles) { return Guard{true, std::move(roles), false}; }
   bool admits(domain::Role role) const { return roles.empty() || roles.count(role) > 0; }
 };
 

@@ -12,15 +12,28 @@ Runtime::Runtime(const Config& config, Log& log, const domain::Clock* clock)
       clock_(clock ? *clock : system_clock_),
       hasher_(crypto::ScryptCost{1ull << config.scrypt_log2_n, 8, 1}),
       accounts_{db_, clock_, hasher_, secrets_,
-                std::chrono::minutes{config.session_lifetime_minutes}} {
+                std::chrono::minutes{config.session_lifetime_minutes}},
+      calendar_(domain::WorkingDayCalendar::finnish()),
+      qualification_{db_, clock_, secrets_, calendar_} {
   if (const int applied = db_.migrate(); applied > 0)
     log_.info("migrated", {{"applied", std::to_string(applied), true}});
   metrics_.add_gauge("tarjotin_db_connections_in_use", "Database connections lent out now.",
                      [this] { return static_cast<double>(db_.connections_in_use()); });
   metrics_.add_gauge("tarjotin_db_connections", "Size of the database connection pool.",
                      [this] { return static_cast<double>(db_.pool_size()); });
-  api_ = std::make_unique<Api>(Services{db_, clock_, accounts_, schemas_, metrics_, log_},
-                               !config.plain_http);
+  metrics_.add_gauge(
+      "tarjotin_applications_overdue",
+      "Applications awaiting a decision after their legal deadline.", [this] {
+        return static_cast<double>(domain::decision_deadline_counts(qualification_).overdue);
+      });
+  metrics_.add_gauge(
+      "tarjotin_applications_due_soon",
+      "Applications whose decision is due within two working days.", [this] {
+        return static_cast<double>(domain::decision_deadline_counts(qualification_).due_soon);
+      });
+  api_ = std::make_unique<Api>(
+      Services{db_, clock_, accounts_, qualification_, schemas_, metrics_, log_},
+      !config.plain_http);
 }
 
 }  // namespace tarjotin::server

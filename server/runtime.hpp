@@ -7,6 +7,7 @@
 
 #include "crypto/crypto.hpp"
 #include "domain/accounts.hpp"
+#include "domain/qualification_use_cases.hpp"
 #include "server/api.hpp"
 #include "server/config.hpp"
 #include "server/log.hpp"
@@ -31,6 +32,7 @@ class Runtime {
 
   storage::SociDatabase& db() { return db_; }
   domain::AccountServices& accounts() { return accounts_; }
+  domain::QualificationServices& qualification() { return qualification_; }
   Api& api() { return *api_; }
   Metrics& metrics() { return metrics_; }
   Log& log() { return log_; }
@@ -43,6 +45,8 @@ class Runtime {
   crypto::ScryptPasswordHasher hasher_;
   crypto::SystemSecrets secrets_;
   domain::AccountServices accounts_;
+  domain::WorkingDayCalendar calendar_;
+  domain::QualificationServices qualification_;
   SchemaRegistry schemas_;
   Metrics metrics_;
   std::unique_ptr<Api> api_;

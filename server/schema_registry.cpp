@@ -30,8 +30,8 @@ std::string child(const std::string& parent, const std::string& member) {
   return parent + "/" + escaped;
 }
 
-// RapidJSON 1.1 reports the object for "required" and "additionalProperties"; a caller wants
-// the member itself, so find it from the schema and the instance.
+// RapidJSON 1.1 reports the object for "required" (it already points at the property itself
+// for "additionalProperties"); a caller wants the missing member, so find it from the schema.
 std::string offending_member(const std::string& keyword, const rapidjson::Value* schema,
                              const rapidjson::Value* instance) {
   if (!schema || !instance || !schema->IsObject() || !instance->IsObject()) return {};
@@ -40,11 +40,6 @@ std::string offending_member(const std::string& keyword, const rapidjson::Value*
     if (req == schema->MemberEnd() || !req->value.IsArray()) return {};
     for (const auto& name : req->value.GetArray())
       if (name.IsString() && !instance->HasMember(name)) return name.GetString();
-  } else if (keyword == "additionalProperties") {
-    const auto props = schema->FindMember("properties");
-    for (const auto& m : instance->GetObject())
-      if (props == schema->MemberEnd() || !props->value.HasMember(m.name))
-        return std::string(m.name.GetString(), m.name.GetStringLength());
   }
   return {};
 }
@@ -96,6 +91,10 @@ std::optional<SchemaViolation> SchemaRegistry::validate(const std::string& name,
   const auto it = schemas_.find(name);
   if (it == schemas_.end() || !it->second.compiled)
     throw std::out_of_range("no schema named " + name);
+  // RapidJSON 1.1's regex engine keeps its match state inside the compiled schema, so two
+  // threads validating a "pattern" at once corrupt each other; one validation at a time per
+  // schema (they take microseconds).
+  std::lock_guard<std::mutex> lock(*it->second.in_use);
   rapidjson::SchemaValidator validator(*it->second.compiled);
   if (instance.Accept(validator)) return std::nullopt;
   const std::string keyword = validator.GetInvalidSchemaKeyword();

@@ -1,12 +1,13 @@
 #pragma once
-// Every JSON Schema in schemas/, compiled once at start-up and shared read-only by all threads;
-// each validation gets its own SchemaValidator.
+// Every JSON Schema in schemas/, compiled once at start-up and shared by all threads; each
+// validation gets its own SchemaValidator.
 
 #include <rapidjson/document.h>
 #include <rapidjson/schema.h>
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,6 +40,7 @@ class SchemaRegistry {
   struct Entry {
     rapidjson::Document source;
     std::unique_ptr<rapidjson::SchemaDocument> compiled;
+    std::unique_ptr<std::mutex> in_use = std::make_unique<std::mutex>();
   };
   std::map<std::string, Entry> schemas_;
 };

@@ -10,4 +10,8 @@ namespace tarjotin::server {
 // RFC 3339 in UTC with microseconds: "2026-11-23T15:49:23.123456Z".
 std::string format_timestamp(domain::Timestamp t);
 
+// "2026-11-23"; parse_date refuses anything but a real calendar date in that form.
+std::string format_date(std::chrono::sys_days d);
+std::optional<std::chrono::sys_days> parse_date(std::string_view text);
+
 }  // namespace tarjotin::server

@@ -24,6 +24,15 @@ inline long long int64_at(const soci::row& r, std::size_t i) {
   }
 }
 
+inline double double_at(const soci::row& r, std::size_t i) {
+  if (r.get_properties(i).get_data_type() == soci::dt_double) return r.get<double>(i);
+  return static_cast<double>(int64_at(r, i));
+}
+
+inline bool is_null(const soci::row& r, std::size_t i) {
+  return r.get_indicator(i) == soci::i_null;
+}
+
 inline std::string text_at(const soci::row& r, std::size_t i) {
   return r.get_indicator(i) == soci::i_null ? std::string() : r.get<std::string>(i);
 }

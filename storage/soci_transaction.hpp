@@ -4,6 +4,7 @@
 #include "domain/ports.hpp"
 #include "storage/accounts_repository.hpp"
 #include "storage/audit_repository.hpp"
+#include "storage/qualification_repository.hpp"
 
 namespace tarjotin::storage {
 
@@ -11,18 +12,36 @@ namespace tarjotin::storage {
 class SociTransaction final : public domain::Transaction {
  public:
   explicit SociTransaction(soci::session& sql)
-      : organisations_(sql), users_(sql), sessions_(sql), audit_(sql) {}
+      : organisations_(sql),
+        users_(sql),
+        sessions_(sql),
+        audit_(sql),
+        dpss_(sql),
+        categories_(sql),
+        applications_(sql),
+        admissions_(sql),
+        messages_(sql) {}
 
   domain::OrganisationRepository& organisations() override { return organisations_; }
   domain::UserRepository& users() override { return users_; }
   domain::SessionRepository& sessions() override { return sessions_; }
   domain::AuditTrail& audit() override { return audit_; }
+  domain::DpsRepository& dpss() override { return dpss_; }
+  domain::CategoryRepository& categories() override { return categories_; }
+  domain::ApplicationRepository& applications() override { return applications_; }
+  domain::AdmissionRepository& admissions() override { return admissions_; }
+  domain::MessageRepository& messages() override { return messages_; }
 
  private:
   SociOrganisations organisations_;
   SociUsers users_;
   SociSessions sessions_;
   SociAuditTrail audit_;
+  SociDpss dpss_;
+  SociCategories categories_;
+  SociApplications applications_;
+  SociAdmissions admissions_;
+  SociMessages messages_;
 };
 
 }  // namespace tarjotin::storage

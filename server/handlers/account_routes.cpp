@@ -3,6 +3,7 @@
 #include "domain/accounts.hpp"
 #include "server/api.hpp"
 #include "server/handlers/account_json.hpp"
+#include "server/handlers/reply.hpp"
 #include "server/problem.hpp"
 #include "server/time_format.hpp"
 
@@ -32,20 +33,6 @@ domain::NewUser user_input(const rapidjson::Value& body) {
   u.role = domain::parse_role(text(body, "role")).value_or(Role::provider);
   u.password = text(body, "password");
   return u;
-}
-
-template <class Write>
-Reply written(unsigned status, Write&& write) {
-  rapidjson::StringBuffer sb;
-  JsonWriter w(sb);
-  write(w);
-  return json_reply(status, sb.GetString());
-}
-
-template <class T, class Write>
-Reply answer(const domain::Result<T>& result, const Exchange& ex, unsigned status, Write&& write) {
-  if (!result) return to_reply(problem_from(result.error()), ex.request_id);
-  return written(status, [&](JsonWriter& w) { write(w, result.value()); });
 }
 
 }  // namespace
@@ -129,15 +116,7 @@ void add_account_routes(Router& router, Services& s) {
   router.add({http::verb::get, "/v1/organisations/{organisation_id}/users", "listUsers",
               Guard::signed_in(), "", [&s](Exchange& ex) {
                 auto result = domain::list_users(s.accounts, ex.who(), ex.param("organisation_id"));
-                return answer(result, ex, 200,
-                              [](JsonWriter& w, const std::vector<domain::User>& users) {
-                                w.StartObject();
-                                w.Key("items");
-                                w.StartArray();
-                                for (const auto& u : users) write_user(w, u);
-                                w.EndArray();
-                                w.EndObject();
-                              });
+                return answer_list(result, ex, write_user);
               }});
 
   router.add({http::verb::patch, "/v1/users/{user_id}", "updateUser", managers,

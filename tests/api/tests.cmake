@@ -2,7 +2,16 @@ add_library(tarjotin_api_test_support STATIC api/support/api_client.cpp api/supp
                                              api/support/test_certificate.cpp)
 target_link_libraries(tarjotin_api_test_support PUBLIC tarjotin_server tarjotin_test_support)
 
-#SERVER_UNIT_PLACEHOLDER
+add_executable(server_unit_tests
+  server/json_test.cpp
+  server/schema_registry_test.cpp
+  server/router_test.cpp
+  server/request_framing_test.cpp
+  server/config_test.cpp)
+target_link_libraries(server_unit_tests PRIVATE tarjotin_server GTest::gtest_main)
+add_test(NAME server_unit COMMAND server_unit_tests)
+set_tests_properties(server_unit PROPERTIES LABELS "unit")
+
 add_executable(api_tests
   api/accounts_api_test.cpp
   api/errors_api_test.cpp

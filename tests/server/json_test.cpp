@@ -216,7 +216,7 @@ TEST(ParseJson, RefusesAnObjectWithMoreThanMaxObjectMembers) {
   EXPECT_FALSE(parse_json(object_with_members(1'000), doc).has_value());
   const auto error = parse_json(object_with_members(1'001), doc);
   ASSERT_TRUE(error.has_value());
-  EXPECT_EQ(error->rule, "max-items");
+  EXPECT_EQ(error->rule, "max-members");
 }
 
 TEST(ParseJson, LeavesTheDocumentEmptyAfterAFailure) {

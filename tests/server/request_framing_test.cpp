@@ -49,12 +49,13 @@ TEST(FramingProblem, UnrelatedFieldsDoNotMatter) {
 
 TEST(FramingProblem, RefusesChunkedFollowedByAnotherCoding) {
   // Beast 1.81 reads "chunked, gzip" as having no body, leaving the bytes for a second request.
-  EXPECT_TRUE(framing_problem(post({{http::field::transfer_encoding, "chunked, gzip"}})).has_value());
+  EXPECT_TRUE(
+      framing_problem(post({{http::field::transfer_encoding, "chunked, gzip"}})).has_value());
 }
 
 TEST(FramingProblem, RefusesAnyTransferEncodingOtherThanChunked) {
-  for (const char* value : {"gzip", "gzip, chunked", "identity", "chunked, chunked", "chunkedx",
-                            "x-chunked", ""})
+  for (const char* value :
+       {"gzip", "gzip, chunked", "identity", "chunked, chunked", "chunkedx", "x-chunked", ""})
     EXPECT_TRUE(framing_problem(post({{http::field::transfer_encoding, value}})).has_value())
         << "'" << value << "'";
 }
@@ -78,11 +79,11 @@ TEST(FramingProblem, RefusesChunkedTogetherWithContentLength) {
 }
 
 TEST(FramingProblem, RefusesTwoContentLengthFieldsEvenWhenEqual) {
-  EXPECT_TRUE(framing_problem(post({{http::field::content_length, "5"},
-                                    {http::field::content_length, "5"}}))
+  EXPECT_TRUE(framing_problem(
+                  post({{http::field::content_length, "5"}, {http::field::content_length, "5"}}))
                   .has_value());
-  EXPECT_TRUE(framing_problem(post({{http::field::content_length, "5"},
-                                    {http::field::content_length, "50"}}))
+  EXPECT_TRUE(framing_problem(
+                  post({{http::field::content_length, "5"}, {http::field::content_length, "50"}}))
                   .has_value());
 }
 
@@ -100,9 +101,8 @@ TEST(FramingProblem, RefusesAContentLengthThatIsNotAPlainDecimalNumber) {
 }
 
 TEST(FramingProblem, RefusesAContentLengthTooLargeForAnyBody) {
-  EXPECT_TRUE(
-      framing_problem(post({{http::field::content_length, "99999999999999999999999999"}}))
-          .has_value());
+  EXPECT_TRUE(framing_problem(post({{http::field::content_length, "99999999999999999999999999"}}))
+                  .has_value());
 }
 
 TEST(FramingProblem, FindsFieldsAddedByNameInAnyCase) {
@@ -118,8 +118,8 @@ TEST(FramingProblem, FindsFieldsAddedByNameInAnyCase) {
 }
 
 TEST(FramingProblem, ExplainsWhy) {
-  const auto problem = framing_problem(post({{http::field::content_length, "5"},
-                                             {http::field::content_length, "5"}}));
+  const auto problem = framing_problem(
+      post({{http::field::content_length, "5"}, {http::field::content_length, "5"}}));
   ASSERT_TRUE(problem.has_value());
   EXPECT_FALSE(problem->empty());
 }

@@ -1,0 +1,203 @@
+// DPSs, categories, applications, review, admissions and messages over HTTP.
+#include "domain/qualification_use_cases.hpp"
+#include "server/api.hpp"
+#include "server/handlers/account_json.hpp"
+#include "server/handlers/qualification_json.hpp"
+#include "server/handlers/reply.hpp"
+#include "server/time_format.hpp"
+
+namespace tarjotin::server {
+namespace {
+
+using domain::Role;
+
+std::string text(const rapidjson::Value& v, const char* name) {
+  return string_member(v, name).value_or("");
+}
+
+void write_category_view(JsonWriter& w, const domain::CategoryView& v) {
+  write_category(w, v.category, &v.criteria);
+}
+
+void write_category_summary(JsonWriter& w, const domain::Category& c) {
+  write_category(w, c, nullptr);
+}
+
+}  // namespace
+
+void add_qualification_routes(Router& router, Services& s) {
+  auto& q = s.qualification;
+  const Guard officers = Guard::only({Role::officer});
+  const Guard providers = Guard::only({Role::provider});
+
+  // ---- DPS ----
+  router.add({http::verb::get, "/v1/dps", "listDps", Guard::public_read(), "", [&q](Exchange& ex) {
+                return answer_list(domain::list_dpss(q, ex.maybe_who()), ex, write_dps);
+              }});
+  router.add(
+      {http::verb::post, "/v1/dps", "createDps", officers, "dps.request", [&q](Exchange& ex) {
+         return answer(domain::create_dps(q, ex.who(), read_dps_input(ex.body)), ex, 201,
+                       write_dps);
+       }});
+  router.add({http::verb::get, "/v1/dps/{dps_id}", "readDps", Guard::public_read(), "",
+              [&q](Exchange& ex) {
+                return answer(domain::read_dps(q, ex.maybe_who(), ex.param("dps_id")), ex, 200,
+                              write_dps);
+              }});
+  router.add({http::verb::patch, "/v1/dps/{dps_id}", "editDps", officers, "dps.request",
+              [&q](Exchange& ex) {
+                return answer(
+                    domain::edit_dps(q, ex.who(), ex.param("dps_id"), read_dps_input(ex.body)), ex,
+                    200, write_dps);
+              }});
+  router.add({http::verb::post, "/v1/dps/{dps_id}/transitions", "changeDpsState", officers,
+              "dps-transition.request", [&q](Exchange& ex) {
+                const auto act = domain::parse_dps_act(text(ex.body, "act"));
+                return answer(domain::change_dps_state(q, ex.who(), ex.param("dps_id"), *act), ex,
+                              200, write_dps);
+              }});
+
+  // ---- categories ----
+  router.add({http::verb::get, "/v1/dps/{dps_id}/categories", "listCategories",
+              Guard::public_read(), "", [&q](Exchange& ex) {
+                return answer_list(domain::list_categories(q, ex.maybe_who(), ex.param("dps_id")),
+                                   ex, write_category_summary);
+              }});
+  router.add({http::verb::post, "/v1/dps/{dps_id}/categories", "createCategory", officers,
+              "category.request", [&q](Exchange& ex) {
+                auto result = domain::create_category(q, ex.who(), ex.param("dps_id"),
+                                                      read_category_input(ex.body),
+                                                      read_criteria(ex.body["criteria"]));
+                return answer(result, ex, 201, write_category_view);
+              }});
+  router.add({http::verb::get, "/v1/categories/{category_id}", "readCategory", Guard::public_read(),
+              "", [&q](Exchange& ex) {
+                return answer(domain::read_category(q, ex.maybe_who(), ex.param("category_id")), ex,
+                              200, write_category_view);
+              }});
+  router.add({http::verb::patch, "/v1/categories/{category_id}", "editCategory", officers,
+              "category-edit.request", [&q](Exchange& ex) {
+                return answer(domain::edit_category(q, ex.who(), ex.param("category_id"),
+                                                    read_category_input(ex.body)),
+                              ex, 200, write_category_view);
+              }});
+  router.add({http::verb::put, "/v1/categories/{category_id}/criteria", "setCriteria", officers,
+              "criteria.request", [&q](Exchange& ex) {
+                return answer(domain::set_criteria(q, ex.who(), ex.param("category_id"),
+                                                   read_criteria(ex.body["criteria"])),
+                              ex, 200, write_category_view);
+              }});
+  router.add({http::verb::post, "/v1/categories/{category_id}/transitions", "changeCategoryState",
+              officers, "category-transition.request", [&q](Exchange& ex) {
+                const auto act = domain::parse_category_act(text(ex.body, "act"));
+                return answer(
+                    domain::change_category_state(q, ex.who(), ex.param("category_id"), *act), ex,
+                    200, write_category_view);
+              }});
+  router.add({http::verb::get, "/v1/categories/{category_id}/admitted-providers",
+              "listAdmittedProviders", Guard::open(), "", [&q](Exchange& ex) {
+                return answer_list(domain::admitted_providers(q, ex.param("category_id")), ex,
+                                   [](JsonWriter& w, const domain::AdmittedProvider& p) {
+                                     w.StartObject();
+                                     write_field(w, "provider_id", p.provider.id);
+                                     write_field(w, "name", p.provider.name);
+                                     write_field(w, "country", p.provider.country);
+                                     write_field(w, "business_id", p.provider.business_id);
+                                     write_field(w, "admitted_at",
+                                                 format_timestamp(p.admission.admitted_at));
+                                     w.EndObject();
+                                   });
+              }});
+  router.add({http::verb::post, "/v1/categories/{category_id}/admissions/{provider_id}/transitions",
+              "changeAdmission", officers, "admission-transition.request", [&q](Exchange& ex) {
+                const auto act = domain::parse_admission_act(text(ex.body, "act"));
+                return answer(domain::change_admission(q, ex.who(), ex.param("category_id"),
+                                                       ex.param("provider_id"), *act,
+                                                       text(ex.body, "reason")),
+                              ex, 200, write_admission);
+              }});
+
+  // ---- applications (provider side) ----
+  router.add({http::verb::post, "/v1/categories/{category_id}/applications", "startApplication",
+              providers, "application.request", [&q](Exchange& ex) {
+                return answer(domain::start_application(q, ex.who(), ex.param("category_id"),
+                                                        read_answers(ex.body["answers"])),
+                              ex, 201, write_application);
+              }});
+  router.add({http::verb::get, "/v1/applications", "listOwnApplications", providers, "",
+              [&q](Exchange& ex) {
+                return answer_list(domain::list_own_applications(q, ex.who()), ex,
+                                   write_application);
+              }});
+  router.add({http::verb::get, "/v1/applications/{application_id}", "readApplication",
+              Guard::signed_in(), "", [&q](Exchange& ex) {
+                return answer(domain::read_application(q, ex.who(), ex.param("application_id")), ex,
+                              200, write_application);
+              }});
+  router.add({http::verb::put, "/v1/applications/{application_id}/answers", "saveAnswers",
+              providers, "answers.request", [&q](Exchange& ex) {
+                return answer(domain::save_answers(q, ex.who(), ex.param("application_id"),
+                                                   read_answers(ex.body["answers"])),
+                              ex, 200, write_application);
+              }});
+  router.add({http::verb::post, "/v1/applications/{application_id}/submission", "submitApplication",
+              providers, "", [&q](Exchange& ex) {
+                return answer(domain::submit_application(q, ex.who(), ex.param("application_id")),
+                              ex, 200, write_application);
+              }});
+  router.add({http::verb::post, "/v1/applications/{application_id}/withdrawal",
+              "withdrawApplication", providers, "", [&q](Exchange& ex) {
+                return answer(domain::withdraw_application(q, ex.who(), ex.param("application_id")),
+                              ex, 200, write_application);
+              }});
+  router.add({http::verb::post, "/v1/applications/{application_id}/clarification-answer",
+              "answerClarification", providers, "clarification-answer.request", [&q](Exchange& ex) {
+                std::optional<std::vector<domain::Answer>> answers;
+                if (ex.body.HasMember("answers")) answers = read_answers(ex.body["answers"]);
+                return answer(
+                    domain::answer_clarification(q, ex.who(), ex.param("application_id"),
+                                                 text(ex.body, "message"), std::move(answers)),
+                    ex, 200, write_application);
+              }});
+
+  // ---- review (officer side) ----
+  router.add({http::verb::get, "/v1/dps/{dps_id}/applications", "reviewQueue",
+              Guard::only({Role::officer, Role::auditor, Role::admin}), "", [&q](Exchange& ex) {
+                return answer_list(domain::review_queue(q, ex.who(), ex.param("dps_id")), ex,
+                                   write_application);
+              }});
+  router.add({http::verb::post, "/v1/applications/{application_id}/clarification-request",
+              "requestClarification", officers, "clarification.request", [&q](Exchange& ex) {
+                return answer(domain::request_clarification(q, ex.who(), ex.param("application_id"),
+                                                            text(ex.body, "message")),
+                              ex, 200, write_application);
+              }});
+  router.add({http::verb::post, "/v1/applications/{application_id}/deadline-extension",
+              "extendDecisionDeadline", officers, "deadline-extension.request", [&q](Exchange& ex) {
+                return answer(domain::extend_decision_deadline(
+                                  q, ex.who(), ex.param("application_id"), text(ex.body, "reason")),
+                              ex, 200, write_application);
+              }});
+  router.add({http::verb::post, "/v1/applications/{application_id}/decision", "decideApplication",
+              officers, "decision.request", [&q](Exchange& ex) {
+                return answer(domain::decide_application(q, ex.who(), ex.param("application_id"),
+                                                         text(ex.body, "decision") == "admit",
+                                                         text(ex.body, "reason")),
+                              ex, 200, write_application);
+              }});
+
+  // ---- messages (both parties) ----
+  router.add({http::verb::get, "/v1/applications/{application_id}/messages", "listMessages",
+              Guard::signed_in(), "", [&q](Exchange& ex) {
+                return answer_list(domain::list_messages(q, ex.who(), ex.param("application_id")),
+                                   ex, write_message);
+              }});
+  router.add({http::verb::post, "/v1/applications/{application_id}/messages", "postMessage",
+              Guard::signed_in(), "message.request", [&q](Exchange& ex) {
+                return answer(domain::post_message(q, ex.who(), ex.param("application_id"),
+                                                   text(ex.body, "body")),
+                              ex, 201, write_message);
+              }});
+}
+
+}  // namespace tarjotin::server
