@@ -1,38 +1,23 @@
 #include "domain/identity.hpp"
 
-#include <array>
-#include <utility>
+#include "domain/name_table.hpp"
 
 namespace tarjotin::domain {
 namespace {
 
-constexpr std::array<std::pair<OrganisationKind, std::string_view>, 3> kKinds{{
+constexpr NameTable<OrganisationKind, 3> kKinds{{
     {OrganisationKind::contracting_authority, "contracting_authority"},
     {OrganisationKind::provider, "provider"},
     {OrganisationKind::coaching_unit, "coaching_unit"},
 }};
 
-constexpr std::array<std::pair<Role, std::string_view>, 5> kRoles{{
+constexpr NameTable<Role, 5> kRoles{{
     {Role::admin, "admin"},
     {Role::officer, "officer"},
     {Role::provider, "provider"},
     {Role::coach, "coach"},
     {Role::auditor, "auditor"},
 }};
-
-template <class Table, class Key>
-std::string_view name_in(const Table& table, Key key) {
-  for (const auto& [k, name] : table)
-    if (k == key) return name;
-  return "unknown";
-}
-
-template <class Key, class Table>
-std::optional<Key> key_in(const Table& table, std::string_view text) {
-  for (const auto& [k, name] : table)
-    if (name == text) return k;
-  return std::nullopt;
-}
 
 }  // namespace
 

@@ -1,5 +1,7 @@
 #include "domain/qualification.hpp"
 
+#include "domain/name_table.hpp"
+
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -14,11 +16,6 @@ using namespace std::chrono;
 namespace {
 
 // ---- Names ----------------------------------------------------------------------------------
-// The names are stored and sent over the API, so they are the enumerators' own spelling and must
-// never change once data exists.
-
-template <class Key, std::size_t N>
-using NameTable = std::array<std::pair<Key, std::string_view>, N>;
 
 constexpr NameTable<DpsState, 4> kDpsStates{{
     {DpsState::draft, "draft"},
@@ -103,20 +100,6 @@ constexpr NameTable<AdmissionAct, 3> kAdmissionActs{{
     {AdmissionAct::reinstate, "reinstate"},
     {AdmissionAct::exclude, "exclude"},
 }};
-
-template <class Table, class Key>
-std::string_view name_in(const Table& table, Key key) {
-  for (const auto& [k, name] : table)
-    if (k == key) return name;
-  return "unknown";
-}
-
-template <class Key, class Table>
-std::optional<Key> key_in(const Table& table, std::string_view text) {
-  for (const auto& [k, name] : table)
-    if (name == text) return k;
-  return std::nullopt;
-}
 
 // ---- Criteria -------------------------------------------------------------------------------
 
