@@ -29,6 +29,17 @@ void rollback_quietly(soci::session& sql) {
   }
 }
 
+// True when the connection had dropped and a new one is open now.
+bool reconnected(soci::session& sql) {
+  if (sql.is_connected()) return false;
+  try {
+    sql.reconnect();
+    return sql.is_connected();
+  } catch (const soci::soci_error&) {
+    return false;
+  }
+}
+
 class Lease {
  public:
   Lease(soci::connection_pool& pool, std::atomic<std::size_t>& in_use)
@@ -173,6 +184,9 @@ void SociDatabase::run(domain::Access access,
     Lease lease(*pool_, in_use_);
     soci::session& sql = lease.sql();
     std::unique_lock<std::mutex> writer(sqlite_writer_, std::defer_lock);
+    // Once COMMIT is sent, a dropped connection leaves the outcome unknown: then the error goes
+    // to the caller instead of running the work a second time.
+    bool committing = false;
     try {
       if (backend_ == Backend::sqlite) {
         if (writes) writer.lock();
@@ -189,14 +203,22 @@ void SociDatabase::run(domain::Access access,
         sql << "BEGIN READ ONLY";
       }
       SociTransaction tx(sql);
-      if (work(tx))
-        sql << "COMMIT";
-      else
-        sql << "ROLLBACK";
+      const bool commit = work(tx);
+      committing = commit;
+      sql << (commit ? "COMMIT" : "ROLLBACK");
       return;
     } catch (const soci::postgresql_soci_error& e) {
       rollback_quietly(sql);
       if (retryable(e) && attempt < kMaxAttempts) continue;
+      if (!committing && attempt < kMaxAttempts && reconnected(sql)) continue;
+      throw;
+    } catch (const soci::soci_error&) {
+      rollback_quietly(sql);
+      // A PostgreSQL restart breaks every pooled connection; nothing was committed by the failed
+      // attempt, so it is safe to run the transaction again on a fresh connection.
+      if (backend_ == Backend::postgresql && !committing && attempt < kMaxAttempts &&
+          reconnected(sql))
+        continue;
       throw;
     } catch (...) {
       rollback_quietly(sql);
@@ -222,14 +244,17 @@ MigrationStatus SociDatabase::migration_status() {
 }
 
 bool SociDatabase::ping() {
-  try {
-    Lease lease(*pool_, in_use_);
-    int one = 0;
-    lease.sql() << "SELECT 1", soci::into(one);
-    return one == 1;
-  } catch (const std::exception&) {
-    return false;
+  Lease lease(*pool_, in_use_);
+  for (int attempt = 1; attempt <= 2; ++attempt) {
+    try {
+      int one = 0;
+      lease.sql() << "SELECT 1", soci::into(one);
+      return one == 1;
+    } catch (const std::exception&) {
+      if (attempt == 2 || !reconnected(lease.sql())) return false;
+    }
   }
+  return false;
 }
 
 AuditVerification SociDatabase::verify_audit_chain() {

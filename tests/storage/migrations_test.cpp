@@ -1,7 +1,10 @@
 #include "storage/migrations.hpp"
 
 #include <gtest/gtest.h>
+#include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
+
+#include <cstdlib>
 
 #include "tests/support/test_database.hpp"
 
@@ -76,6 +79,33 @@ TEST(DatabaseUrl, TakesPostgresqlUrlApartIntoQuotedKeywords) {
       "host='127.0.0.1' dbname='postgres' options='-csearch_path=t_1'");
   EXPECT_THROW(parse_database_url("postgresql://h/db?x"), std::invalid_argument);
   EXPECT_THROW(parse_database_url("postgresql://h/db%2"), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace tarjotin::storage
+
+namespace tarjotin::storage {
+namespace {
+
+TEST(Reconnection, TransactionsGoOnAfterTheServerDroppedEveryConnection) {
+  if (testing::backend_under_test() != Backend::postgresql)
+    GTEST_SKIP() << "SQLite has no server connection to lose";
+  testing::TestDatabase t;
+  ASSERT_TRUE(t.db().ping());
+  // What a PostgreSQL restart or failover does to an idle pool.
+  soci::session admin(*soci::factory_postgresql(),
+                      parse_database_url(std::getenv("TARJOTIN_TEST_POSTGRES_URL")).connect);
+  // Only this test's connections: other suites share the server and run at the same time.
+  admin << "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = :n",
+      soci::use(t.postgres_application_name());
+  for (int i = 0; i < 6; ++i) {  // more than the pool holds, so every connection is tried
+    EXPECT_NO_THROW(t.db().run(domain::Access::write, [](domain::Transaction& tx) {
+      tx.audit().append(domain::AuditEvent{{}, "u", "o", "x.y", "x", "1", "", ""});
+      return true;
+    }));
+  }
+  EXPECT_TRUE(t.db().ping());
+  EXPECT_EQ(t.db().verify_audit_chain().events, 6);
 }
 
 }  // namespace

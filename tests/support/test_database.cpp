@@ -53,7 +53,7 @@ TestDatabase::TestDatabase() {
     soci::session admin(*soci::factory_postgresql(), storage::parse_database_url(base).connect);
     admin << "CREATE SCHEMA " + cleanup_;
     url_ = base + (base.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" +
-           cleanup_;
+           cleanup_ + "&application_name=" + cleanup_;
   }
   db_ = std::make_unique<storage::SociDatabase>(url_, 4);
   db_->migrate();

@@ -20,6 +20,8 @@ class TestDatabase {
   TestDatabase& operator=(const TestDatabase&) = delete;
 
   const std::string& url() const { return url_; }
+  // On PostgreSQL, the application_name of this database's connections (its schema name).
+  const std::string& postgres_application_name() const { return cleanup_; }
   storage::SociDatabase& db() { return *db_; }
   storage::Backend backend() const { return db_->backend(); }
   // Opens a second handle on the same data (another "replica" or a restarted process).
