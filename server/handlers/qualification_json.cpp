@@ -33,10 +33,12 @@ std::vector<std::string> strings(const rapidjson::Value& v, const char* name) {
   return out;
 }
 
-domain::Date date_member(const rapidjson::Value& v, const char* name) {
-  // The schemas require the form; a form that is not a real date (2026-02-30) becomes the
-  // epoch, which every validity check then refuses.
-  return parse_date(text(v, name)).value_or(domain::Date{});
+// The schemas check the form YYYY-MM-DD; whether it is a real day (not 2026-02-30) is checked
+// here, so an impossible date is refused rather than stored as something else.
+domain::Result<domain::Date> date_member(const rapidjson::Value& v, const char* name,
+                                         const std::string& pointer) {
+  if (auto d = parse_date(text(v, name))) return *d;
+  return domain::Error::invalid(pointer, "date", "not a calendar date");
 }
 
 }  // namespace
@@ -100,10 +102,15 @@ void write_category(JsonWriter& w, const domain::Category& c,
       write_field(w, "question", k.question);
       write_field(w, "type", domain::to_string(k.type));
       write_field(w, "kind", domain::to_string(k.kind));
-      w.Key("threshold");
-      w.Double(k.threshold);
-      w.Key("max_age_days");
-      w.Int(k.max_age_days);
+      // Only the parameter the criterion's type uses is written.
+      if (k.type == domain::CriterionType::number_at_least) {
+        w.Key("threshold");
+        w.Double(k.threshold);
+      }
+      if (k.type == domain::CriterionType::date_within_days) {
+        w.Key("max_age_days");
+        w.Int(k.max_age_days);
+      }
       w.Key("attachment_required");
       w.Bool(k.attachment_required);
       w.EndObject();
@@ -198,9 +205,13 @@ void write_message(JsonWriter& w, const domain::Message& m) {
   w.EndObject();
 }
 
-domain::DpsInput read_dps_input(const rapidjson::Value& b) {
-  return {text(b, "title"), text(b, "description"), text(b, "notice_reference"),
-          date_member(b, "valid_from"), date_member(b, "valid_until")};
+domain::Result<domain::DpsInput> read_dps_input(const rapidjson::Value& b) {
+  auto from = date_member(b, "valid_from", "/valid_from");
+  if (!from) return from.error();
+  auto until = date_member(b, "valid_until", "/valid_until");
+  if (!until) return until.error();
+  return domain::DpsInput{text(b, "title"), text(b, "description"), text(b, "notice_reference"),
+                          *from, *until};
 }
 
 domain::CategoryInput read_category_input(const rapidjson::Value& b) {
@@ -249,15 +260,21 @@ std::vector<domain::Criterion> read_criteria(const rapidjson::Value& array) {
   return out;
 }
 
-std::vector<domain::Answer> read_answers(const rapidjson::Value& array) {
+domain::Result<std::vector<domain::Answer>> read_answers(const rapidjson::Value& body) {
   std::vector<domain::Answer> out;
-  if (!array.IsArray()) return out;
-  for (const auto& a : array.GetArray()) {
+  if (!body.IsObject() || !body.HasMember("answers") || !body["answers"].IsArray()) return out;
+  std::size_t index = 0;
+  for (const auto& a : body["answers"].GetArray()) {
     domain::Answer ans;
     ans.key = text(a, "key");
     if (a.HasMember("yes") && a["yes"].IsBool()) ans.yes = a["yes"].GetBool();
     if (a.HasMember("number") && a["number"].IsNumber()) ans.number = a["number"].GetDouble();
-    if (a.HasMember("date")) ans.date = parse_date(text(a, "date"));
+    if (a.HasMember("date")) {
+      auto date = date_member(a, "date", "/answers/" + std::to_string(index) + "/date");
+      if (!date) return date.error();
+      ans.date = *date;
+    }
+    ++index;
     ans.text = text(a, "text");
     ans.attachment_id = text(a, "attachment_id");
     out.push_back(std::move(ans));

@@ -16,9 +16,11 @@ void write_application(JsonWriter& w, const domain::ApplicationView& v);
 void write_admission(JsonWriter& w, const domain::Admission& a);
 void write_message(JsonWriter& w, const domain::Message& m);
 
-domain::DpsInput read_dps_input(const rapidjson::Value& body);
+// Refuse impossible calendar dates (the schemas check only the form) with a field error.
+domain::Result<domain::DpsInput> read_dps_input(const rapidjson::Value& body);
 domain::CategoryInput read_category_input(const rapidjson::Value& body);
 std::vector<domain::Criterion> read_criteria(const rapidjson::Value& array);
-std::vector<domain::Answer> read_answers(const rapidjson::Value& array);
+// The body's optional "answers" array.
+domain::Result<std::vector<domain::Answer>> read_answers(const rapidjson::Value& body);
 
 }  // namespace tarjotin::server

@@ -36,8 +36,9 @@ void add_qualification_routes(Router& router, Services& s) {
               }});
   router.add(
       {http::verb::post, "/v1/dps", "createDps", officers, "dps.request", [&q](Exchange& ex) {
-         return answer(domain::create_dps(q, ex.who(), read_dps_input(ex.body)), ex, 201,
-                       write_dps);
+         auto input = read_dps_input(ex.body);
+         if (!input) return to_reply(problem_from(input.error()), ex.request_id);
+         return answer(domain::create_dps(q, ex.who(), *input), ex, 201, write_dps);
        }});
   router.add({http::verb::get, "/v1/dps/{dps_id}", "readDps", Guard::public_read(), "",
               [&q](Exchange& ex) {
@@ -46,9 +47,10 @@ void add_qualification_routes(Router& router, Services& s) {
               }});
   router.add({http::verb::patch, "/v1/dps/{dps_id}", "editDps", officers, "dps.request",
               [&q](Exchange& ex) {
-                return answer(
-                    domain::edit_dps(q, ex.who(), ex.param("dps_id"), read_dps_input(ex.body)), ex,
-                    200, write_dps);
+                auto input = read_dps_input(ex.body);
+                if (!input) return to_reply(problem_from(input.error()), ex.request_id);
+                return answer(domain::edit_dps(q, ex.who(), ex.param("dps_id"), *input), ex, 200,
+                              write_dps);
               }});
   router.add({http::verb::post, "/v1/dps/{dps_id}/transitions", "changeDpsState", officers,
               "dps-transition.request", [&q](Exchange& ex) {
@@ -120,8 +122,10 @@ void add_qualification_routes(Router& router, Services& s) {
   // ---- applications (provider side) ----
   router.add({http::verb::post, "/v1/categories/{category_id}/applications", "startApplication",
               providers, "application.request", [&q](Exchange& ex) {
+                auto answers = read_answers(ex.body);
+                if (!answers) return to_reply(problem_from(answers.error()), ex.request_id);
                 return answer(domain::start_application(q, ex.who(), ex.param("category_id"),
-                                                        read_answers(ex.body["answers"])),
+                                                        std::move(*answers)),
                               ex, 201, write_application);
               }});
   router.add({http::verb::get, "/v1/applications", "listOwnApplications", providers, "",
@@ -136,8 +140,10 @@ void add_qualification_routes(Router& router, Services& s) {
               }});
   router.add({http::verb::put, "/v1/applications/{application_id}/answers", "saveAnswers",
               providers, "answers.request", [&q](Exchange& ex) {
+                auto answers = read_answers(ex.body);
+                if (!answers) return to_reply(problem_from(answers.error()), ex.request_id);
                 return answer(domain::save_answers(q, ex.who(), ex.param("application_id"),
-                                                   read_answers(ex.body["answers"])),
+                                                   std::move(*answers)),
                               ex, 200, write_application);
               }});
   router.add({http::verb::post, "/v1/applications/{application_id}/submission", "submitApplication",
@@ -153,7 +159,11 @@ void add_qualification_routes(Router& router, Services& s) {
   router.add({http::verb::post, "/v1/applications/{application_id}/clarification-answer",
               "answerClarification", providers, "clarification-answer.request", [&q](Exchange& ex) {
                 std::optional<std::vector<domain::Answer>> answers;
-                if (ex.body.HasMember("answers")) answers = read_answers(ex.body["answers"]);
+                if (ex.body.HasMember("answers")) {
+                  auto read = read_answers(ex.body);
+                  if (!read) return to_reply(problem_from(read.error()), ex.request_id);
+                  answers = std::move(*read);
+                }
                 return answer(
                     domain::answer_clarification(q, ex.who(), ex.param("application_id"),
                                                  text(ex.body, "message"), std::move(answers)),
