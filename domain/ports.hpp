@@ -74,6 +74,7 @@ class CategoryRepository;
 class ApplicationRepository;
 class AdmissionRepository;
 class MessageRepository;
+class AttachmentRepository;
 
 // The repositories as seen inside one database transaction.
 class Transaction {
@@ -88,6 +89,7 @@ class Transaction {
   virtual ApplicationRepository& applications() = 0;
   virtual AdmissionRepository& admissions() = 0;
   virtual MessageRepository& messages() = 0;
+  virtual AttachmentRepository& attachments() = 0;
 };
 
 enum class Access { read, write };

@@ -1,6 +1,7 @@
 #include "domain/qualification_use_cases.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace tarjotin::domain {
 namespace {
@@ -206,6 +207,19 @@ Result<Application> moved(const Application& app, ApplicationAct act, Timestamp 
   changed.state = *next;
   changed.updated_at = at;
   return changed;
+}
+
+// Answers may only point at documents attached to the same application.
+Status check_attachment_refs(Transaction& tx, const std::string& application_id,
+                             const std::vector<Answer>& answers) {
+  for (std::size_t i = 0; i < answers.size(); ++i) {
+    if (answers[i].attachment_id.empty()) continue;
+    auto a = tx.attachments().find(answers[i].attachment_id);
+    if (!a || a->application_id != application_id)
+      return Error::invalid("/answers/" + std::to_string(i) + "/attachment_id", "exists",
+                            "no such document is attached to this application");
+  }
+  return Done{};
 }
 
 Status check_answers(const std::vector<Answer>& answers) {
@@ -450,6 +464,7 @@ Result<ApplicationView> start_application(QualificationServices& s, const Actor&
                                  "your company is already admitted to this category");
         Application app;
         app.id = s.secrets.new_id();
+        if (auto ok = check_attachment_refs(tx, app.id, answers); !ok) return ok.error();
         app.provider_id = actor.organisation_id;
         app.category_id = category_id;
         app.criteria_version = ctx->category.criteria_version;
@@ -476,6 +491,7 @@ Result<ApplicationView> save_answers(QualificationServices& s, const Actor& acto
         if (app.state != ApplicationState::draft &&
             app.state != ApplicationState::clarification_requested)
           return refused_transition("an application", to_string(app.state), "change its answers");
+        if (auto ok = check_attachment_refs(tx, app.id, answers); !ok) return ok.error();
         app.answers = std::move(answers);
         app.updated_at = now(s);
         tx.applications().update(app);
@@ -598,7 +614,10 @@ Result<ApplicationView> answer_clarification(QualificationServices& s, const Act
         if (!ctx) return ctx.error();
         auto app = moved(ctx->application, ApplicationAct::answer_clarification, now(s));
         if (!app) return app.error();
-        if (answers) app->answers = std::move(*answers);
+        if (answers) {
+          if (auto ok = check_attachment_refs(tx, app->id, *answers); !ok) return ok.error();
+          app->answers = std::move(*answers);
+        }
         tx.applications().update(*app);
         tx.messages().add(
             {s.secrets.new_id(), app->id, actor.user_id, actor.organisation_id, answer, now(s)});
@@ -736,6 +755,74 @@ Result<Message> post_message(QualificationServices& s, const Actor& actor,
                             "", "message " + m.id));
     return m;
   });
+}
+
+// ---------------------------------------------------------------- documents
+
+Result<Attachment> attach_document(QualificationServices& s, const Actor& actor,
+                                   const std::string& application_id, std::string_view filename,
+                                   std::string_view declared_type, std::string_view bytes) {
+  const auto declared = parse_media_type(declared_type);
+  if (!declared) return Error::invalid("", "media-type", "attach PDF, PNG or JPEG documents");
+  if (bytes.empty()) return Error::invalid("", "minLength", "the document is empty");
+  if (bytes.size() > s.max_attachment_bytes)
+    return Error::invalid("", "maxLength", "the document is too large");
+  if (sniff_media_type(bytes) != declared)
+    return Error::invalid("", "media-type", "the document's content is not what its type says");
+  // Check access before writing anything, so a stranger cannot fill the document store.
+  auto pre = transact<Done>(s.db, Access::read, [&](Transaction& tx) -> Status {
+    auto ctx = own_application(tx, actor, application_id);
+    if (!ctx) return ctx.error();
+    return Done{};
+  });
+  if (!pre) return pre.error();
+  const std::string sha256 = s.documents.put(bytes);
+  return transact<Attachment>(s.db, Access::write, [&](Transaction& tx) -> Result<Attachment> {
+    auto ctx = own_application(tx, actor, application_id);
+    if (!ctx) return ctx.error();
+    const auto state = ctx->application.state;
+    if (state != ApplicationState::draft && state != ApplicationState::clarification_requested)
+      return refused_transition("an application", to_string(state), "take new documents");
+    Attachment a{s.secrets.new_id(),
+                 application_id,
+                 actor.organisation_id,
+                 safe_filename(filename),
+                 *declared,
+                 static_cast<long long>(bytes.size()),
+                 sha256,
+                 actor.user_id,
+                 now(s)};
+    tx.attachments().add(a);
+    tx.audit().append(event(s, actor, "application.document-attached", "application",
+                            application_id, "", "document " + a.id + " sha256 " + sha256));
+    return a;
+  });
+}
+
+Result<std::vector<Attachment>> list_attachments(QualificationServices& s, const Actor& actor,
+                                                 const std::string& application_id) {
+  return transact<std::vector<Attachment>>(
+      s.db, Access::read, [&](Transaction& tx) -> Result<std::vector<Attachment>> {
+        auto ctx = readable_application(tx, actor, application_id);
+        if (!ctx) return ctx.error();
+        return tx.attachments().list_for_application(application_id);
+      });
+}
+
+Result<Document> read_document(QualificationServices& s, const Actor& actor,
+                               const std::string& attachment_id) {
+  auto attachment =
+      transact<Attachment>(s.db, Access::read, [&](Transaction& tx) -> Result<Attachment> {
+        auto a = tx.attachments().find(attachment_id);
+        if (!a || !readable_application(tx, actor, a->application_id))
+          return Error::not_found("document");
+        return *a;
+      });
+  if (!attachment) return attachment.error();
+  auto bytes = s.documents.get(attachment->sha256);
+  // A row without its bytes means the store lost data; that is the server's failure.
+  if (!bytes) throw std::runtime_error("document " + attachment->id + " is missing its content");
+  return Document{*attachment, std::move(*bytes)};
 }
 
 DeadlineCounts decision_deadline_counts(QualificationServices& s, int soon) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/documents.hpp"
 #include "domain/identity.hpp"
 #include "domain/ports.hpp"
 #include "domain/qualification.hpp"
@@ -19,6 +20,8 @@ struct QualificationServices {
   const Clock& clock;
   Secrets& secrets;
   const WorkingDayCalendar& calendar;
+  DocumentStore& documents;
+  std::size_t max_attachment_bytes = 10 * 1024 * 1024;
 };
 
 struct DpsInput {
@@ -124,6 +127,20 @@ Result<std::vector<Message>> list_messages(QualificationServices& s, const Actor
                                            const std::string& application_id);
 Result<Message> post_message(QualificationServices& s, const Actor& actor,
                              const std::string& application_id, const std::string& body);
+
+// The applicant attaches a document while drafting or answering a clarification; answers then
+// refer to it by id. `declared_type` is the request's Content-Type and must match the bytes.
+Result<Attachment> attach_document(QualificationServices& s, const Actor& actor,
+                                   const std::string& application_id, std::string_view filename,
+                                   std::string_view declared_type, std::string_view bytes);
+Result<std::vector<Attachment>> list_attachments(QualificationServices& s, const Actor& actor,
+                                                 const std::string& application_id);
+struct Document {
+  Attachment attachment;
+  std::string bytes;
+};
+Result<Document> read_document(QualificationServices& s, const Actor& actor,
+                               const std::string& attachment_id);
 
 // Applications whose decision is overdue, and those due within `soon` working days.
 struct DeadlineCounts {

@@ -93,6 +93,11 @@ Api::Api(Services services, bool behind_tls)
                              route.request_schema);
 }
 
+bool Api::is_upload(http::verb method, std::string_view target) const {
+  const auto match = router_.match(method, target.substr(0, target.find('?')));
+  return match.route && match.route->takes_upload;
+}
+
 Reply Api::dispatch(const Request& request, Exchange& exchange, const Route*& route) {
   const std::string_view target(request.target().data(), request.target().size());
   const auto question = target.find('?');
@@ -136,7 +141,11 @@ Reply Api::dispatch(const Request& request, Exchange& exchange, const Route*& ro
     exchange.actor = std::move(actor.value());
   }
 
-  if (route->request_schema.empty()) {
+  if (route->takes_upload) {
+    if (request.body().empty())
+      return to_reply(problem(400, "missing-body", "send the document as the request body"),
+                      exchange.request_id);
+  } else if (route->request_schema.empty()) {
     if (!request.body().empty())
       return to_reply(problem(400, "unexpected-body", "this resource takes no request body"),
                       exchange.request_id);

@@ -61,6 +61,8 @@ class Api {
   Response refusal(unsigned status, const std::string& type, std::string detail,
                    const std::string& remote_address);
   const Router& router() const { return router_; }
+  // Whether the request is a document upload, which has its own, larger body limit.
+  bool is_upload(http::verb method, std::string_view target) const;
   const std::string& openapi() const { return openapi_; }
 
  private:

@@ -65,6 +65,8 @@ const std::vector<ConfigOption>& config_options() {
         {"session-lifetime-minutes", "", "bearer token lifetime (default 720)"},
         {"max-connections", "", "open connections at most (default 4096)"},
         {"scrypt-log2-n", "", "password hashing cost, log2 of scrypt N (default 15)"},
+        {"documents-dir", "", "where attached documents are kept (default var/documents)"},
+        {"max-upload-bytes", "", "largest attached document (default 10485760)"},
     };
     for (auto& option : o) option.environment = environment_name(option.key);
     return o;
@@ -107,6 +109,10 @@ void set_config_value(Config& c, const std::string& key, const std::string& valu
     c.max_connections = parse_number<std::size_t>(key, value, 1, 1'000'000);
   else if (key == "scrypt-log2-n")
     c.scrypt_log2_n = parse_number<unsigned>(key, value, 10, 20);
+  else if (key == "documents-dir")
+    c.documents_dir = value;
+  else if (key == "max-upload-bytes")
+    c.max_upload_bytes = parse_number<std::size_t>(key, value, 1024, 1024 * 1024 * 1024);
   else
     throw std::invalid_argument("unknown setting '" + key + "' (see tarjotin --help)");
 }

@@ -26,6 +26,8 @@ struct Config {
   unsigned session_lifetime_minutes = 12 * 60;
   std::size_t max_connections = 4096;
   unsigned scrypt_log2_n = 15;
+  std::string documents_dir = "var/documents";
+  std::size_t max_upload_bytes = 10 * 1024 * 1024;
 
   unsigned effective_workers() const;
 };

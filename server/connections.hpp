@@ -40,6 +40,7 @@ class Connections {
 struct ConnectionLimits {
   std::size_t max_header_bytes = 16 * 1024;
   std::size_t max_body_bytes = 1024 * 1024;
+  std::size_t max_upload_bytes = 10 * 1024 * 1024;
   std::chrono::seconds request_timeout{30};
   std::chrono::seconds idle_timeout{60};
   std::chrono::seconds handshake_timeout{10};

@@ -8,6 +8,7 @@
 #include "domain/qualification_use_cases.hpp"
 #include "server/runtime.hpp"
 #include "storage/database.hpp"
+#include "storage/document_store.hpp"
 
 namespace tarjotin::server {
 namespace {
@@ -98,10 +99,17 @@ std::vector<domain::Criterion> demo_criteria() {
   };
 }
 
-std::vector<domain::Answer> demo_answers(domain::Date today, double coaches) {
-  domain::Answer taxes{"taxes-paid", std::nullopt,
-                       std::nullopt, today - std::chrono::days{20},
-                       "",           "demo-tax-certificate.pdf"};
+// A minimal, valid PDF standing in for a tax certificate.
+constexpr std::string_view kDemoPdf =
+    "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+    "trailer<</Root 1 0 R>>\n%%EOF\n";
+
+std::vector<domain::Answer> demo_answers(domain::Date today, double coaches,
+                                         const std::string& certificate_id) {
+  domain::Answer taxes{"taxes-paid", std::nullopt,  std::nullopt, today - std::chrono::days{20},
+                       "",           certificate_id};
   domain::Answer insurance{"liability-insurance", true, std::nullopt, std::nullopt, "", ""};
   domain::Answer staff{"certified-coaches", std::nullopt, coaches, std::nullopt, "", ""};
   domain::Answer refs{"references",
@@ -158,9 +166,15 @@ void seed_dps(domain::QualificationServices& q, const domain::Actor& officer,
   const Plan plans[] = {{0, 0, true}, {0, 1, true}, {2, 4, true}, {1, 2, false}, {1, 3, true}};
   for (const auto& plan : plans) {
     const auto& provider = providers.at(plan.provider);
-    auto app = must(domain::start_application(q, provider, category_ids.at(plan.category),
-                                              demo_answers(today, 3)),
+    auto app = must(domain::start_application(q, provider, category_ids.at(plan.category), {}),
                     "application");
+    auto certificate =
+        must(domain::attach_document(q, provider, app.application.id, "verovelkatodistus.pdf",
+                                     "application/pdf", kDemoPdf),
+             "document");
+    must(domain::save_answers(q, provider, app.application.id,
+                              demo_answers(today, 3, certificate.id)),
+         "answers");
     must(domain::submit_application(q, provider, app.application.id), "submission");
     if (plan.admit)
       must(domain::decide_application(q, officer, app.application.id, true,
@@ -221,7 +235,9 @@ int seed_demo(const Config& config, Log& log) {
     if (demo.kind == OrganisationKind::provider)
       providers.push_back(*actor_for(demo.users[0].email));
   const auto calendar = domain::WorkingDayCalendar::finnish();
-  domain::QualificationServices qualification{db, clock, secrets, calendar};
+  storage::FilesystemDocumentStore documents(config.documents_dir);
+  domain::QualificationServices qualification{db,       clock,     secrets,
+                                              calendar, documents, config.max_upload_bytes};
   auto existing = domain::list_dpss(qualification, &*officer);
   if (existing && existing->empty()) {
     seed_dps(qualification, *officer, providers);

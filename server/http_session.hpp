@@ -10,6 +10,7 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 
@@ -52,7 +53,9 @@ class HttpSession : public Connection {
     if (stop_requested_) return derived().do_eof();
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(context_.limits.max_header_bytes));
-    parser_->body_limit(context_.limits.max_body_bytes);
+    // Beast checks Content-Length against this while still reading the head, before the route
+    // is known; the route's own limit is applied in on_header.
+    parser_->body_limit(std::max(context_.limits.max_body_bytes, context_.limits.max_upload_bytes));
     beast::get_lowest_layer(derived().stream()).expires_after(context_.limits.idle_timeout);
     http::async_read_header(
         derived().stream(), buffer_, *parser_,
@@ -67,11 +70,16 @@ class HttpSession : public Connection {
     busy_ = true;
     beast::get_lowest_layer(derived().stream()).expires_after(context_.limits.request_timeout);
     if (auto why = framing_problem(parser_->get())) return refuse(400, "ambiguous-framing", *why);
+    const auto& head = parser_->get();
+    const std::size_t limit =
+        context_.api.is_upload(head.method(), {head.target().data(), head.target().size()})
+            ? context_.limits.max_upload_bytes
+            : context_.limits.max_body_bytes;
+    parser_->body_limit(limit);
     const auto length = parser_->content_length();
-    if (length && *length > context_.limits.max_body_bytes)
+    if (length && *length > limit)
       return refuse(413, "body-too-large",
-                    "the request body may have at most " +
-                        std::to_string(context_.limits.max_body_bytes) + " bytes");
+                    "the request body may have at most " + std::to_string(limit) + " bytes");
     http::async_read(
         derived().stream(), buffer_, *parser_,
         beast::bind_front_handler(&HttpSession::on_read, derived().shared_from_this()));
@@ -90,9 +98,7 @@ class HttpSession : public Connection {
     if (ec == http::error::header_limit)
       return refuse(431, "header-too-large", "the request head is too large");
     if (ec == http::error::body_limit)
-      return refuse(413, "body-too-large",
-                    "the request body may have at most " +
-                        std::to_string(context_.limits.max_body_bytes) + " bytes");
+      return refuse(413, "body-too-large", "the request body is larger than this route takes");
     if (&ec.category() == &http::make_error_code(http::error::bad_method).category())
       return refuse(400, "malformed-request", "the request is not valid HTTP/1.1");
     return derived().do_eof();

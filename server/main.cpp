@@ -43,6 +43,7 @@ int serve(const server::Config& config, server::Log& log) {
   options.max_connections = config.max_connections;
   options.shutdown_grace = std::chrono::seconds(config.shutdown_grace_seconds);
   options.limits.max_body_bytes = config.max_body_bytes;
+  options.limits.max_upload_bytes = config.max_upload_bytes;
   options.limits.max_header_bytes = config.max_header_bytes;
   options.limits.request_timeout = std::chrono::seconds(config.request_timeout_seconds);
   options.limits.idle_timeout = std::chrono::seconds(config.idle_timeout_seconds);

@@ -35,8 +35,9 @@ struct Route {
   std::string path;       // template
   std::string operation;  // OpenAPI operationId
   Guard guard;
-  std::string request_schema;  // empty: the route takes no body
+  std::string request_schema;  // empty: the route takes no JSON body
   std::function<Reply(Exchange&)> handle;
+  bool takes_upload = false;  // the body is a document, passed on as bytes
 };
 
 using PathParams = std::map<std::string, std::string>;

@@ -14,7 +14,8 @@ Runtime::Runtime(const Config& config, Log& log, const domain::Clock* clock)
       accounts_{db_, clock_, hasher_, secrets_,
                 std::chrono::minutes{config.session_lifetime_minutes}},
       calendar_(domain::WorkingDayCalendar::finnish()),
-      qualification_{db_, clock_, secrets_, calendar_} {
+      documents_(config.documents_dir),
+      qualification_{db_, clock_, secrets_, calendar_, documents_, config.max_upload_bytes} {
   if (const int applied = db_.migrate(); applied > 0)
     log_.info("migrated", {{"applied", std::to_string(applied), true}});
   metrics_.add_gauge("tarjotin_db_connections_in_use", "Database connections lent out now.",

@@ -14,6 +14,7 @@
 #include "server/metrics.hpp"
 #include "server/schema_registry.hpp"
 #include "storage/database.hpp"
+#include "storage/document_store.hpp"
 
 namespace tarjotin::server {
 
@@ -46,6 +47,7 @@ class Runtime {
   crypto::SystemSecrets secrets_;
   domain::AccountServices accounts_;
   domain::WorkingDayCalendar calendar_;
+  storage::FilesystemDocumentStore documents_;
   domain::QualificationServices qualification_;
   SchemaRegistry schemas_;
   Metrics metrics_;

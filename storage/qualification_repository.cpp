@@ -466,4 +466,59 @@ std::vector<domain::Message> SociMessages::list_for_application(const std::strin
   return out;
 }
 
+// ---- Attachments ----
+
+namespace {
+
+constexpr const char* kAttachmentColumns =
+    "SELECT id, application_id, provider_id, filename, media_type, size_bytes, sha256, "
+    "uploaded_by, uploaded_at FROM attachments ";
+
+domain::Attachment attachment_from(const soci::row& r) {
+  domain::Attachment a;
+  a.id = r.get<std::string>(0);
+  a.application_id = r.get<std::string>(1);
+  a.provider_id = r.get<std::string>(2);
+  a.filename = r.get<std::string>(3);
+  const auto type = domain::parse_media_type(r.get<std::string>(4));
+  if (!type) throw std::runtime_error("attachments.media_type holds an unknown type");
+  a.media_type = *type;
+  a.size_bytes = int64_at(r, 5);
+  a.sha256 = r.get<std::string>(6);
+  a.uploaded_by = r.get<std::string>(7);
+  a.uploaded_at = from_micros(int64_at(r, 8));
+  return a;
+}
+
+}  // namespace
+
+void SociAttachments::add(const domain::Attachment& a) {
+  const std::string type(domain::to_string(a.media_type));
+  const long long uploaded = to_micros(a.uploaded_at);
+  sql_ << "INSERT INTO attachments (id, application_id, provider_id, filename, media_type, "
+          "size_bytes, sha256, uploaded_by, uploaded_at) VALUES (:id, :app, :provider, :name, "
+          ":type, :size, :sha, :by, :at)",
+      soci::use(a.id), soci::use(a.application_id), soci::use(a.provider_id), soci::use(a.filename),
+      soci::use(type), soci::use(a.size_bytes), soci::use(a.sha256), soci::use(a.uploaded_by),
+      soci::use(uploaded);
+}
+
+std::optional<domain::Attachment> SociAttachments::find(const std::string& id) {
+  soci::row r;
+  sql_ << std::string(kAttachmentColumns) + "WHERE id = :id", soci::use(id), soci::into(r);
+  if (!sql_.got_data()) return std::nullopt;
+  return attachment_from(r);
+}
+
+std::vector<domain::Attachment> SociAttachments::list_for_application(
+    const std::string& application_id) {
+  std::vector<domain::Attachment> out;
+  soci::rowset<soci::row> rows =
+      (sql_.prepare << std::string(kAttachmentColumns) +
+                           "WHERE application_id = :app ORDER BY uploaded_at, id",
+       soci::use(application_id));
+  for (const auto& r : rows) out.push_back(attachment_from(r));
+  return out;
+}
+
 }  // namespace tarjotin::storage

@@ -1,6 +1,7 @@
 #pragma once
 #include <soci/soci.h>
 
+#include "domain/documents.hpp"
 #include "domain/qualification_ports.hpp"
 
 namespace tarjotin::storage {
@@ -68,6 +69,17 @@ class SociMessages final : public domain::MessageRepository {
   explicit SociMessages(soci::session& sql) : sql_(sql) {}
   void add(const domain::Message& message) override;
   std::vector<domain::Message> list_for_application(const std::string& application_id) override;
+
+ private:
+  soci::session& sql_;
+};
+
+class SociAttachments final : public domain::AttachmentRepository {
+ public:
+  explicit SociAttachments(soci::session& sql) : sql_(sql) {}
+  void add(const domain::Attachment& attachment) override;
+  std::optional<domain::Attachment> find(const std::string& id) override;
+  std::vector<domain::Attachment> list_for_application(const std::string& application_id) override;
 
  private:
   soci::session& sql_;

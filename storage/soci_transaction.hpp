@@ -20,7 +20,8 @@ class SociTransaction final : public domain::Transaction {
         categories_(sql),
         applications_(sql),
         admissions_(sql),
-        messages_(sql) {}
+        messages_(sql),
+        attachments_(sql) {}
 
   domain::OrganisationRepository& organisations() override { return organisations_; }
   domain::UserRepository& users() override { return users_; }
@@ -31,6 +32,7 @@ class SociTransaction final : public domain::Transaction {
   domain::ApplicationRepository& applications() override { return applications_; }
   domain::AdmissionRepository& admissions() override { return admissions_; }
   domain::MessageRepository& messages() override { return messages_; }
+  domain::AttachmentRepository& attachments() override { return attachments_; }
 
  private:
   SociOrganisations organisations_;
@@ -42,6 +44,7 @@ class SociTransaction final : public domain::Transaction {
   SociApplications applications_;
   SociAdmissions admissions_;
   SociMessages messages_;
+  SociAttachments attachments_;
 };
 
 }  // namespace tarjotin::storage

@@ -205,6 +205,19 @@ void write_message(JsonWriter& w, const domain::Message& m) {
   w.EndObject();
 }
 
+void write_attachment(JsonWriter& w, const domain::Attachment& a) {
+  w.StartObject();
+  write_field(w, "id", a.id);
+  write_field(w, "application_id", a.application_id);
+  write_field(w, "filename", a.filename);
+  write_field(w, "media_type", domain::to_string(a.media_type));
+  w.Key("size_bytes");
+  w.Int64(a.size_bytes);
+  write_field(w, "sha256", a.sha256);
+  write_field(w, "uploaded_at", format_timestamp(a.uploaded_at));
+  w.EndObject();
+}
+
 domain::Result<domain::DpsInput> read_dps_input(const rapidjson::Value& b) {
   auto from = date_member(b, "valid_from", "/valid_from");
   if (!from) return from.error();

@@ -15,6 +15,7 @@ void write_category(JsonWriter& w, const domain::Category& c,
 void write_application(JsonWriter& w, const domain::ApplicationView& v);
 void write_admission(JsonWriter& w, const domain::Admission& a);
 void write_message(JsonWriter& w, const domain::Message& m);
+void write_attachment(JsonWriter& w, const domain::Attachment& a);
 
 // Refuse impossible calendar dates (the schemas check only the form) with a field error.
 domain::Result<domain::DpsInput> read_dps_input(const rapidjson::Value& body);

@@ -15,6 +15,22 @@ std::string text(const rapidjson::Value& v, const char* name) {
   return string_member(v, name).value_or("");
 }
 
+// The name from "Content-Disposition: attachment; filename=\"x.pdf\"", if any.
+std::string upload_filename(const Request& request) {
+  const auto header = request[http::field::content_disposition];
+  const std::string_view value(header.data(), header.size());
+  const auto at = value.find("filename=");
+  if (at == std::string_view::npos) return "";
+  std::string_view name = value.substr(at + 9);
+  if (!name.empty() && name.front() == '"') {
+    name.remove_prefix(1);
+    name = name.substr(0, name.find('"'));
+  } else {
+    name = name.substr(0, name.find(';'));
+  }
+  return std::string(name);
+}
+
 void write_category_view(JsonWriter& w, const domain::CategoryView& v) {
   write_category(w, v.category, &v.criteria);
 }
@@ -168,6 +184,43 @@ void add_qualification_routes(Router& router, Services& s) {
                     domain::answer_clarification(q, ex.who(), ex.param("application_id"),
                                                  text(ex.body, "message"), std::move(answers)),
                     ex, 200, write_application);
+              }});
+
+  // ---- documents ----
+  Route upload{http::verb::post,
+               "/v1/applications/{application_id}/attachments",
+               "attachDocument",
+               providers,
+               "",
+               [&q](Exchange& ex) {
+                 const auto type = ex.request[http::field::content_type];
+                 return answer(
+                     domain::attach_document(q, ex.who(), ex.param("application_id"),
+                                             upload_filename(ex.request),
+                                             {type.data(), type.size()}, ex.request.body()),
+                     ex, 201, write_attachment);
+               }};
+  upload.takes_upload = true;
+  router.add(std::move(upload));
+  router.add({http::verb::get, "/v1/applications/{application_id}/attachments", "listAttachments",
+              Guard::signed_in(), "", [&q](Exchange& ex) {
+                return answer_list(
+                    domain::list_attachments(q, ex.who(), ex.param("application_id")), ex,
+                    write_attachment);
+              }});
+  router.add({http::verb::get, "/v1/attachments/{attachment_id}/content", "readDocument",
+              Guard::signed_in(), "", [&q](Exchange& ex) {
+                auto doc = domain::read_document(q, ex.who(), ex.param("attachment_id"));
+                if (!doc) return to_reply(problem_from(doc.error()), ex.request_id);
+                Reply r{200,
+                        std::move(doc->bytes),
+                        std::string(domain::to_string(doc->attachment.media_type)),
+                        {}};
+                // Always a download, never rendered in the API's origin.
+                r.headers.emplace_back("Content-Disposition",
+                                       "attachment; filename=\"" + doc->attachment.filename + "\"");
+                r.headers.emplace_back("X-Content-SHA256", doc->attachment.sha256);
+                return r;
               }});
 
   // ---- review (officer side) ----

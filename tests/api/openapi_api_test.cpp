@@ -50,7 +50,10 @@ TEST_F(OpenApi, OperationIdsAndRequestSchemasMatchTheRoutes) {
     const auto& op =
         doc["paths"][route.path.c_str()][lower(std::string(http::to_string(route.method))).c_str()];
     EXPECT_STREQ(op["operationId"].GetString(), route.operation.c_str()) << route.path;
-    if (route.request_schema.empty()) {
+    if (route.takes_upload) {
+      ASSERT_TRUE(op.HasMember("requestBody")) << route.path;
+      EXPECT_TRUE(op["requestBody"]["content"].HasMember("application/pdf")) << route.path;
+    } else if (route.request_schema.empty()) {
       EXPECT_FALSE(op.HasMember("requestBody")) << route.path;
     } else {
       ASSERT_TRUE(op.HasMember("requestBody")) << route.path;

@@ -776,3 +776,126 @@ TEST_F(QualificationCriteria, NewVersionLeavesEarlierSubmissionsOnTheirVersion) 
 
 }  // namespace
 }  // namespace tarjotin::testing
+
+namespace tarjotin::testing {
+namespace {
+
+// A tiny PDF; its SHA-256 was computed independently of the server (Python's hashlib).
+const std::string kPdf = "%PDF-1.4\n% Tarjotin test certificate\n%%EOF\n";
+const std::string kPdfSha256 = "45db2ec3f36d5cc1703906d13290e45c236cce0f6697cb409854a0f78d7d0c22";
+
+class QualificationDocuments : public QualificationApi {
+ protected:
+  HttpResult upload(const Provider& p, const std::string& application_id, const std::string& bytes,
+                    const std::string& type = "application/pdf") {
+    return api.request(
+        http::verb::post, "/v1/applications/" + application_id + "/attachments", bytes, p.token,
+        {{"Content-Type", type},
+         {"Content-Disposition", R"(attachment; filename="../../verotodistus.pdf")"}});
+  }
+};
+
+TEST_F(QualificationDocuments, ApplicantAttachesACertificateThatTheOfficerDownloadsIntact) {
+  const auto dps = published_dps();
+  const auto provider = sign_up_provider();
+  const auto app = start_application(provider, dps.category_id, "{}");
+  const auto r = upload(provider, app, kPdf);
+  ASSERT_EQ(r.status, 201u) << r.body;
+  EXPECT_EQ(schema_violation("attachment", r.body), "");
+  EXPECT_EQ(field(r, "sha256"), kPdfSha256);
+  EXPECT_EQ(field(r, "filename"), "verotodistus.pdf");  // no path survives
+  const std::string id = field(r, "id");
+
+  const auto listed = api.get("/v1/applications/" + app + "/attachments", provider.token);
+  EXPECT_EQ(schema_violation("attachment-list", listed.body), "");
+  EXPECT_NE(item_with(listed.json(), "id", id), nullptr);
+
+  const auto answers = api.request(
+      http::verb::put, "/v1/applications/" + app + "/answers",
+      R"({"answers":[{"key":"taxes-paid","yes":true},{"key":"qualified-coaches","number":3},)"
+      R"({"key":"tax-certificate","date":")" +
+          date(-5) + R"(","attachment_id":")" + id + R"("}]})",
+      provider.token);
+  ASSERT_EQ(answers.status, 200u) << answers.body;
+  ASSERT_EQ(submit(provider, app).status, 200u);
+
+  const auto download = api.get("/v1/attachments/" + id + "/content", officer.token);
+  ASSERT_EQ(download.status, 200u) << download.body;
+  EXPECT_EQ(download.body, kPdf);
+  EXPECT_EQ(download.header("Content-Type"), "application/pdf");
+  EXPECT_EQ(download.header("Content-Disposition"), R"(attachment; filename="verotodistus.pdf")");
+  EXPECT_EQ(download.header("X-Content-SHA256"), kPdfSha256);
+}
+
+TEST_F(QualificationDocuments, ContentThatIsNotWhatItsTypeSaysIsRefused) {
+  const auto dps = published_dps();
+  const auto provider = sign_up_provider();
+  const auto app = start_application(provider, dps.category_id, "{}");
+  const auto before = audit_events();
+  const std::string png("\x89PNG\r\n\x1a\nrest", 12);
+  EXPECT_EQ(upload(provider, app, png, "application/pdf").status, 422u);
+  EXPECT_EQ(upload(provider, app, "MZ\x90\x00 not a pdf", "application/pdf").status, 422u);
+  EXPECT_EQ(upload(provider, app, "hello", "text/plain").status, 422u);
+  EXPECT_EQ(audit_events(), before);
+  EXPECT_EQ(upload(provider, app, png, "image/png").status, 201u);
+}
+
+TEST_F(QualificationDocuments, UploadsHaveTheirOwnSizeLimitAboveTheJsonOne) {
+  const auto dps = published_dps();
+  const auto provider = sign_up_provider();
+  const auto app = start_application(provider, dps.category_id, "{}");
+  // 100 KiB: more than a JSON body may have (64 KiB here), less than a document (256 KiB).
+  EXPECT_EQ(upload(provider, app, kPdf + std::string(100 * 1024, 'x')).status, 201u);
+  // Refused on the head alone: the server does not read a body it will not take.
+  const std::string reply = api.raw(
+      "POST /v1/applications/" + app +
+      "/attachments HTTP/1.1\r\nHost: localhost\r\n"
+      "Authorization: Bearer " +
+      provider.token + "\r\nContent-Type: application/pdf\r\nContent-Length: 307200\r\n\r\n");
+  EXPECT_EQ(reply.rfind("HTTP/1.1 413", 0), 0u) << reply;
+  // The same size to a JSON route is refused at the smaller limit.
+  const std::string json_reply = api.raw(
+      "POST /v1/sessions HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
+      "application/json\r\nContent-Length: 102400\r\n\r\n");
+  EXPECT_EQ(json_reply.rfind("HTTP/1.1 413", 0), 0u) << json_reply;
+}
+
+TEST_F(QualificationDocuments, AnotherProviderNeitherUploadsNorReads) {
+  const auto dps = published_dps();
+  const auto owner = sign_up_provider();
+  const auto stranger = sign_up_provider();
+  const auto app = start_application(owner, dps.category_id, "{}");
+  const auto r = upload(owner, app, kPdf);
+  ASSERT_EQ(r.status, 201u);
+  EXPECT_EQ(upload(stranger, app, kPdf).status, 404u);
+  EXPECT_EQ(api.get("/v1/attachments/" + field(r, "id") + "/content", stranger.token).status, 404u);
+  EXPECT_EQ(api.get("/v1/applications/" + app + "/attachments", stranger.token).status, 404u);
+}
+
+TEST_F(QualificationDocuments, AnswersCannotPointAtAnotherApplicationsDocument) {
+  const auto dps = published_dps();
+  const auto other_category = add_category(dps.dps_id);
+  ASSERT_EQ(category_act(other_category, "open").status, 200u);
+  const auto provider = sign_up_provider();
+  const auto first = start_application(provider, dps.category_id, "{}");
+  const auto second = start_application(provider, other_category, "{}");
+  const auto doc = upload(provider, first, kPdf);
+  ASSERT_EQ(doc.status, 201u);
+  const auto r = api.request(http::verb::put, "/v1/applications/" + second + "/answers",
+                             R"({"answers":[{"key":"tax-certificate","date":")" + date(-5) +
+                                 R"(","attachment_id":")" + field(doc, "id") + R"("}]})",
+                             provider.token);
+  ASSERT_EQ(r.status, 422u) << r.body;
+  EXPECT_STREQ(r.json()["errors"][0]["pointer"].GetString(), "/answers/0/attachment_id");
+}
+
+TEST_F(QualificationDocuments, NoNewDocumentsOnceSubmitted) {
+  const auto dps = published_dps();
+  const auto provider = sign_up_provider();
+  const auto app = submitted_application(provider, dps.category_id);
+  const auto r = upload(provider, app, kPdf);
+  EXPECT_EQ(r.status, 409u) << r.body;
+}
+
+}  // namespace
+}  // namespace tarjotin::testing

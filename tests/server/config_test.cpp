@@ -85,6 +85,8 @@ const std::map<std::string, std::string> kGoodValues = {
     {"session-lifetime-minutes", "14"},
     {"max-connections", "15"},
     {"scrypt-log2-n", "16"},
+    {"documents-dir", "/srv/tarjotin/documents"},
+    {"max-upload-bytes", "20971520"},
 };
 
 void expect_good_values(const Config& c) {
@@ -104,6 +106,8 @@ void expect_good_values(const Config& c) {
   EXPECT_EQ(c.session_lifetime_minutes, 14u);
   EXPECT_EQ(c.max_connections, 15u);
   EXPECT_EQ(c.scrypt_log2_n, 16u);
+  EXPECT_EQ(c.documents_dir, "/srv/tarjotin/documents");
+  EXPECT_EQ(c.max_upload_bytes, 20971520u);
 }
 
 const char* const kNumericKeys[] = {"port",

@@ -42,7 +42,10 @@ TestServer::TestServer(ServerTweaks tweaks) : tweaks_(tweaks) {
   config.database_url = database_.url();
   config.workers = 2;
   config.plain_http = tweaks.plain_http;
-  config.scrypt_log2_n = 10;  // the real cost is measured by the benchmarks, not paid per test
+  config.scrypt_log2_n = 10;
+  config.documents_dir = directory_ + "/documents";
+  config.max_upload_bytes =
+      tweaks.max_upload_bytes;  // the real cost is measured by the benchmarks, not paid per test
   runtime_ = std::make_unique<server::Runtime>(config, log_, &clock_);
   if (!tweaks.plain_http) {
     const auto files = make_test_certificate(directory_);
@@ -55,6 +58,7 @@ TestServer::TestServer(ServerTweaks tweaks) : tweaks_(tweaks) {
   options.max_connections = tweaks.max_connections;
   options.shutdown_grace = std::chrono::seconds(5);
   options.limits.max_body_bytes = tweaks.max_body_bytes;
+  options.limits.max_upload_bytes = tweaks.max_upload_bytes;
   options.limits.max_header_bytes = tweaks.max_header_bytes;
   options.limits.idle_timeout = std::chrono::seconds(tweaks.idle_timeout_seconds);
   options.limits.request_timeout = std::chrono::seconds(10);

@@ -29,6 +29,7 @@ struct ServerTweaks {
   std::size_t max_header_bytes = 8 * 1024;
   std::size_t max_connections = 4096;
   unsigned idle_timeout_seconds = 60;
+  std::size_t max_upload_bytes = 256 * 1024;
 };
 
 class TestServer {
