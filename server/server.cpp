@@ -47,7 +47,8 @@ Server::Server(ServerOptions options, Api& api, Metrics& metrics, Log& log,
       tls_(tls),
       context_{api, metrics, log, connections_, options_.limits},
       ioc_(static_cast<int>(options_.threads)),
-      acceptor_(net::make_strand(ioc_)) {}
+      acceptor_(net::make_strand(ioc_)),
+      drain_timer_(ioc_) {}
 
 Server::~Server() {
   stop();
@@ -113,26 +114,21 @@ void Server::stop() {
     if (signals_) signals_->cancel(ignored);
   });
   connections_.stop_all();
-  drain(std::chrono::steady_clock::now() + options_.shutdown_grace);
+  const auto deadline = std::chrono::steady_clock::now() + options_.shutdown_grace;
+  net::post(ioc_, [this, deadline] { drain(deadline); });
 }
 
 // Waits on the io_context for the connections to end; whatever is still open at the deadline
 // is cut off by stopping the io_context.
 void Server::drain(std::chrono::steady_clock::time_point deadline) {
-  auto timer = std::make_shared<net::steady_timer>(ioc_);
-  auto check = std::make_shared<std::function<void()>>();
-  *check = [this, timer, deadline, check] {
-    if (connections_.count() == 0 || std::chrono::steady_clock::now() >= deadline) {
-      ioc_.stop();
-      *check = nullptr;  // break the cycle
-      return;
-    }
-    timer->expires_after(std::chrono::milliseconds(20));
-    timer->async_wait([check](beast::error_code) {
-      if (*check) (*check)();
-    });
-  };
-  net::post(ioc_, [check] { (*check)(); });
+  if (connections_.count() == 0 || std::chrono::steady_clock::now() >= deadline) {
+    ioc_.stop();
+    return;
+  }
+  drain_timer_.expires_after(std::chrono::milliseconds(20));
+  drain_timer_.async_wait([this, deadline](beast::error_code ec) {
+    if (!ec) drain(deadline);
+  });
 }
 
 void Server::wait() {
