@@ -75,6 +75,7 @@ class ApplicationRepository;
 class AdmissionRepository;
 class MessageRepository;
 class AttachmentRepository;
+class ReconfirmationRepository;
 
 // The repositories as seen inside one database transaction.
 class Transaction {
@@ -90,6 +91,7 @@ class Transaction {
   virtual AdmissionRepository& admissions() = 0;
   virtual MessageRepository& messages() = 0;
   virtual AttachmentRepository& attachments() = 0;
+  virtual ReconfirmationRepository& reconfirmations() = 0;
 };
 
 enum class Access { read, write };

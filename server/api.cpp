@@ -87,6 +87,7 @@ Api::Api(Services services, bool behind_tls)
   add_operations_routes(router_, services_, openapi_);
   add_account_routes(router_, services_);
   add_qualification_routes(router_, services_);
+  add_reconfirmation_routes(router_, services_);
   for (const auto& route : router_.routes())
     if (!route.request_schema.empty() && !services_.schemas.has(route.request_schema))
       throw std::logic_error("route " + route.path + " names a missing schema " +

@@ -79,6 +79,7 @@ class Api {
 void add_operations_routes(Router& router, Services& services, const std::string& openapi);
 void add_account_routes(Router& router, Services& services);
 void add_qualification_routes(Router& router, Services& services);
+void add_reconfirmation_routes(Router& router, Services& services);
 
 // Builds the served OpenAPI document: schemas/openapi.json with every schema file placed under
 // components/schemas.

@@ -67,6 +67,7 @@ const std::vector<ConfigOption>& config_options() {
         {"scrypt-log2-n", "", "password hashing cost, log2 of scrypt N (default 15)"},
         {"documents-dir", "", "where attached documents are kept (default var/documents)"},
         {"max-upload-bytes", "", "largest attached document (default 10485760)"},
+        {"job-interval-seconds", "", "how often background jobs run (default 60)"},
     };
     for (auto& option : o) option.environment = environment_name(option.key);
     return o;
@@ -111,6 +112,8 @@ void set_config_value(Config& c, const std::string& key, const std::string& valu
     c.scrypt_log2_n = parse_number<unsigned>(key, value, 10, 20);
   else if (key == "documents-dir")
     c.documents_dir = value;
+  else if (key == "job-interval-seconds")
+    c.job_interval_seconds = parse_number<unsigned>(key, value, 1, 86400);
   else if (key == "max-upload-bytes")
     c.max_upload_bytes = parse_number<std::size_t>(key, value, 1024, 1024 * 1024 * 1024);
   else

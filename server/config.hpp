@@ -28,6 +28,7 @@ struct Config {
   unsigned scrypt_log2_n = 15;
   std::string documents_dir = "var/documents";
   std::size_t max_upload_bytes = 10 * 1024 * 1024;
+  unsigned job_interval_seconds = 60;
 
   unsigned effective_workers() const;
 };

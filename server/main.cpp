@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "domain/reconfirmation.hpp"
+#include "server/background_jobs.hpp"
 #include "server/config.hpp"
 #include "server/demo_data.hpp"
 #include "server/log.hpp"
@@ -50,7 +52,11 @@ int serve(const server::Config& config, server::Log& log) {
   server::Server server(options, runtime.api(), runtime.metrics(), log, tls ? &*tls : nullptr);
   server.handle_signals();
   server.start();
+  server::BackgroundJobs jobs(std::chrono::seconds(config.job_interval_seconds), log, [&runtime] {
+    return domain::lapse_overdue_reconfirmations(runtime.qualification());
+  });
   server.wait();
+  jobs.stop();
   log.info("stopped");
   return 0;
 }

@@ -5,6 +5,7 @@
 #include "storage/accounts_repository.hpp"
 #include "storage/audit_repository.hpp"
 #include "storage/qualification_repository.hpp"
+#include "storage/reconfirmation_repository.hpp"
 
 namespace tarjotin::storage {
 
@@ -21,7 +22,8 @@ class SociTransaction final : public domain::Transaction {
         applications_(sql),
         admissions_(sql),
         messages_(sql),
-        attachments_(sql) {}
+        attachments_(sql),
+        reconfirmations_(sql) {}
 
   domain::OrganisationRepository& organisations() override { return organisations_; }
   domain::UserRepository& users() override { return users_; }
@@ -33,6 +35,7 @@ class SociTransaction final : public domain::Transaction {
   domain::AdmissionRepository& admissions() override { return admissions_; }
   domain::MessageRepository& messages() override { return messages_; }
   domain::AttachmentRepository& attachments() override { return attachments_; }
+  domain::ReconfirmationRepository& reconfirmations() override { return reconfirmations_; }
 
  private:
   SociOrganisations organisations_;
@@ -45,6 +48,7 @@ class SociTransaction final : public domain::Transaction {
   SociAdmissions admissions_;
   SociMessages messages_;
   SociAttachments attachments_;
+  SociReconfirmations reconfirmations_;
 };
 
 }  // namespace tarjotin::storage

@@ -1,0 +1,165 @@
+#include "domain/reconfirmation.hpp"
+
+#include "domain/name_table.hpp"
+
+namespace tarjotin::domain {
+namespace {
+
+constexpr NameTable<ReconfirmationState, 3> kStates{{
+    {ReconfirmationState::pending, "pending"},
+    {ReconfirmationState::confirmed, "confirmed"},
+    {ReconfirmationState::lapsed, "lapsed"},
+}};
+
+AuditEvent system_event(const QualificationServices& s, std::string action, std::string type,
+                        std::string id, std::string before, std::string after) {
+  return AuditEvent{
+      s.clock.now(),   "", "", std::move(action), std::move(type), std::move(id), std::move(before),
+      std::move(after)};
+}
+
+AuditEvent actor_event(const QualificationServices& s, const Actor& a, std::string action,
+                       std::string type, std::string id, std::string before, std::string after) {
+  return AuditEvent{s.clock.now(),   a.user_id,     a.organisation_id, std::move(action),
+                    std::move(type), std::move(id), std::move(before), std::move(after)};
+}
+
+// The officers of the authority that owns the category's DPS; others learn nothing.
+Result<Category> managed_category(Transaction& tx, const Actor& actor,
+                                  const std::string& category_id) {
+  auto category = tx.categories().find(category_id);
+  auto dps = category ? tx.dpss().find(category->dps_id) : std::nullopt;
+  if (!category || !dps) return Error::not_found("category");
+  if (!actor.is(Role::officer) || actor.organisation_id != dps->authority_id)
+    return Error::not_found("category");
+  return *category;
+}
+
+}  // namespace
+
+std::string_view to_string(ReconfirmationState s) { return name_in(kStates, s); }
+
+Result<ReconfirmationView> request_reconfirmation(QualificationServices& s, const Actor& actor,
+                                                  const std::string& category_id, Date due,
+                                                  const std::string& message) {
+  if (message.find_first_not_of(" \t\r\n") == std::string::npos)
+    return Error::invalid("/message", "required", "tell the providers what to confirm");
+  if (due <= helsinki_date(s.clock.now()))
+    return Error::invalid("/due", "future", "the due date is after today");
+  return transact<ReconfirmationView>(
+      s.db, Access::write, [&](Transaction& tx) -> Result<ReconfirmationView> {
+        auto category = managed_category(tx, actor, category_id);
+        if (!category) return category.error();
+        if (category->state != CategoryState::open)
+          return Error::conflict("category-not-open", "only an open category has admissions");
+        ReconfirmationView view;
+        view.request = {s.secrets.new_id(), category_id,  category->criteria_version, due, message,
+                        actor.user_id,      s.clock.now()};
+        tx.reconfirmations().add_request(view.request);
+        for (const auto& admission : tx.admissions().list_for_category(category_id)) {
+          if (admission.state != AdmissionState::admitted) continue;
+          Reconfirmation r{view.request.id, admission.provider_id, ReconfirmationState::pending,
+                           std::nullopt};
+          tx.reconfirmations().put(r);
+          view.providers.push_back(r);
+        }
+        tx.audit().append(actor_event(s, actor, "reconfirmation.requested", "category", category_id,
+                                      "",
+                                      "request " + view.request.id + " for " +
+                                          std::to_string(view.providers.size()) + " providers"));
+        return view;
+      });
+}
+
+Result<ReconfirmationView> read_reconfirmation(QualificationServices& s, const Actor& actor,
+                                               const std::string& request_id) {
+  return transact<ReconfirmationView>(
+      s.db, Access::read, [&](Transaction& tx) -> Result<ReconfirmationView> {
+        auto request = tx.reconfirmations().find_request(request_id);
+        if (!request) return Error::not_found("re-confirmation request");
+        if (actor.is(Role::provider)) {
+          // A provider sees the request and its own answer only.
+          auto own = tx.reconfirmations().find(request_id, actor.organisation_id);
+          if (!own) return Error::not_found("re-confirmation request");
+          return ReconfirmationView{*request, {*own}};
+        }
+        if (!managed_category(tx, actor, request->category_id))
+          return Error::not_found("re-confirmation request");
+        return ReconfirmationView{*request, tx.reconfirmations().list_for_request(request_id)};
+      });
+}
+
+Result<std::vector<ReconfirmationRequest>> pending_reconfirmations(QualificationServices& s,
+                                                                   const Actor& actor) {
+  if (!actor.is(Role::provider)) return Error::forbidden("only providers confirm criteria");
+  return transact<std::vector<ReconfirmationRequest>>(
+      s.db, Access::read, [&](Transaction& tx) -> Result<std::vector<ReconfirmationRequest>> {
+        std::vector<ReconfirmationRequest> out;
+        for (const auto& r : tx.reconfirmations().list_pending_for_provider(actor.organisation_id))
+          if (auto request = tx.reconfirmations().find_request(r.request_id))
+            out.push_back(*request);
+        return out;
+      });
+}
+
+Result<Reconfirmation> confirm_criteria(QualificationServices& s, const Actor& actor,
+                                        const std::string& request_id) {
+  if (!actor.is(Role::provider)) return Error::forbidden("only providers confirm criteria");
+  return transact<Reconfirmation>(
+      s.db, Access::write, [&](Transaction& tx) -> Result<Reconfirmation> {
+        auto request = tx.reconfirmations().find_request(request_id);
+        auto own =
+            request ? tx.reconfirmations().find(request_id, actor.organisation_id) : std::nullopt;
+        if (!own) return Error::not_found("re-confirmation request");
+        if (own->state == ReconfirmationState::confirmed) return *own;
+        if (own->state == ReconfirmationState::lapsed ||
+            helsinki_date(s.clock.now()) > request->due)
+          return Error::conflict("reconfirmation-lapsed",
+                                 "the due date has passed; apply to the category again");
+        own->state = ReconfirmationState::confirmed;
+        own->answered_at = s.clock.now();
+        tx.reconfirmations().put(*own);
+        tx.audit().append(actor_event(s, actor, "reconfirmation.confirmed", "reconfirmation",
+                                      request_id + "/" + actor.organisation_id, "pending",
+                                      "confirmed"));
+        return *own;
+      });
+}
+
+int lapse_overdue_reconfirmations(QualificationServices& s) {
+  const Date today = helsinki_date(s.clock.now());
+  std::vector<Reconfirmation> lapsing;
+  s.db.run(Access::read, [&](Transaction& tx) {
+    lapsing = tx.reconfirmations().list_lapsing(today, 1000);
+    return false;
+  });
+  int lapsed = 0;
+  for (const auto& candidate : lapsing) {
+    s.db.run(Access::write, [&](Transaction& tx) {
+      // Re-read under the write lock: another replica may have handled it a moment ago.
+      auto r = tx.reconfirmations().find(candidate.request_id, candidate.provider_id);
+      auto request = tx.reconfirmations().find_request(candidate.request_id);
+      if (!r || !request || r->state != ReconfirmationState::pending) return false;
+      r->state = ReconfirmationState::lapsed;
+      r->answered_at = s.clock.now();
+      tx.reconfirmations().put(*r);
+      auto admission = tx.admissions().find(r->provider_id, request->category_id);
+      if (admission && admission->state == AdmissionState::admitted) {
+        admission->state = AdmissionState::suspended;
+        admission->reason = "criteria were not re-confirmed by the due date";
+        admission->updated_at = s.clock.now();
+        tx.admissions().put(*admission);
+        tx.audit().append(system_event(s, "admission.suspended", "admission",
+                                       r->provider_id + "/" + request->category_id, "admitted",
+                                       "suspended"));
+      }
+      tx.audit().append(system_event(s, "reconfirmation.lapsed", "reconfirmation",
+                                     r->request_id + "/" + r->provider_id, "pending", "lapsed"));
+      ++lapsed;
+      return true;
+    });
+  }
+  return lapsed;
+}
+
+}  // namespace tarjotin::domain
