@@ -185,6 +185,17 @@ Result<ApplicationContext> reviewed_application(Transaction& tx, const Actor& ac
   return ctx;
 }
 
+// A read of something that belongs to an application, for whoever may read the application.
+template <class T, class Read>
+Result<T> read_under_application(QualificationServices& s, const Actor& actor,
+                                 const std::string& application_id, Read&& read) {
+  return transact<T>(s.db, Access::read, [&](Transaction& tx) -> Result<T> {
+    auto ctx = readable_application(tx, actor, application_id);
+    if (!ctx) return ctx.error();
+    return read(tx, *ctx);
+  });
+}
+
 ApplicationView view_of(QualificationServices& s, Transaction& tx, const Application& app) {
   ApplicationView v;
   v.application = app;
@@ -543,12 +554,10 @@ Result<ApplicationView> withdraw_application(QualificationServices& s, const Act
 
 Result<ApplicationView> read_application(QualificationServices& s, const Actor& actor,
                                          const std::string& application_id) {
-  return transact<ApplicationView>(s.db, Access::read,
-                                   [&](Transaction& tx) -> Result<ApplicationView> {
-                                     auto ctx = readable_application(tx, actor, application_id);
-                                     if (!ctx) return ctx.error();
-                                     return view_of(s, tx, ctx->application);
-                                   });
+  return read_under_application<ApplicationView>(
+      s, actor, application_id, [&](Transaction& tx, const ApplicationContext& ctx) {
+        return view_of(s, tx, ctx.application);
+      });
 }
 
 Result<std::vector<ApplicationView>> list_own_applications(QualificationServices& s,
@@ -731,10 +740,8 @@ Result<std::vector<AdmittedProvider>> admitted_providers(QualificationServices& 
 
 Result<std::vector<Message>> list_messages(QualificationServices& s, const Actor& actor,
                                            const std::string& application_id) {
-  return transact<std::vector<Message>>(
-      s.db, Access::read, [&](Transaction& tx) -> Result<std::vector<Message>> {
-        auto ctx = readable_application(tx, actor, application_id);
-        if (!ctx) return ctx.error();
+  return read_under_application<std::vector<Message>>(
+      s, actor, application_id, [&](Transaction& tx, const ApplicationContext&) {
         return tx.messages().list_for_application(application_id);
       });
 }
@@ -801,10 +808,8 @@ Result<Attachment> attach_document(QualificationServices& s, const Actor& actor,
 
 Result<std::vector<Attachment>> list_attachments(QualificationServices& s, const Actor& actor,
                                                  const std::string& application_id) {
-  return transact<std::vector<Attachment>>(
-      s.db, Access::read, [&](Transaction& tx) -> Result<std::vector<Attachment>> {
-        auto ctx = readable_application(tx, actor, application_id);
-        if (!ctx) return ctx.error();
+  return read_under_application<std::vector<Attachment>>(
+      s, actor, application_id, [&](Transaction& tx, const ApplicationContext&) {
         return tx.attachments().list_for_application(application_id);
       });
 }

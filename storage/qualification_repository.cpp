@@ -326,41 +326,49 @@ void SociApplications::read_answers(domain::Application& a) {
   }
 }
 
+namespace {
+
+// An application's columns in the form SOCI binds, shared by insert and update.
+struct ApplicationRow {
+  std::string state;
+  Nullable received, due, decided;
+  long long created, updated;
+
+  explicit ApplicationRow(const domain::Application& a)
+      : state(domain::to_string(a.state)),
+        received(a.received_at ? std::optional<long long>(to_micros(*a.received_at))
+                               : std::nullopt),
+        due(a.decision_due ? std::optional<long long>(day_number(*a.decision_due)) : std::nullopt),
+        decided(a.decided_at ? std::optional<long long>(to_micros(*a.decided_at)) : std::nullopt),
+        created(to_micros(a.created_at)),
+        updated(to_micros(a.updated_at)) {}
+};
+
+}  // namespace
+
 void SociApplications::add(const domain::Application& a) {
-  const std::string state(domain::to_string(a.state));
-  Nullable received(a.received_at ? std::optional<long long>(to_micros(*a.received_at))
-                                  : std::nullopt);
-  Nullable due(a.decision_due ? std::optional<long long>(day_number(*a.decision_due))
-                              : std::nullopt);
-  Nullable decided(a.decided_at ? std::optional<long long>(to_micros(*a.decided_at))
-                                : std::nullopt);
-  const long long created = to_micros(a.created_at), updated = to_micros(a.updated_at);
+  ApplicationRow row(a);
   sql_ << "INSERT INTO applications (id, provider_id, category_id, criteria_version, state, "
           "received_at, decision_due, extension_reason, decision_reason, decided_at, created_at, "
           "updated_at) VALUES (:id, :provider, :category, :version, :state, :received, :due, "
           ":ext, :reason, :decided, :created, :updated)",
       soci::use(a.id), soci::use(a.provider_id), soci::use(a.category_id),
-      soci::use(a.criteria_version), soci::use(state), soci::use(received.value, received.ind),
-      soci::use(due.value, due.ind), soci::use(a.extension_reason), soci::use(a.decision_reason),
-      soci::use(decided.value, decided.ind), soci::use(created), soci::use(updated);
+      soci::use(a.criteria_version), soci::use(row.state),
+      soci::use(row.received.value, row.received.ind), soci::use(row.due.value, row.due.ind),
+      soci::use(a.extension_reason), soci::use(a.decision_reason),
+      soci::use(row.decided.value, row.decided.ind), soci::use(row.created), soci::use(row.updated);
   write_answers(a);
 }
 
 void SociApplications::update(const domain::Application& a) {
-  const std::string state(domain::to_string(a.state));
-  Nullable received(a.received_at ? std::optional<long long>(to_micros(*a.received_at))
-                                  : std::nullopt);
-  Nullable due(a.decision_due ? std::optional<long long>(day_number(*a.decision_due))
-                              : std::nullopt);
-  Nullable decided(a.decided_at ? std::optional<long long>(to_micros(*a.decided_at))
-                                : std::nullopt);
-  const long long updated = to_micros(a.updated_at);
+  ApplicationRow row(a);
   sql_ << "UPDATE applications SET criteria_version = :version, state = :state, received_at = "
           ":received, decision_due = :due, extension_reason = :ext, decision_reason = :reason, "
           "decided_at = :decided, updated_at = :updated WHERE id = :id",
-      soci::use(a.criteria_version), soci::use(state), soci::use(received.value, received.ind),
-      soci::use(due.value, due.ind), soci::use(a.extension_reason), soci::use(a.decision_reason),
-      soci::use(decided.value, decided.ind), soci::use(updated), soci::use(a.id);
+      soci::use(a.criteria_version), soci::use(row.state),
+      soci::use(row.received.value, row.received.ind), soci::use(row.due.value, row.due.ind),
+      soci::use(a.extension_reason), soci::use(a.decision_reason),
+      soci::use(row.decided.value, row.decided.ind), soci::use(row.updated), soci::use(a.id);
   write_answers(a);
 }
 
