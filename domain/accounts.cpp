@@ -14,18 +14,8 @@ constexpr std::size_t kMaxPassword = 128;
 AuditEvent event(const AccountServices& s, const Actor* actor, std::string action,
                  std::string object_type, std::string object_id, std::string before,
                  std::string after) {
-  AuditEvent e;
-  e.at = s.clock.now();
-  if (actor) {
-    e.actor_user_id = actor->user_id;
-    e.actor_organisation_id = actor->organisation_id;
-  }
-  e.action = std::move(action);
-  e.object_type = std::move(object_type);
-  e.object_id = std::move(object_id);
-  e.before = std::move(before);
-  e.after = std::move(after);
-  return e;
+  return audit_event(s.clock.now(), actor, std::move(action), std::move(object_type),
+                     std::move(object_id), std::move(before), std::move(after));
 }
 
 std::string trimmed(const std::string& text) {

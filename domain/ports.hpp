@@ -27,6 +27,20 @@ struct AuditEvent {
   std::string after;
 };
 
+// An event done by `actor`, or by the system itself (background jobs, bootstrap) when null.
+inline AuditEvent audit_event(Timestamp at, const Actor* actor, std::string action,
+                              std::string object_type, std::string object_id, std::string before,
+                              std::string after) {
+  return AuditEvent{at,
+                    actor ? actor->user_id : std::string(),
+                    actor ? actor->organisation_id : std::string(),
+                    std::move(action),
+                    std::move(object_type),
+                    std::move(object_id),
+                    std::move(before),
+                    std::move(after)};
+}
+
 struct SessionRecord {
   std::string token_hash;  // only the hash of the bearer token is ever stored
   std::string user_id;

@@ -52,8 +52,8 @@ Date today(const QualificationServices& s) { return helsinki_date(s.clock.now())
 
 AuditEvent event(const QualificationServices& s, const Actor& actor, std::string action,
                  std::string type, std::string id, std::string before, std::string after) {
-  return AuditEvent{now(s),          actor.user_id, actor.organisation_id, std::move(action),
-                    std::move(type), std::move(id), std::move(before),     std::move(after)};
+  return audit_event(now(s), &actor, std::move(action), std::move(type), std::move(id),
+                     std::move(before), std::move(after));
 }
 
 Error refused_transition(std::string_view object, std::string_view state, std::string_view act) {

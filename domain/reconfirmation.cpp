@@ -11,19 +11,6 @@ constexpr NameTable<ReconfirmationState, 3> kStates{{
     {ReconfirmationState::lapsed, "lapsed"},
 }};
 
-AuditEvent system_event(const QualificationServices& s, std::string action, std::string type,
-                        std::string id, std::string before, std::string after) {
-  return AuditEvent{
-      s.clock.now(),   "", "", std::move(action), std::move(type), std::move(id), std::move(before),
-      std::move(after)};
-}
-
-AuditEvent actor_event(const QualificationServices& s, const Actor& a, std::string action,
-                       std::string type, std::string id, std::string before, std::string after) {
-  return AuditEvent{s.clock.now(),   a.user_id,     a.organisation_id, std::move(action),
-                    std::move(type), std::move(id), std::move(before), std::move(after)};
-}
-
 // The officers of the authority that owns the category's DPS; others learn nothing.
 Result<Category> managed_category(Transaction& tx, const Actor& actor,
                                   const std::string& category_id) {
@@ -63,8 +50,8 @@ Result<ReconfirmationView> request_reconfirmation(QualificationServices& s, cons
           tx.reconfirmations().put(r);
           view.providers.push_back(r);
         }
-        tx.audit().append(actor_event(s, actor, "reconfirmation.requested", "category", category_id,
-                                      "",
+        tx.audit().append(audit_event(s.clock.now(), &actor, "reconfirmation.requested", "category",
+                                      category_id, "",
                                       "request " + view.request.id + " for " +
                                           std::to_string(view.providers.size()) + " providers"));
         return view;
@@ -119,9 +106,9 @@ Result<Reconfirmation> confirm_criteria(QualificationServices& s, const Actor& a
         own->state = ReconfirmationState::confirmed;
         own->answered_at = s.clock.now();
         tx.reconfirmations().put(*own);
-        tx.audit().append(actor_event(s, actor, "reconfirmation.confirmed", "reconfirmation",
-                                      request_id + "/" + actor.organisation_id, "pending",
-                                      "confirmed"));
+        tx.audit().append(audit_event(s.clock.now(), &actor, "reconfirmation.confirmed",
+                                      "reconfirmation", request_id + "/" + actor.organisation_id,
+                                      "pending", "confirmed"));
         return *own;
       });
 }
@@ -149,12 +136,13 @@ int lapse_overdue_reconfirmations(QualificationServices& s) {
         admission->reason = "criteria were not re-confirmed by the due date";
         admission->updated_at = s.clock.now();
         tx.admissions().put(*admission);
-        tx.audit().append(system_event(s, "admission.suspended", "admission",
-                                       r->provider_id + "/" + request->category_id, "admitted",
-                                       "suspended"));
+        tx.audit().append(audit_event(s.clock.now(), nullptr, "admission.suspended", "admission",
+                                      r->provider_id + "/" + request->category_id, "admitted",
+                                      "suspended"));
       }
-      tx.audit().append(system_event(s, "reconfirmation.lapsed", "reconfirmation",
-                                     r->request_id + "/" + r->provider_id, "pending", "lapsed"));
+      tx.audit().append(audit_event(s.clock.now(), nullptr, "reconfirmation.lapsed",
+                                    "reconfirmation", r->request_id + "/" + r->provider_id,
+                                    "pending", "lapsed"));
       ++lapsed;
       return true;
     });

@@ -11,14 +11,6 @@ using domain::Date;
 using domain::from_micros;
 using domain::to_micros;
 
-// Enum values are stored by their domain names; an unknown name means the data is damaged.
-template <class Enum, int Count>
-Enum by_name(const std::string& text) {
-  for (int i = 0; i < Count; ++i)
-    if (domain::to_string(static_cast<Enum>(i)) == text) return static_cast<Enum>(i);
-  throw std::runtime_error("stored value '" + text + "' is not a known state or kind");
-}
-
 long long day_number(Date d) { return d.time_since_epoch().count(); }
 Date date_from(long long days) { return Date{std::chrono::days{days}}; }
 
@@ -53,7 +45,7 @@ domain::Dps dps_from(const soci::row& r) {
   d.notice_reference = r.get<std::string>(4);
   d.valid_from = date_from(int64_at(r, 5));
   d.valid_until = date_from(int64_at(r, 6));
-  d.state = by_name<domain::DpsState, 4>(r.get<std::string>(7));
+  d.state = enum_named<domain::DpsState, 4>(r.get<std::string>(7));
   d.created_at = from_micros(int64_at(r, 8));
   d.updated_at = from_micros(int64_at(r, 9));
   return d;
@@ -75,8 +67,8 @@ domain::Category category_from(const soci::row& r) {
   c.languages = split(r.get<std::string>(8));
   c.price.unit = r.get<std::string>(9);
   if (!is_null(r, 10)) c.price.unit_price_ceiling_cents = int64_at(r, 10);
-  c.award_method = by_name<domain::AwardMethod, 2>(r.get<std::string>(11));
-  c.state = by_name<domain::CategoryState, 3>(r.get<std::string>(12));
+  c.award_method = enum_named<domain::AwardMethod, 2>(r.get<std::string>(11));
+  c.state = enum_named<domain::CategoryState, 3>(r.get<std::string>(12));
   c.criteria_version = static_cast<int>(int64_at(r, 13));
   c.created_at = from_micros(int64_at(r, 14));
   c.updated_at = from_micros(int64_at(r, 15));
@@ -93,7 +85,7 @@ domain::Application application_from(const soci::row& r) {
   a.provider_id = r.get<std::string>(1);
   a.category_id = r.get<std::string>(2);
   a.criteria_version = static_cast<int>(int64_at(r, 3));
-  a.state = by_name<domain::ApplicationState, 6>(r.get<std::string>(4));
+  a.state = enum_named<domain::ApplicationState, 6>(r.get<std::string>(4));
   if (!is_null(r, 5)) a.received_at = from_micros(int64_at(r, 5));
   if (!is_null(r, 6)) a.decision_due = date_from(int64_at(r, 6));
   a.extension_reason = r.get<std::string>(7);
@@ -113,7 +105,7 @@ domain::Admission admission_from(const soci::row& r) {
   a.provider_id = r.get<std::string>(0);
   a.category_id = r.get<std::string>(1);
   a.application_id = r.get<std::string>(2);
-  a.state = by_name<domain::AdmissionState, 3>(r.get<std::string>(3));
+  a.state = enum_named<domain::AdmissionState, 3>(r.get<std::string>(3));
   a.admitted_at = from_micros(int64_at(r, 4));
   a.reason = r.get<std::string>(5);
   a.updated_at = from_micros(int64_at(r, 6));
@@ -281,8 +273,8 @@ std::vector<domain::Criterion> SociCategories::criteria(const std::string& categ
     domain::Criterion c;
     c.key = r.get<std::string>(0);
     c.question = r.get<std::string>(1);
-    c.type = by_name<domain::CriterionType, 5>(r.get<std::string>(2));
-    c.kind = by_name<domain::CriterionKind, 2>(r.get<std::string>(3));
+    c.type = enum_named<domain::CriterionType, 5>(r.get<std::string>(2));
+    c.kind = enum_named<domain::CriterionKind, 2>(r.get<std::string>(3));
     c.threshold = double_at(r, 4);
     c.max_age_days = static_cast<int>(int64_at(r, 5));
     c.attachment_required = int64_at(r, 6) != 0;

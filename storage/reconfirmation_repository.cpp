@@ -10,18 +10,11 @@ namespace {
 constexpr const char* kColumns =
     "SELECT r.request_id, r.provider_id, r.state, r.answered_at FROM reconfirmations r ";
 
-domain::ReconfirmationState state_from(const std::string& text) {
-  for (auto s : {domain::ReconfirmationState::pending, domain::ReconfirmationState::confirmed,
-                 domain::ReconfirmationState::lapsed})
-    if (domain::to_string(s) == text) return s;
-  throw std::runtime_error("reconfirmations.state holds an unknown state");
-}
-
 domain::Reconfirmation reconfirmation_from(const soci::row& r) {
   domain::Reconfirmation out;
   out.request_id = r.get<std::string>(0);
   out.provider_id = r.get<std::string>(1);
-  out.state = state_from(r.get<std::string>(2));
+  out.state = enum_named<domain::ReconfirmationState, 3>(r.get<std::string>(2));
   if (!is_null(r, 3)) out.answered_at = domain::from_micros(int64_at(r, 3));
   return out;
 }

@@ -1,6 +1,7 @@
 #pragma once
 #include <soci/soci.h>
 
+#include <stdexcept>
 #include <string>
 
 namespace tarjotin::storage {
@@ -31,6 +32,15 @@ inline double double_at(const soci::row& r, std::size_t i) {
 
 inline bool is_null(const soci::row& r, std::size_t i) {
   return r.get_indicator(i) == soci::i_null;
+}
+
+// Enum values are stored by their domain names (enumerators 0..Count-1); an unknown name means
+// the data is damaged.
+template <class Enum, int Count>
+Enum enum_named(const std::string& text) {
+  for (int i = 0; i < Count; ++i)
+    if (to_string(static_cast<Enum>(i)) == text) return static_cast<Enum>(i);
+  throw std::runtime_error("stored value '" + text + "' is not a known state or kind");
 }
 
 inline std::string text_at(const soci::row& r, std::size_t i) {
