@@ -150,4 +150,11 @@ domain::IssuedToken SystemSecrets::new_token() {
 // slow KDF here would only slow every request down.
 std::string SystemSecrets::hash_token(std::string_view token) const { return sha256_hex(token); }
 
+std::uint64_t SystemSecrets::new_seed() {
+  const auto bytes = random_bytes(8);
+  std::uint64_t seed = 0;
+  for (auto b : bytes) seed = (seed << 8) | b;
+  return seed;
+}
+
 }  // namespace tarjotin::crypto

@@ -40,6 +40,7 @@ class SystemSecrets final : public domain::Secrets {
   std::string new_id() override;
   domain::IssuedToken new_token() override;
   std::string hash_token(std::string_view token) const override;
+  std::uint64_t new_seed() override;
 };
 
 }  // namespace tarjotin::crypto

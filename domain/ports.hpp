@@ -2,6 +2,7 @@
 // What the domain needs from the outside world. storage/ and crypto/ implement these; the
 // domain never learns whether it runs on SQLite, PostgreSQL or an in-memory test double.
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -90,6 +91,10 @@ class AdmissionRepository;
 class MessageRepository;
 class AttachmentRepository;
 class ReconfirmationRepository;
+class OfferingRepository;
+class CustomerRepository;
+class ChoiceSetRepository;
+class OrderRepository;
 
 // The repositories as seen inside one database transaction.
 class Transaction {
@@ -106,6 +111,10 @@ class Transaction {
   virtual MessageRepository& messages() = 0;
   virtual AttachmentRepository& attachments() = 0;
   virtual ReconfirmationRepository& reconfirmations() = 0;
+  virtual OfferingRepository& offerings() = 0;
+  virtual CustomerRepository& customers() = 0;
+  virtual ChoiceSetRepository& choice_sets() = 0;
+  virtual OrderRepository& orders() = 0;
 };
 
 enum class Access { read, write };
@@ -151,6 +160,7 @@ class Secrets {
   virtual std::string new_id() = 0;  // unguessable object id (UUID v4)
   virtual IssuedToken new_token() = 0;
   virtual std::string hash_token(std::string_view token) const = 0;
+  virtual std::uint64_t new_seed() = 0;  // unpredictable, for shuffles nobody may steer
 };
 
 }  // namespace tarjotin::domain

@@ -213,5 +213,7 @@ struct Message {
 // The calendar date in Finland (EET/EEST, with the EU's summer-time rule) at instant `t`; legal
 // time limits run in local days.
 Date helsinki_date(Timestamp t);
+// The instant a Helsinki calendar day begins.
+Timestamp helsinki_midnight(Date d);
 
 }  // namespace tarjotin::domain

@@ -283,6 +283,12 @@ std::optional<AdmissionAct> parse_admission_act(std::string_view text) {
 
 // ---- Rules ----------------------------------------------------------------------------------
 
+Timestamp helsinki_midnight(Date d) {
+  // Finland is UTC+3 in summer and UTC+2 in winter: the day starts at 21:00 or 22:00 UTC.
+  const Timestamp summer = Timestamp{d.time_since_epoch()} - std::chrono::hours(3);
+  return helsinki_date(summer) == d ? summer : summer + std::chrono::hours(1);
+}
+
 bool dps_is_in_force(const Dps& dps, Date today) {
   return dps.state == DpsState::open && dps.valid_from <= today && today <= dps.valid_until;
 }

@@ -1,5 +1,8 @@
 #include "domain/qualification_use_cases.hpp"
 
+#include "domain/access.hpp"
+#include "domain/input_rules.hpp"
+
 #include <algorithm>
 #include <stdexcept>
 
@@ -8,26 +11,8 @@ namespace {
 
 constexpr int kDecisionDays = 10;          // Directive 2014/24/EU art. 34(5); Act 1397/2016 § 51
 constexpr int kExtendedDecisionDays = 15;  // "in duly justified cases"
-constexpr std::size_t kMaxText = 10'000;
 
 // ---- who may do what ----
-
-bool is_authority_staff(const Actor& a) {
-  return a.is(Role::officer) || a.is(Role::admin) || a.is(Role::auditor);
-}
-
-// Officers act on their own authority's DPSs only.
-bool manages(const Actor& a, const Dps& dps) {
-  return a.is(Role::officer) && a.organisation_id == dps.authority_id;
-}
-
-// A DPS is public once published; drafts are seen by their authority and by admins/auditors.
-bool sees(const Actor* a, const Dps& dps) {
-  if (dps.state != DpsState::draft) return true;
-  if (!a) return false;
-  if (a->is(Role::admin) || a->is(Role::auditor)) return true;
-  return a->is(Role::officer) && a->organisation_id == dps.authority_id;
-}
 
 bool reads_application(const Actor& a, const Application& app, const Dps& dps) {
   if (a.is(Role::provider)) return a.organisation_id == app.provider_id;
@@ -62,14 +47,6 @@ Error refused_transition(std::string_view object, std::string_view state, std::s
       std::string(object) + " in state '" + std::string(state) + "' cannot " + std::string(act));
 }
 
-Status required_text(const std::string& value, const std::string& pointer, const char* what) {
-  if (value.find_first_not_of(" \t\r\n") == std::string::npos)
-    return Error::invalid(pointer, "required", std::string(what) + " is required");
-  if (value.size() > kMaxText)
-    return Error::invalid(pointer, "maxLength", std::string(what) + " is too long");
-  return Done{};
-}
-
 // ---- validation of officer input ----
 
 Status check_dps(const DpsInput& in) {
@@ -77,14 +54,6 @@ Status check_dps(const DpsInput& in) {
   if (in.valid_until < in.valid_from)
     return Error::invalid("/valid_until", "after-valid-from",
                           "the DPS cannot end before it starts");
-  return Done{};
-}
-
-Status check_list(const std::vector<std::string>& items, const std::string& pointer) {
-  for (std::size_t i = 0; i < items.size(); ++i)
-    if (items[i].empty() || items[i].find('\n') != std::string::npos)
-      return Error::invalid(pointer + "/" + std::to_string(i), "pattern",
-                            "list items are non-empty single lines");
   return Done{};
 }
 

@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "storage/row_values.hpp"
+#include "storage/text_lists.hpp"
 
 namespace tarjotin::storage {
 namespace {
@@ -13,24 +14,6 @@ using domain::to_micros;
 
 long long day_number(Date d) { return d.time_since_epoch().count(); }
 Date date_from(long long days) { return Date{std::chrono::days{days}}; }
-
-std::string joined(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& item : items) out += (out.empty() ? "" : "\n") + item;
-  return out;
-}
-
-std::vector<std::string> split(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t pos = 0;
-  while (!text.empty() && pos <= text.size()) {
-    const auto nl = text.find('\n', pos);
-    out.push_back(text.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos));
-    if (nl == std::string::npos) break;
-    pos = nl + 1;
-  }
-  return out;
-}
 
 constexpr const char* kDpsColumns =
     "SELECT id, authority_id, title, description, notice_reference, valid_from, valid_until, "
@@ -62,9 +45,9 @@ domain::Category category_from(const soci::row& r) {
   c.dps_id = r.get<std::string>(1);
   c.name = {r.get<std::string>(2), r.get<std::string>(3), r.get<std::string>(4)};
   c.description = r.get<std::string>(5);
-  c.characteristics = split(r.get<std::string>(6));
-  c.regions = split(r.get<std::string>(7));
-  c.languages = split(r.get<std::string>(8));
+  c.characteristics = split_lines(r.get<std::string>(6));
+  c.regions = split_lines(r.get<std::string>(7));
+  c.languages = split_lines(r.get<std::string>(8));
   c.price.unit = r.get<std::string>(9);
   if (!is_null(r, 10)) c.price.unit_price_ceiling_cents = int64_at(r, 10);
   c.award_method = enum_named<domain::AwardMethod, 2>(r.get<std::string>(11));
@@ -111,15 +94,6 @@ domain::Admission admission_from(const soci::row& r) {
   a.updated_at = from_micros(int64_at(r, 6));
   return a;
 }
-
-// Optional values bound with an indicator, so NULL reaches the database as NULL.
-struct Nullable {
-  long long value = 0;
-  soci::indicator ind = soci::i_null;
-  Nullable() = default;
-  explicit Nullable(std::optional<long long> v)
-      : value(v.value_or(0)), ind(v ? soci::i_ok : soci::i_null) {}
-};
 
 }  // namespace
 
@@ -178,8 +152,8 @@ void SociCategories::write_bonuses(const domain::Category& c) {
 }
 
 void SociCategories::add(const domain::Category& c) {
-  const std::string characteristics = joined(c.characteristics), regions = joined(c.regions),
-                    languages = joined(c.languages);
+  const std::string characteristics = join_lines(c.characteristics),
+                    regions = join_lines(c.regions), languages = join_lines(c.languages);
   const std::string award(domain::to_string(c.award_method)), state(domain::to_string(c.state));
   Nullable ceiling(c.price.unit_price_ceiling_cents);
   const long long created = to_micros(c.created_at), updated = to_micros(c.updated_at);
@@ -197,8 +171,8 @@ void SociCategories::add(const domain::Category& c) {
 }
 
 void SociCategories::update(const domain::Category& c) {
-  const std::string characteristics = joined(c.characteristics), regions = joined(c.regions),
-                    languages = joined(c.languages);
+  const std::string characteristics = join_lines(c.characteristics),
+                    regions = join_lines(c.regions), languages = join_lines(c.languages);
   const std::string award(domain::to_string(c.award_method)), state(domain::to_string(c.state));
   Nullable ceiling(c.price.unit_price_ceiling_cents);
   const long long updated = to_micros(c.updated_at);

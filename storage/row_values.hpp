@@ -1,6 +1,7 @@
 #pragma once
 #include <soci/soci.h>
 
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -42,6 +43,15 @@ Enum enum_named(const std::string& text) {
     if (to_string(static_cast<Enum>(i)) == text) return static_cast<Enum>(i);
   throw std::runtime_error("stored value '" + text + "' is not a known state or kind");
 }
+
+// Optional values bound with an indicator, so NULL reaches the database as NULL.
+struct Nullable {
+  long long value = 0;
+  soci::indicator ind = soci::i_null;
+  Nullable() = default;
+  explicit Nullable(std::optional<long long> v)
+      : value(v.value_or(0)), ind(v ? soci::i_ok : soci::i_null) {}
+};
 
 inline std::string text_at(const soci::row& r, std::size_t i) {
   return r.get_indicator(i) == soci::i_null ? std::string() : r.get<std::string>(i);

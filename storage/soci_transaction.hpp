@@ -5,6 +5,7 @@
 #include "storage/accounts_repository.hpp"
 #include "storage/audit_repository.hpp"
 #include "storage/qualification_repository.hpp"
+#include "storage/ordering_repository.hpp"
 #include "storage/reconfirmation_repository.hpp"
 
 namespace tarjotin::storage {
@@ -23,7 +24,11 @@ class SociTransaction final : public domain::Transaction {
         admissions_(sql),
         messages_(sql),
         attachments_(sql),
-        reconfirmations_(sql) {}
+        reconfirmations_(sql),
+        offerings_(sql),
+        customers_(sql),
+        choice_sets_(sql),
+        orders_(sql) {}
 
   domain::OrganisationRepository& organisations() override { return organisations_; }
   domain::UserRepository& users() override { return users_; }
@@ -36,6 +41,10 @@ class SociTransaction final : public domain::Transaction {
   domain::MessageRepository& messages() override { return messages_; }
   domain::AttachmentRepository& attachments() override { return attachments_; }
   domain::ReconfirmationRepository& reconfirmations() override { return reconfirmations_; }
+  domain::OfferingRepository& offerings() override { return offerings_; }
+  domain::CustomerRepository& customers() override { return customers_; }
+  domain::ChoiceSetRepository& choice_sets() override { return choice_sets_; }
+  domain::OrderRepository& orders() override { return orders_; }
 
  private:
   SociOrganisations organisations_;
@@ -49,6 +58,10 @@ class SociTransaction final : public domain::Transaction {
   SociMessages messages_;
   SociAttachments attachments_;
   SociReconfirmations reconfirmations_;
+  SociOfferings offerings_;
+  SociCustomers customers_;
+  SociChoiceSets choice_sets_;
+  SociOrders orders_;
 };
 
 }  // namespace tarjotin::storage
