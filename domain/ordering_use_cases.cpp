@@ -230,7 +230,7 @@ std::string fingerprint(const OrderInput& in) {
 }
 
 Status check_period(const Period& p) {
-  if (p.until <= p.from) return Error::invalid("/until", "after-from", "the period is empty");
+  if (p.until <= p.from) return Error::invalid("/to", "after-from", "the period is empty");
   return Done{};
 }
 
@@ -823,7 +823,7 @@ Result<std::vector<Feedback>> provider_feedback(OrderingServices& s, const Actor
         for (auto& f : all) {
           f.order_id.clear();
           const std::chrono::year_month_day ymd{helsinki_date(f.given_at)};
-          f.given_at = std::chrono::sys_days{ymd.year() / ymd.month() / 1};
+          f.given_at = helsinki_midnight(std::chrono::sys_days{ymd.year() / ymd.month() / 1});
         }
         return all;
       });

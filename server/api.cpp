@@ -88,6 +88,7 @@ Api::Api(Services services, bool behind_tls)
   add_account_routes(router_, services_);
   add_qualification_routes(router_, services_);
   add_reconfirmation_routes(router_, services_);
+  add_ordering_routes(router_, services_);
   for (const auto& route : router_.routes())
     if (!route.request_schema.empty() && !services_.schemas.has(route.request_schema))
       throw std::logic_error("route " + route.path + " names a missing schema " +
@@ -191,13 +192,15 @@ Response Api::handle(const Request& request, const std::string& remote_address) 
   const std::string method(request.method_string());
   services_.metrics.record_request(route_name, method, reply.status, elapsed);
   const std::string_view target(request.target().data(), request.target().size());
+  // A one-time token in the path (a customer's feedback link) is a credential: log the template.
+  const bool secret_path = route && route->path.find("{token}") != std::string::npos;
   services_.log.info(
       "request",
       {{"request_id", request_id},
        {"remote", remote_address},
        {"method", method},
        // The query string is left out: it may carry one-time tokens.
-       {"path", std::string(target.substr(0, target.find('?')))},
+       {"path", secret_path ? route->path : std::string(target.substr(0, target.find('?')))},
        {"route", route_name},
        {"status", std::to_string(reply.status), true},
        {"duration_ms", std::to_string(static_cast<double>(elapsed.count()) / 1000.0), true},

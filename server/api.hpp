@@ -9,6 +9,7 @@
 #include <string>
 
 #include "domain/accounts.hpp"
+#include "domain/ordering_use_cases.hpp"
 #include "domain/qualification_use_cases.hpp"
 #include "server/http_types.hpp"
 #include "server/log.hpp"
@@ -28,6 +29,7 @@ struct Services {
   const domain::Clock& clock;
   domain::AccountServices& accounts;
   domain::QualificationServices& qualification;
+  domain::OrderingServices& ordering;
   const SchemaRegistry& schemas;
   Metrics& metrics;
   Log& log;
@@ -80,6 +82,7 @@ void add_operations_routes(Router& router, Services& services, const std::string
 void add_account_routes(Router& router, Services& services);
 void add_qualification_routes(Router& router, Services& services);
 void add_reconfirmation_routes(Router& router, Services& services);
+void add_ordering_routes(Router& router, Services& services);
 
 // Builds the served OpenAPI document: schemas/openapi.json with every schema file placed under
 // components/schemas.

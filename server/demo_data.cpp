@@ -1,10 +1,16 @@
 #include "server/demo_data.hpp"
 
+#include <algorithm>
 #include <cstdio>
+#include <functional>
+#include <map>
+#include <queue>
+#include <random>
 #include <stdexcept>
 
 #include "crypto/crypto.hpp"
 #include "domain/accounts.hpp"
+#include "domain/ordering_use_cases.hpp"
 #include "domain/qualification_use_cases.hpp"
 #include "server/runtime.hpp"
 #include "storage/database.hpp"
@@ -128,10 +134,38 @@ T must(domain::Result<T> r, const char* what) {
   return std::move(r).value();
 }
 
-// A published DPS with its five categories; two providers admitted, one application waiting
-// for a decision so the review queue shows something.
-void seed_dps(domain::QualificationServices& q, const domain::Actor& officer,
-              const std::vector<domain::Actor>& providers) {
+// A clock the seeding moves forward, so the demo has months of history behind "now".
+class DemoClock final : public domain::Clock {
+ public:
+  explicit DemoClock(domain::Timestamp start) : now_(start) {}
+  domain::Timestamp now() const override { return now_; }
+  void set(domain::Timestamp t) { now_ = t; }
+
+ private:
+  domain::Timestamp now_;
+};
+
+void apply_to(domain::QualificationServices& q, const domain::Actor& provider,
+              const std::string& category_id, bool admit, const domain::Actor& officer) {
+  const domain::Date today = domain::helsinki_date(q.clock.now());
+  auto app = must(domain::start_application(q, provider, category_id, {}), "application");
+  auto certificate =
+      must(domain::attach_document(q, provider, app.application.id, "verovelkatodistus.pdf",
+                                   "application/pdf", kDemoPdf),
+           "document");
+  must(
+      domain::save_answers(q, provider, app.application.id, demo_answers(today, 3, certificate.id)),
+      "answers");
+  must(domain::submit_application(q, provider, app.application.id), "submission");
+  if (admit)
+    must(domain::decide_application(q, officer, app.application.id, true,
+                                    "Kaikki kelpoisuusehdot täyttyvät."),
+         "admission");
+}
+
+// A published DPS with its five categories and admitted providers; returns the category ids.
+std::vector<std::string> seed_dps(domain::QualificationServices& q, const domain::Actor& officer,
+                                  const std::vector<domain::Actor>& providers) {
   const domain::Date today = domain::helsinki_date(q.clock.now());
   auto dps = must(domain::create_dps(q, officer,
                                      {"Työllisyyspalvelujen dynaaminen hankintajärjestelmä",
@@ -158,28 +192,159 @@ void seed_dps(domain::QualificationServices& q, const domain::Actor& officer,
     category_ids.push_back(view.category.id);
   }
   must(domain::change_dps_state(q, officer, dps.id, domain::DpsAct::publish), "publishing");
+  const std::pair<std::size_t, std::size_t> admitted[] = {{0, 0}, {1, 0}, {2, 0},
+                                                          {0, 1}, {2, 4}, {1, 3}};
+  for (const auto& [provider, category] : admitted)
+    apply_to(q, providers.at(provider), category_ids.at(category), true, officer);
+  return category_ids;
+}
 
-  struct Plan {
-    std::size_t provider, category;
-    bool admit;
+// How each demo provider tends to fare, so the scorecards differ the way real ones do: the
+// second declines long-term unemployed customers (cream-skimming shows in its decline rates).
+struct ProviderHabits {
+  double decline_hard = 0;  // chance of declining a customer unemployed over 24 months
+  double interrupt = 0;
+  double positive = 0;  // chance of an employment or studies outcome
+  int score_low = 0, score_high = 10;
+};
+constexpr ProviderHabits kHabits[] = {
+    {0.05, 0.08, 0.45, 7, 10},
+    {0.60, 0.10, 0.55, 5, 10},
+    {0.05, 0.25, 0.30, 3, 9},
+};
+
+// Five months of orders in the job-coaching category, each lived through step by step on the
+// demo clock: choice, order, acceptance, start, completion, closing report, outcome, feedback.
+void seed_orders(domain::OrderingServices& o, DemoClock& clock, domain::Timestamp end,
+                 const domain::Actor& coach, const std::vector<domain::Actor>& providers,
+                 const std::string& category_id) {
+  using std::chrono::days;
+  using std::chrono::hours;
+  std::mt19937 random(2026);  // a fixed seed: every demo database tells the same story
+  auto chance = [&](double p) { return std::uniform_real_distribution<>(0, 1)(random) < p; };
+  auto between = [&](int lo, int hi) { return std::uniform_int_distribution<>(lo, hi)(random); };
+
+  std::map<std::string, std::size_t> provider_index;
+  for (std::size_t i = 0; i < providers.size(); ++i) {
+    clock.set(clock.now() + hours(1));
+    const auto start = domain::helsinki_date(clock.now());
+    domain::OfferingInput in;
+    in.description = {"Yksilöllinen työhönvalmennus, 8–12 tapaamista ja tuki työpaikalla.",
+                      "Individuell jobbcoachning, 8–12 träffar och stöd på arbetsplatsen.",
+                      "One-to-one job coaching, 8–12 meetings and support at the workplace."};
+    in.unit_price_cents = 140000 + static_cast<long long>(i) * 15000;
+    in.outcome_bonus_cents = {{"employment_open_market", 40000 + static_cast<long long>(i) * 5000}};
+    in.free_places = 40;
+    in.regions = {"297", "749", "915"};
+    in.languages =
+        i == 1 ? std::vector<std::string>{"fi", "sv"} : std::vector<std::string>{"fi", "en"};
+    in.earliest_start = start;
+    in.typical_duration_days = 45;
+    must(domain::create_offering(o, providers[i], category_id, in), "offering");
+    provider_index[providers[i].organisation_id] = i;
+  }
+
+  struct Step {
+    domain::Timestamp at;
+    std::function<void()> run;
   };
-  const Plan plans[] = {{0, 0, true}, {0, 1, true}, {2, 4, true}, {1, 2, false}, {1, 3, true}};
-  for (const auto& plan : plans) {
-    const auto& provider = providers.at(plan.provider);
-    auto app = must(domain::start_application(q, provider, category_ids.at(plan.category), {}),
-                    "application");
-    auto certificate =
-        must(domain::attach_document(q, provider, app.application.id, "verovelkatodistus.pdf",
-                                     "application/pdf", kDemoPdf),
-             "document");
-    must(domain::save_answers(q, provider, app.application.id,
-                              demo_answers(today, 3, certificate.id)),
-         "answers");
-    must(domain::submit_application(q, provider, app.application.id), "submission");
-    if (plan.admit)
-      must(domain::decide_application(q, officer, app.application.id, true,
-                                      "Kaikki kelpoisuusehdot täyttyvät."),
-           "admission");
+  auto later = [](const Step& a, const Step& b) { return a.at > b.at; };
+  std::priority_queue<Step, std::vector<Step>, decltype(later)> steps(later);
+  const domain::UnemploymentBand bands[] = {
+      domain::UnemploymentBand::under_3_months, domain::UnemploymentBand::from_3_to_12_months,
+      domain::UnemploymentBand::from_12_to_24_months, domain::UnemploymentBand::over_24_months};
+  const domain::AgeBand ages[] = {domain::AgeBand::under_25, domain::AgeBand::from_25_to_29,
+                                  domain::AgeBand::from_30_to_54, domain::AgeBand::over_54};
+  int n = 0;
+  for (auto t = clock.now() + days(1); t < end - days(3); t += hours(between(40, 90))) {
+    const int number = ++n;
+    steps.push(
+        {t, [&, number] {
+           domain::CustomerInput who{"KUO-" + std::to_string(24000 + number),
+                                     "297",
+                                     {"fi"},
+                                     bands[between(0, 3)],
+                                     ages[between(0, 3)]};
+           auto customer = must(domain::create_customer(o, coach, who), "customer");
+           auto set = must(
+               domain::make_choice_set(o, coach, category_id, customer.customer.id, std::nullopt),
+               "choice set");
+           if (set.entries.empty()) return;
+           const auto& picked = set.entries[static_cast<std::size_t>(
+               between(0, static_cast<int>(set.entries.size()) - 1))];
+           auto placed =
+               must(domain::place_order(
+                        o, coach, {set.id, picked.offering_id, true, "Asiakkaan oma valinta", ""}),
+                    "order");
+           const auto id = placed.view.order.id;
+           const auto& provider = providers[provider_index[picked.provider_id]];
+           const auto& habits = kHabits[provider_index[picked.provider_id]];
+           const bool hard = who.unemployment == domain::UnemploymentBand::over_24_months;
+           const auto t0 = clock.now();
+           if (hard && chance(habits.decline_hard)) {
+             steps.push({t0 + hours(between(4, 30)), [&, id, provider] {
+                           must(domain::change_order(o, provider, id, domain::OrderAct::decline,
+                                                     "Ei sopivaa valmentajaa vapaana."),
+                                "decline");
+                         }});
+             return;
+           }
+           const auto started = t0 + hours(between(20, 48)) + days(between(1, 9));
+           const auto ended = started + days(between(30, 60));
+           const bool interrupted = chance(habits.interrupt);
+           const bool positive = chance(habits.positive * (hard ? 0.6 : 1.0));
+           const int score = between(habits.score_low, habits.score_high);
+           steps.push({t0 + hours(between(2, 20)), [&, id, provider] {
+                         must(domain::change_order(o, provider, id, domain::OrderAct::accept, ""),
+                              "accept");
+                       }});
+           steps.push({started, [&, id, provider] {
+                         must(domain::change_order(o, provider, id, domain::OrderAct::start, ""),
+                              "start");
+                       }});
+           if (ended >= end) return;
+           steps.push(
+               {ended, [&, id, provider, interrupted, positive, score] {
+                  must(domain::change_order(
+                           o, provider, id,
+                           interrupted ? domain::OrderAct::interrupt : domain::OrderAct::complete,
+                           interrupted ? "Asiakas siirtyi sairauslomalle." : ""),
+                       "end");
+                  must(domain::write_closing_report(
+                           o, provider, id,
+                           {"Yksilötapaamiset, CV:n päivitys ja työnhaku yhdessä asiakkaan kanssa.",
+                            positive ? "Asiakas sai työpaikan tai opiskelupaikan."
+                                     : "Työnhaku jatkuu.",
+                            "Seuranta kolmen kuukauden kuluttua.", !positive, ""}),
+                       "closing report");
+                  const auto type =
+                      positive ? (chance(0.7) ? domain::OutcomeType::employed_fixed_term_full_time
+                                              : domain::OutcomeType::studies)
+                               : (chance(0.5) ? domain::OutcomeType::no_change
+                                              : domain::OutcomeType::another_service);
+                  must(domain::record_outcome(o, coach, id, type,
+                                              domain::helsinki_date(clock.now()), ""),
+                       "outcome");
+                  auto link = must(domain::issue_feedback_link(o, coach, id), "feedback link");
+                  if (chance(0.8))
+                    must(domain::give_feedback(
+                             o, link.token, score,
+                             score >= 9   ? "Valmentaja oli kannustava ja tavoitettava."
+                             : score >= 7 ? "Ihan hyvä, tapaamisia olisi voinut olla enemmän."
+                                          : "En saanut apua siihen mitä tarvitsin.",
+                             "fi"),
+                         "feedback");
+                  must(domain::rate_provider(o, coach, id,
+                                             std::clamp(score + between(-1, 1), 0, 10), ""),
+                       "coach rating");
+                }});
+         }});
+  }
+  while (!steps.empty()) {
+    auto step = steps.top();
+    steps.pop();
+    clock.set(step.at);
+    step.run();
   }
 }
 
@@ -188,7 +353,8 @@ void seed_dps(domain::QualificationServices& q, const domain::Actor& officer,
 int seed_demo(const Config& config, Log& log) {
   storage::SociDatabase db(config.database_url, 2);
   db.migrate();
-  SystemClock clock;
+  const domain::Timestamp now = SystemClock().now();
+  DemoClock clock(now - std::chrono::days{180});
   crypto::ScryptPasswordHasher hasher(crypto::ScryptCost{1ull << config.scrypt_log2_n, 8, 1});
   crypto::SystemSecrets secrets;
   domain::AccountServices accounts{db, clock, hasher, secrets,
@@ -230,6 +396,7 @@ int seed_demo(const Config& config, Log& log) {
     }
   }
   const auto officer = actor_for("hankinta@kuopio.example");
+  const auto coach = actor_for("valmentaja@kuopio.example");
   std::vector<domain::Actor> providers;
   for (const auto& demo : kOrganisations)
     if (demo.kind == OrganisationKind::provider)
@@ -240,7 +407,12 @@ int seed_demo(const Config& config, Log& log) {
                                               calendar, documents, config.max_upload_bytes};
   auto existing = domain::list_dpss(qualification, &*officer);
   if (existing && existing->empty()) {
-    seed_dps(qualification, *officer, providers);
+    const auto categories = seed_dps(qualification, *officer, providers);
+    domain::OrderingServices ordering{db, clock, secrets};
+    seed_orders(ordering, clock, now, *coach, providers, categories.at(0));
+    clock.set(now);
+    // One application awaiting a decision, so the review queue shows something today.
+    apply_to(qualification, providers.at(1), categories.at(2), false, *officer);
     created_any = true;
   }
   log.info(created_any ? "demo data created" : "demo data already present");

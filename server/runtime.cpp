@@ -15,7 +15,8 @@ Runtime::Runtime(const Config& config, Log& log, const domain::Clock* clock)
                 std::chrono::minutes{config.session_lifetime_minutes}},
       calendar_(domain::WorkingDayCalendar::finnish()),
       documents_(config.documents_dir),
-      qualification_{db_, clock_, secrets_, calendar_, documents_, config.max_upload_bytes} {
+      qualification_{db_, clock_, secrets_, calendar_, documents_, config.max_upload_bytes},
+      ordering_{db_, clock_, secrets_} {
   if (const int applied = db_.migrate(); applied > 0)
     log_.info("migrated", {{"applied", std::to_string(applied), true}});
   metrics_.add_gauge("tarjotin_db_connections_in_use", "Database connections lent out now.",
@@ -33,7 +34,7 @@ Runtime::Runtime(const Config& config, Log& log, const domain::Clock* clock)
         return static_cast<double>(domain::decision_deadline_counts(qualification_).due_soon);
       });
   api_ = std::make_unique<Api>(
-      Services{db_, clock_, accounts_, qualification_, schemas_, metrics_, log_},
+      Services{db_, clock_, accounts_, qualification_, ordering_, schemas_, metrics_, log_},
       !config.plain_http);
 }
 

@@ -7,6 +7,7 @@
 
 #include "crypto/crypto.hpp"
 #include "domain/accounts.hpp"
+#include "domain/ordering_use_cases.hpp"
 #include "domain/qualification_use_cases.hpp"
 #include "server/api.hpp"
 #include "server/config.hpp"
@@ -34,6 +35,7 @@ class Runtime {
   storage::SociDatabase& db() { return db_; }
   domain::AccountServices& accounts() { return accounts_; }
   domain::QualificationServices& qualification() { return qualification_; }
+  domain::OrderingServices& ordering() { return ordering_; }
   Api& api() { return *api_; }
   Metrics& metrics() { return metrics_; }
   Log& log() { return log_; }
@@ -49,6 +51,7 @@ class Runtime {
   domain::WorkingDayCalendar calendar_;
   storage::FilesystemDocumentStore documents_;
   domain::QualificationServices qualification_;
+  domain::OrderingServices ordering_;
   SchemaRegistry schemas_;
   Metrics metrics_;
   std::unique_ptr<Api> api_;

@@ -1,47 +1,9 @@
 #include "server/handlers/qualification_json.hpp"
 
+#include "server/handlers/json_fields.hpp"
 #include "server/time_format.hpp"
 
 namespace tarjotin::server {
-namespace {
-
-void write_strings(JsonWriter& w, std::string_view key, const std::vector<std::string>& items) {
-  write_string(w, key);
-  w.StartArray();
-  for (const auto& i : items) write_string(w, i);
-  w.EndArray();
-}
-
-void write_optional_time(JsonWriter& w, std::string_view key,
-                         const std::optional<domain::Timestamp>& t) {
-  write_string(w, key);
-  if (t)
-    write_string(w, format_timestamp(*t));
-  else
-    w.Null();
-}
-
-std::string text(const rapidjson::Value& v, const char* name) {
-  return string_member(v, name).value_or("");
-}
-
-std::vector<std::string> strings(const rapidjson::Value& v, const char* name) {
-  std::vector<std::string> out;
-  if (!v.IsObject() || !v.HasMember(name) || !v[name].IsArray()) return out;
-  for (const auto& item : v[name].GetArray())
-    if (item.IsString()) out.emplace_back(item.GetString(), item.GetStringLength());
-  return out;
-}
-
-// The schemas check the form YYYY-MM-DD; whether it is a real day (not 2026-02-30) is checked
-// here, so an impossible date is refused rather than stored as something else.
-domain::Result<domain::Date> date_member(const rapidjson::Value& v, const char* name,
-                                         const std::string& pointer) {
-  if (auto d = parse_date(text(v, name))) return *d;
-  return domain::Error::invalid(pointer, "date", "not a calendar date");
-}
-
-}  // namespace
 
 void write_dps(JsonWriter& w, const domain::Dps& d) {
   w.StartObject();
@@ -63,12 +25,7 @@ void write_category(JsonWriter& w, const domain::Category& c,
   w.StartObject();
   write_field(w, "id", c.id);
   write_field(w, "dps_id", c.dps_id);
-  w.Key("name");
-  w.StartObject();
-  write_field(w, "fi", c.name.fi);
-  write_field(w, "sv", c.name.sv);
-  write_field(w, "en", c.name.en);
-  w.EndObject();
+  write_localised(w, "name", c.name);
   write_field(w, "description", c.description);
   write_strings(w, "characteristics", c.characteristics);
   write_strings(w, "regions", c.regions);
@@ -81,13 +38,7 @@ void write_category(JsonWriter& w, const domain::Category& c,
     w.Int64(*c.price.unit_price_ceiling_cents);
   else
     w.Null();
-  w.Key("outcome_bonus_cents");
-  w.StartObject();
-  for (const auto& [outcome, cents] : c.price.outcome_bonus_cents) {
-    write_string(w, outcome);
-    w.Int64(cents);
-  }
-  w.EndObject();
+  write_cents_map(w, "outcome_bonus_cents", c.price.outcome_bonus_cents);
   w.EndObject();
   write_field(w, "award_method", domain::to_string(c.award_method));
   write_field(w, "state", domain::to_string(c.state));
@@ -242,10 +193,7 @@ domain::CategoryInput read_category_input(const rapidjson::Value& b) {
     in.price.unit = string_member(p, "unit").value_or("service");
     if (p.HasMember("unit_price_ceiling_cents") && p["unit_price_ceiling_cents"].IsInt64())
       in.price.unit_price_ceiling_cents = p["unit_price_ceiling_cents"].GetInt64();
-    if (p.HasMember("outcome_bonus_cents") && p["outcome_bonus_cents"].IsObject())
-      for (const auto& m : p["outcome_bonus_cents"].GetObject())
-        if (m.value.IsInt64())
-          in.price.outcome_bonus_cents[m.name.GetString()] = m.value.GetInt64();
+    in.price.outcome_bonus_cents = cents_map(p, "outcome_bonus_cents");
   }
   in.award_method = domain::parse_award_method(text(b, "award_method"))
                         .value_or(domain::AwardMethod::customer_choice);

@@ -2,6 +2,7 @@
 #include "domain/qualification_use_cases.hpp"
 #include "server/api.hpp"
 #include "server/handlers/account_json.hpp"
+#include "server/handlers/json_fields.hpp"
 #include "server/handlers/qualification_json.hpp"
 #include "server/handlers/reply.hpp"
 #include "server/time_format.hpp"
@@ -10,10 +11,6 @@ namespace tarjotin::server {
 namespace {
 
 using domain::Role;
-
-std::string text(const rapidjson::Value& v, const char* name) {
-  return string_member(v, name).value_or("");
-}
 
 // The name from "Content-Disposition: attachment; filename=\"x.pdf\"", if any.
 std::string upload_filename(const Request& request) {

@@ -18,6 +18,7 @@ add_executable(api_tests
   api/transport_api_test.cpp
   api/openapi_api_test.cpp
   api/qualification_api_test.cpp
-  api/reconfirmation_api_test.cpp)
+  api/reconfirmation_api_test.cpp
+  api/ordering_api_test.cpp)
 target_link_libraries(api_tests PRIVATE tarjotin_api_test_support GTest::gtest_main)
 tarjotin_add_db_test(api api_tests)

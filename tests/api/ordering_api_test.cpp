@@ -1,0 +1,512 @@
+// Ordering with customer choice, end to end over HTTPS: offerings, customers, stored choice sets,
+// orders and their life, closing reports, outcomes, feedback, scorecards and reports.
+#include <gtest/gtest.h>
+#include <soci/soci.h>
+
+#include <atomic>
+#include <thread>
+
+#include "domain/ordering_use_cases.hpp"
+#include "server/json.hpp"
+#include "server/time_format.hpp"
+#include "tests/api/support/test_server.hpp"
+
+namespace tarjotin::testing {
+namespace {
+
+using domain::OrganisationKind;
+using domain::Role;
+
+std::string field(const HttpResult& r, const char* name) {
+  return server::string_member(r.json(), name).value_or("");
+}
+
+long long number(const HttpResult& r, const char* name) {
+  const auto doc = r.json();
+  return doc.IsObject() && doc.HasMember(name) && doc[name].IsInt64() ? doc[name].GetInt64() : -1;
+}
+
+class Ordering : public ::testing::Test {
+ protected:
+  TestServer server;
+  ApiClient api = server.client();
+  TestServer::Member officer =
+      server.add_member(OrganisationKind::contracting_authority, Role::officer);
+  TestServer::Member coach = server.add_member(OrganisationKind::coaching_unit, Role::coach);
+  TestServer::Member other_coach = server.add_member(OrganisationKind::coaching_unit, Role::coach);
+  std::string dps_id;
+  std::string category_id;
+  std::vector<TestServer::Member> providers;
+
+  domain::Actor officer_actor() const {
+    return {officer.user_id, officer.organisation_id, Role::officer, ""};
+  }
+
+  std::string date(int days) {
+    return server::format_date(domain::helsinki_date(server.clock().now()) +
+                               std::chrono::days{days});
+  }
+
+  // A published DPS with one open customer-choice category in Kuopio (297), a price ceiling of
+  // 2,000 € and bonuses; two admitted providers. Set up through the domain: qualification has
+  // its own API tests.
+  void SetUp() override {
+    auto& q = server.runtime().qualification();
+    const auto o = officer_actor();
+    const auto today = domain::helsinki_date(server.clock().now());
+    auto dps = domain::create_dps(q, o, {"DPS", "", "", today, today + std::chrono::days{365}});
+    ASSERT_TRUE(dps.ok());
+    dps_id = dps->id;
+    domain::CategoryInput in;
+    in.name = {"Työhönvalmennus", "Jobbcoachning", "Job coaching"};
+    in.languages = {"fi", "sv", "en"};
+    in.regions = {"297", "091"};
+    in.price.unit_price_ceiling_cents = 200'000;
+    in.price.outcome_bonus_cents = {{"employment_open_market", 50'000}, {"studies", 20'000}};
+    auto category =
+        domain::create_category(q, o, dps_id, in,
+                                {{"insured", "Vakuutus voimassa?", domain::CriterionType::yes_no,
+                                  domain::CriterionKind::selection, 0, 0, false}});
+    ASSERT_TRUE(category.ok());
+    category_id = category->category.id;
+    ASSERT_TRUE(domain::change_category_state(q, o, category_id, domain::CategoryAct::open).ok());
+    ASSERT_TRUE(domain::change_dps_state(q, o, dps_id, domain::DpsAct::publish).ok());
+    for (int i = 0; i < 2; ++i) {
+      auto p = server.add_member(OrganisationKind::provider, Role::provider,
+                                 finnish_business_id(400 + i));
+      const domain::Actor a{p.user_id, p.organisation_id, Role::provider, ""};
+      auto app = domain::start_application(q, a, category_id, {{"insured", true, {}, {}, "", ""}});
+      ASSERT_TRUE(app.ok());
+      ASSERT_TRUE(domain::submit_application(q, a, app->application.id).ok());
+      ASSERT_TRUE(domain::decide_application(q, o, app->application.id, true, "").ok());
+      providers.push_back(p);
+    }
+  }
+
+  std::string offer(const TestServer::Member& provider, int places, long long price = 150'000) {
+    const auto r = api.post("/v1/categories/" + category_id + "/offerings",
+                            R"({"description":{"fi":"Yksilövalmennus","en":"One-to-one coaching"},)"
+                            R"("unit_price_cents":)" +
+                                std::to_string(price) +
+                                R"(,"outcome_bonus_cents":{"employment_open_market":40000},)"
+                                R"("free_places":)" +
+                                std::to_string(places) +
+                                R"(,"regions":["297"],"languages":["fi","en"],)"
+                                R"("earliest_start":")" +
+                                date(0) + R"(","typical_duration_days":60})",
+                            provider.token);
+    EXPECT_EQ(r.status, 201u) << r.body;
+    EXPECT_EQ(schema_violation("offering", r.body), "") << r.body;
+    return field(r, "id");
+  }
+
+  std::string customer(const std::string& reference, const std::string& token,
+                       const std::string& band = "over_24_months") {
+    const auto r = api.post("/v1/customers",
+                            R"({"reference":")" + reference +
+                                R"(","region":"297","languages":["fi"],"unemployment_band":")" +
+                                band + R"(","age_band":"from_30_to_54"})",
+                            token);
+    EXPECT_EQ(r.status, 201u) << r.body;
+    EXPECT_EQ(schema_violation("customer", r.body), "") << r.body;
+    return field(r, "id");
+  }
+
+  HttpResult choice(const std::string& customer_id, const std::string& token) {
+    return api.post(
+        "/v1/choice-sets",
+        R"({"category_id":")" + category_id + R"(","customer_id":")" + customer_id + R"("})",
+        token);
+  }
+
+  std::string choice_set(const std::string& customer_id) {
+    const auto r = choice(customer_id, coach.token);
+    EXPECT_EQ(r.status, 201u) << r.body;
+    EXPECT_EQ(schema_violation("choice-set", r.body), "") << r.body;
+    return field(r, "id");
+  }
+
+  HttpResult order(const std::string& set, const std::string& offering, const std::string& key = "",
+                   const std::string& reason = "lähellä kotia") {
+    std::vector<std::pair<std::string, std::string>> headers;
+    if (!key.empty()) headers.emplace_back("Idempotency-Key", key);
+    return api.request(http::verb::post, "/v1/orders",
+                       R"({"choice_set_id":")" + set + R"(","offering_id":")" + offering +
+                           R"(","chosen_by_customer":true,"choice_reason":")" + reason + R"("})",
+                       coach.token, headers);
+  }
+
+  HttpResult act(const std::string& order_id, const std::string& what, const std::string& token,
+                 const std::string& reason = "") {
+    return api.post("/v1/orders/" + order_id + "/transitions",
+                    R"({"act":")" + what + R"(","reason":")" + reason + R"("})", token);
+  }
+
+  // Moves the clock by whole days; sessions last hours, so everyone signs in again.
+  void advance_days(int n) {
+    server.clock().advance(std::chrono::hours(24 * n));
+    for (auto* m : {&officer, &coach, &other_coach}) m->token = api.sign_in(m->email, kPassword);
+    for (auto& p : providers) p.token = api.sign_in(p.email, kPassword);
+  }
+
+  long long free_places(const std::string& offering) {
+    return number(api.get("/v1/offerings/" + offering, coach.token), "free_places");
+  }
+
+  long long orders_in_database(const std::string& offering) {
+    long long n = 0;
+    server.runtime().db().with_session([&](soci::session& sql) {
+      sql << "SELECT COUNT(*) FROM orders WHERE offering_id = :o", soci::use(offering),
+          soci::into(n);
+    });
+    return n;
+  }
+};
+
+TEST_F(Ordering, ServiceGoesFromChoiceToScorecard) {
+  const auto& provider = providers[0];
+  const auto offering = offer(provider, 5);
+  offer(providers[1], 5);
+  const auto customer_id = customer("ASIAKAS-1001", coach.token);
+
+  const auto set = choice(customer_id, coach.token);
+  ASSERT_EQ(set.status, 201u) << set.body;
+  EXPECT_NE(set.body.find(offering), std::string::npos);
+  const auto set_id = field(set, "id");
+  // The set is stored as shown, seed included, for an auditor to replay.
+  const auto officer_view = api.get("/v1/choice-sets/" + set_id, officer.token);
+  ASSERT_EQ(officer_view.status, 200u) << officer_view.body;
+  EXPECT_EQ(officer_view.body, api.get("/v1/choice-sets/" + set_id, coach.token).body);
+
+  const auto placed = order(set_id, offering, "order-1");
+  ASSERT_EQ(placed.status, 201u) << placed.body;
+  EXPECT_EQ(schema_violation("order", placed.body), "") << placed.body;
+  EXPECT_EQ(field(placed, "state"), "placed");
+  EXPECT_EQ(number(placed, "unit_price_cents"), 150'000);
+  const auto order_id = field(placed, "id");
+  EXPECT_EQ(free_places(offering), 4);
+
+  // The provider's side of the service; a coach cannot do it for them.
+  EXPECT_EQ(act(order_id, "accept", coach.token).status, 403u);
+  EXPECT_EQ(act(order_id, "complete", provider.token).status, 409u);
+  ASSERT_EQ(act(order_id, "accept", provider.token).status, 200u);
+  advance_days(3);
+  ASSERT_EQ(act(order_id, "start", provider.token).status, 200u);
+  advance_days(50);
+  const auto completed = act(order_id, "complete", provider.token);
+  ASSERT_EQ(completed.status, 200u) << completed.body;
+  EXPECT_EQ(field(completed, "state"), "completed");
+
+  const auto report = api.request(
+      http::verb::put, "/v1/orders/" + order_id + "/closing-report",
+      R"({"work_done":"12 tapaamista","results":"Työpaikka löytyi","next_steps":"Seuranta",)"
+      R"("further_support_needed":false})",
+      provider.token);
+  ASSERT_EQ(report.status, 200u) << report.body;
+  EXPECT_EQ(schema_violation("closing-report", report.body), "") << report.body;
+
+  // The provider proposes; the coach's record is what counts.
+  ASSERT_EQ(api.post("/v1/orders/" + order_id + "/outcomes",
+                     R"({"type":"studies","date":")" + date(0) + R"("})", provider.token)
+                .status,
+            201u);
+  const auto outcome = api.post("/v1/orders/" + order_id + "/outcomes",
+                                R"({"type":"employed_permanent_full_time","date":")" + date(0) +
+                                    R"(","note":"3 kk seuranta"})",
+                                coach.token);
+  ASSERT_EQ(outcome.status, 201u) << outcome.body;
+  EXPECT_EQ(schema_violation("outcome", outcome.body), "") << outcome.body;
+
+  const auto seen = api.get("/v1/orders/" + order_id, coach.token);
+  ASSERT_EQ(seen.status, 200u);
+  EXPECT_EQ(field(seen, "outcome"), "employed_permanent_full_time");
+  // 1,500 € base + the offering's 400 € open-market employment bonus.
+  EXPECT_EQ(number(seen, "payable_cents"), 190'000);
+  EXPECT_NE(seen.body.find("Työpaikka löytyi"), std::string::npos);
+  // The officer oversees the order but does not read the closing report.
+  const auto officer_order = api.get("/v1/orders/" + order_id, officer.token);
+  ASSERT_EQ(officer_order.status, 200u);
+  EXPECT_EQ(officer_order.body.find("Työpaikka löytyi"), std::string::npos);
+
+  const auto link = api.post("/v1/orders/" + order_id + "/feedback-link", "", coach.token);
+  ASSERT_EQ(link.status, 201u) << link.body;
+  EXPECT_EQ(schema_violation("feedback-link", link.body), "") << link.body;
+  const auto token = field(link, "token");
+  const auto form = api.get("/v1/feedback/" + token);
+  ASSERT_EQ(form.status, 200u) << form.body;
+  EXPECT_NE(form.body.find("Jobbcoachning"), std::string::npos);
+  const auto given = api.post("/v1/feedback/" + token,
+                              R"({"score":10,"comment":"Hyvä valmentaja","language":"fi"})");
+  ASSERT_EQ(given.status, 201u) << given.body;
+  ASSERT_EQ(
+      api.post("/v1/orders/" + order_id + "/coach-rating", R"({"score":8})", coach.token).status,
+      201u);
+
+  const auto cards = api.get("/v1/categories/" + category_id + "/scorecards", officer.token);
+  ASSERT_EQ(cards.status, 200u) << cards.body;
+  EXPECT_EQ(schema_violation("scorecard-list", cards.body), "") << cards.body;
+  const auto doc = cards.json();
+  ASSERT_EQ(doc["items"].Size(), 1u);
+  const auto& card = doc["items"][0];
+  EXPECT_EQ(std::string(card["provider_id"].GetString()), provider.organisation_id);
+  EXPECT_EQ(card["orders"].GetInt(), 1);
+  EXPECT_EQ(card["completed"].GetInt(), 1);
+  EXPECT_EQ(card["customer_nps"]["responses"].GetInt(), 1);
+  EXPECT_DOUBLE_EQ(card["customer_nps"]["score"].GetDouble(), 100.0);
+  EXPECT_DOUBLE_EQ(card["coach_average"].GetDouble(), 8.0);
+  EXPECT_NEAR(card["average_days_to_start"].GetDouble(), 3.0, 1e-9);
+  EXPECT_EQ(card["outcomes"]["employed_permanent_full_time"].GetInt(), 1);
+
+  // The next customer's choice set carries the provider's record.
+  const auto next = choice(customer("ASIAKAS-1002", coach.token), coach.token);
+  ASSERT_EQ(next.status, 201u);
+  EXPECT_NE(next.body.find(R"("orders":1,"completion_rate":1)"), std::string::npos) << next.body;
+
+  const auto csv = api.get("/v1/dps/" + dps_id + "/spend?format=csv", officer.token);
+  ASSERT_EQ(csv.status, 200u) << csv.body;
+  EXPECT_NE(csv.header("Content-Type").find("text/csv"), std::string::npos);
+  EXPECT_NE(csv.body.find("," + provider.organisation_id + ",1,1900.00\r\n"), std::string::npos)
+      << csv.body;
+  EXPECT_TRUE(server.runtime().db().verify_audit_chain().intact);
+}
+
+TEST_F(Ordering, DeclineReturnsThePlaceAndCoachCancelsOnlyBeforeTheStart) {
+  const auto& provider = providers[0];
+  const auto offering = offer(provider, 1);
+  const auto customer_id = customer("ASIAKAS-2001", coach.token);
+
+  const auto first = order(choice_set(customer_id), offering);
+  ASSERT_EQ(first.status, 201u) << first.body;
+  EXPECT_EQ(free_places(offering), 0);
+  // Without free places the offering is not offered at all.
+  const auto empty = choice(customer_id, coach.token);
+  EXPECT_EQ(empty.body.find(offering), std::string::npos);
+
+  EXPECT_EQ(act(field(first, "id"), "decline", provider.token).status, 422u);  // no reason
+  const auto declined =
+      act(field(first, "id"), "decline", provider.token, "ei vapaata valmentajaa");
+  ASSERT_EQ(declined.status, 200u) << declined.body;
+  EXPECT_EQ(free_places(offering), 1);
+
+  const auto second = order(choice_set(customer_id), offering);
+  ASSERT_EQ(second.status, 201u);
+  EXPECT_EQ(free_places(offering), 0);
+  ASSERT_EQ(act(field(second, "id"), "cancel", coach.token, "asiakas muutti").status, 200u);
+  EXPECT_EQ(free_places(offering), 1);
+
+  const auto third = order(choice_set(customer_id), offering);
+  ASSERT_EQ(third.status, 201u);
+  const auto id = field(third, "id");
+  ASSERT_EQ(act(id, "accept", provider.token).status, 200u);
+  ASSERT_EQ(act(id, "start", provider.token).status, 200u);
+  const auto late = act(id, "cancel", coach.token, "liian myöhään");
+  EXPECT_EQ(late.status, 409u);
+  EXPECT_EQ(late.problem_type(), "invalid-transition");
+  EXPECT_EQ(free_places(offering), 0);
+  // An interruption needs its reason too.
+  EXPECT_EQ(act(id, "interrupt", provider.token).status, 422u);
+  EXPECT_EQ(act(id, "interrupt", provider.token, "asiakas sairastui").status, 200u);
+}
+
+TEST_F(Ordering, CoachesRacingForTheLastPlacesGetExactlyThatManyOrders) {
+  constexpr int kPlaces = 3;
+  constexpr int kCoaches = 8;
+  const auto offering = offer(providers[0], kPlaces);
+  std::vector<std::string> sets;
+  for (int i = 0; i < kCoaches; ++i)
+    sets.push_back(choice_set(customer("ASIAKAS-30" + std::to_string(i), coach.token)));
+
+  std::atomic<int> created{0}, full{0}, other{0};
+  std::vector<std::thread> racers;
+  for (int i = 0; i < kCoaches; ++i)
+    racers.emplace_back([&, i] {
+      const auto r = order(sets[i], offering);
+      if (r.status == 201u)
+        ++created;
+      else if (r.status == 409u && r.problem_type() == "no-free-places")
+        ++full;
+      else
+        ++other;
+    });
+  for (auto& t : racers) t.join();
+
+  EXPECT_EQ(created.load(), kPlaces);
+  EXPECT_EQ(full.load(), kCoaches - kPlaces);
+  EXPECT_EQ(other.load(), 0);
+  EXPECT_EQ(orders_in_database(offering), kPlaces);
+  EXPECT_EQ(free_places(offering), 0);
+}
+
+TEST_F(Ordering, RetriedOrderWithTheSameKeyReturnsTheFirstAndCreatesNothing) {
+  const auto offering = offer(providers[0], 5);
+  const auto set = choice_set(customer("ASIAKAS-4001", coach.token));
+
+  const auto first = order(set, offering, "retry-me");
+  ASSERT_EQ(first.status, 201u) << first.body;
+  const auto again = order(set, offering, "retry-me");
+  ASSERT_EQ(again.status, 201u) << again.body;
+  EXPECT_EQ(field(again, "id"), field(first, "id"));
+  EXPECT_EQ(again.header("Idempotent-Replayed"), "true");
+  EXPECT_EQ(orders_in_database(offering), 1);
+  EXPECT_EQ(free_places(offering), 4);
+
+  const auto different = order(set, offering, "retry-me", "toinen syy");
+  EXPECT_EQ(different.status, 422u) << different.body;
+  EXPECT_NE(different.body.find("idempotency-key-reused"), std::string::npos);
+  EXPECT_EQ(orders_in_database(offering), 1);
+  // Keys belong to a coaching unit: the same key elsewhere is a different request.
+  EXPECT_EQ(free_places(offering), 4);
+}
+
+TEST_F(Ordering, NoOneReachesAnotherUnitsOrProvidersOrdersAndCustomers) {
+  const auto offering = offer(providers[0], 5);
+  const auto customer_id = customer("ASIAKAS-5001", coach.token);
+  const auto placed = order(choice_set(customer_id), offering);
+  ASSERT_EQ(placed.status, 201u);
+  const auto order_id = field(placed, "id");
+
+  EXPECT_EQ(api.get("/v1/orders/" + order_id, other_coach.token).status, 404u);
+  EXPECT_EQ(api.get("/v1/customers/" + customer_id, other_coach.token).status, 404u);
+  EXPECT_EQ(api.get("/v1/customers?reference=ASIAKAS-5001", other_coach.token).status, 404u);
+  EXPECT_EQ(act(order_id, "cancel", other_coach.token, "x").status, 404u);
+  EXPECT_EQ(api.get("/v1/orders/" + order_id, providers[1].token).status, 404u);
+  EXPECT_EQ(act(order_id, "accept", providers[1].token).status, 404u);
+  const auto listed = api.get("/v1/orders", providers[1].token);
+  ASSERT_EQ(listed.status, 200u);
+  EXPECT_EQ(listed.body.find(order_id), std::string::npos);
+  EXPECT_NE(api.get("/v1/orders", providers[0].token).body.find(order_id), std::string::npos);
+  EXPECT_EQ(api.get("/v1/orders", other_coach.token).body.find(order_id), std::string::npos);
+  // Another unit's coach cannot order from a choice set that is not theirs.
+  const auto foreign_set = choice_set(customer_id);
+  const auto r =
+      api.post("/v1/orders",
+               R"({"choice_set_id":")" + foreign_set + R"(","offering_id":")" + offering + R"("})",
+               other_coach.token);
+  EXPECT_EQ(r.status, 422u) << r.body;
+}
+
+TEST_F(Ordering, OnlyOfferingsInTheStoredChoiceSetCanBeOrdered) {
+  const auto offering = offer(providers[0], 5);
+  const auto customer_id = customer("ASIAKAS-6001", coach.token);
+  const auto set = choice_set(customer_id);
+  // Made after the set: it was never shown to the customer.
+  const auto later = offer(providers[1], 5);
+  const auto r = order(set, later);
+  EXPECT_EQ(r.status, 422u) << r.body;
+  EXPECT_NE(r.body.find("in-choice-set"), std::string::npos);
+  EXPECT_EQ(orders_in_database(later), 0);
+  EXPECT_EQ(order(set, offering).status, 201u);
+}
+
+TEST_F(Ordering, SuspendedProvidersOfferingsDisappearAndCannotBeOrdered) {
+  const auto offering = offer(providers[0], 5);
+  const auto customer_id = customer("ASIAKAS-7001", coach.token);
+  const auto set = choice_set(customer_id);
+  ASSERT_TRUE(domain::change_admission(server.runtime().qualification(), officer_actor(),
+                                       category_id, providers[0].organisation_id,
+                                       domain::AdmissionAct::suspend, "vakuutus puuttuu")
+                  .ok());
+  const auto r = order(set, offering);
+  EXPECT_EQ(r.status, 409u) << r.body;
+  EXPECT_EQ(r.problem_type(), "provider-not-admitted");
+  EXPECT_EQ(choice(customer_id, coach.token).body.find(offering), std::string::npos);
+  EXPECT_EQ(free_places(offering), 5);
+}
+
+TEST_F(Ordering, FeedbackLinkAnswersOnceAndTheProviderSeesNoCustomer) {
+  const auto& provider = providers[0];
+  const auto offering = offer(provider, 5);
+  const auto placed = order(choice_set(customer("ASIAKAS-8001", coach.token)), offering);
+  const auto id = field(placed, "id");
+  // Not before the service has ended.
+  EXPECT_EQ(api.post("/v1/orders/" + id + "/feedback-link", "", coach.token).status, 409u);
+  for (const char* step : {"accept", "start", "complete"})
+    ASSERT_EQ(act(id, step, provider.token).status, 200u);
+  // The provider never holds the customer's link.
+  EXPECT_EQ(api.post("/v1/orders/" + id + "/feedback-link", "", provider.token).status, 403u);
+  const auto token =
+      field(api.post("/v1/orders/" + id + "/feedback-link", "", coach.token), "token");
+  ASSERT_FALSE(token.empty());
+
+  EXPECT_EQ(api.post("/v1/feedback/" + token, R"({"score":11})").status, 422u);
+  ASSERT_EQ(api.post("/v1/feedback/" + token, R"({"score":6,"comment":"Liian kaukana"})").status,
+            201u);
+  const auto reused = api.post("/v1/feedback/" + token, R"({"score":10})");
+  EXPECT_EQ(reused.status, 409u);
+  EXPECT_EQ(reused.problem_type(), "feedback-given");
+  EXPECT_EQ(api.get("/v1/feedback/not-a-token").status, 404u);
+
+  // The comment reaches the provider without the order it came from.
+  const auto own =
+      api.get("/v1/providers/" + provider.organisation_id + "/feedback", provider.token);
+  ASSERT_EQ(own.status, 200u) << own.body;
+  EXPECT_EQ(schema_violation("feedback-list", own.body), "") << own.body;
+  EXPECT_NE(own.body.find("Liian kaukana"), std::string::npos);
+  EXPECT_EQ(own.body.find(id), std::string::npos);
+  const auto order_view = api.get("/v1/orders/" + id, provider.token);
+  EXPECT_EQ(order_view.body.find("Liian kaukana"), std::string::npos);
+  EXPECT_EQ(
+      api.get("/v1/providers/" + provider.organisation_id + "/feedback", providers[1].token).status,
+      404u);
+}
+
+TEST_F(Ordering, EarlierClosingReportsReachANewProviderOnlyUnderConsent) {
+  const auto first = offer(providers[0], 5);
+  const auto second = offer(providers[1], 5);
+  const auto customer_id = customer("ASIAKAS-9001", coach.token);
+  const auto a = field(order(choice_set(customer_id), first), "id");
+  for (const char* step : {"accept", "start", "complete"})
+    ASSERT_EQ(act(a, step, providers[0].token).status, 200u);
+  ASSERT_EQ(
+      api.request(http::verb::put, "/v1/orders/" + a + "/closing-report",
+                  R"({"work_done":"CV päivitetty","results":"Haastattelu"})", providers[0].token)
+          .status,
+      200u);
+  const auto b = field(order(choice_set(customer_id), second), "id");
+
+  const auto path = "/v1/orders/" + b + "/earlier-closing-reports";
+  EXPECT_EQ(api.get(path, providers[1].token).body.find("CV päivitetty"), std::string::npos);
+  const auto consent = api.post(
+      "/v1/customers/" + customer_id + "/consents",
+      R"({"provider_id":")" + providers[1].organisation_id + R"(","scope":"closing_reports"})",
+      coach.token);
+  ASSERT_EQ(consent.status, 201u) << consent.body;
+  EXPECT_NE(api.get(path, providers[1].token).body.find("CV päivitetty"), std::string::npos);
+  ASSERT_EQ(
+      api.post("/v1/customers/" + customer_id + "/consents/" + field(consent, "id") + "/withdrawal",
+               "", coach.token)
+          .status,
+      200u);
+  EXPECT_EQ(api.get(path, providers[1].token).body.find("CV päivitetty"), std::string::npos);
+}
+
+TEST_F(Ordering, OfferingsStayWithinThePriceModelAndTheirProvider) {
+  const auto over = api.post("/v1/categories/" + category_id + "/offerings",
+                             R"({"description":{"fi":"Kallis"},"unit_price_cents":250000,)"
+                             R"("free_places":1,"regions":["297"],"languages":["fi"],)"
+                             R"("earliest_start":")" +
+                                 date(0) + R"(","typical_duration_days":30})",
+                             providers[0].token);
+  EXPECT_EQ(over.status, 422u);
+  EXPECT_NE(over.body.find("/unit_price_cents"), std::string::npos);
+  EXPECT_NE(over.body.find("price-ceiling"), std::string::npos);
+  const auto id = offer(providers[0], 2);
+  const auto edit = api.request(http::verb::put, "/v1/offerings/" + id,
+                                R"({"description":{"fi":"Toisen"},"unit_price_cents":1000,)"
+                                R"("free_places":9,"regions":["297"],"languages":["fi"],)"
+                                R"("earliest_start":")" +
+                                    date(0) + R"(","typical_duration_days":30})",
+                                providers[1].token);
+  EXPECT_EQ(edit.status, 404u);
+  EXPECT_EQ(api.get("/v1/offerings/" + id, providers[1].token).status, 404u);
+  // Customer records are pseudonymous: an identity code is refused as a reference.
+  const auto hetu = api.post("/v1/customers",
+                             R"({"reference":"131052-308T","region":"297",)"
+                             R"("unemployment_band":"under_3_months","age_band":"over_54"})",
+                             coach.token);
+  EXPECT_EQ(hetu.status, 422u);
+  EXPECT_NE(hetu.body.find("pseudonymous"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace tarjotin::testing
