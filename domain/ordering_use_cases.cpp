@@ -236,7 +236,7 @@ Status check_period(const Period& p) {
 
 std::string month_of(Timestamp t) {
   const std::chrono::year_month_day ymd{helsinki_date(t)};
-  char text[8];
+  char text[16];  // room for any year the type can hold
   std::snprintf(text, sizeof text, "%04d-%02u", static_cast<int>(ymd.year()),
                 static_cast<unsigned>(ymd.month()));
   return text;

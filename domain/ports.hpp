@@ -95,6 +95,8 @@ class OfferingRepository;
 class CustomerRepository;
 class ChoiceSetRepository;
 class OrderRepository;
+class CompetitionRepository;
+class NotificationRepository;
 
 // The repositories as seen inside one database transaction.
 class Transaction {
@@ -115,6 +117,8 @@ class Transaction {
   virtual CustomerRepository& customers() = 0;
   virtual ChoiceSetRepository& choice_sets() = 0;
   virtual OrderRepository& orders() = 0;
+  virtual CompetitionRepository& competitions() = 0;
+  virtual NotificationRepository& notifications() = 0;
 };
 
 enum class Access { read, write };

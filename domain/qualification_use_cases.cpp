@@ -1,6 +1,7 @@
 #include "domain/qualification_use_cases.hpp"
 
 #include "domain/access.hpp"
+#include "domain/competition_use_cases.hpp"
 #include "domain/input_rules.hpp"
 
 #include <algorithm>
@@ -653,6 +654,8 @@ Result<ApplicationView> decide_application(QualificationServices& s, const Actor
         if (admit)
           tx.admissions().put({app->provider_id, app->category_id, app->id,
                                AdmissionState::admitted, now(s), "", now(s)});
+        // Admitted while a competition in the category still takes tenders: invited too.
+        invite_to_running_competitions(tx, s.clock, s.secrets, app->category_id, app->provider_id);
         tx.audit().append(event(s, actor, admit ? "application.admitted" : "application.rejected",
                                 "application", app->id, std::string(to_string(before)),
                                 std::string(to_string(app->state))));

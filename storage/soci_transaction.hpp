@@ -5,6 +5,7 @@
 #include "storage/accounts_repository.hpp"
 #include "storage/audit_repository.hpp"
 #include "storage/qualification_repository.hpp"
+#include "storage/competition_repository.hpp"
 #include "storage/ordering_repository.hpp"
 #include "storage/reconfirmation_repository.hpp"
 
@@ -28,7 +29,9 @@ class SociTransaction final : public domain::Transaction {
         offerings_(sql),
         customers_(sql),
         choice_sets_(sql),
-        orders_(sql) {}
+        orders_(sql),
+        competitions_(sql),
+        notifications_(sql) {}
 
   domain::OrganisationRepository& organisations() override { return organisations_; }
   domain::UserRepository& users() override { return users_; }
@@ -45,6 +48,8 @@ class SociTransaction final : public domain::Transaction {
   domain::CustomerRepository& customers() override { return customers_; }
   domain::ChoiceSetRepository& choice_sets() override { return choice_sets_; }
   domain::OrderRepository& orders() override { return orders_; }
+  domain::CompetitionRepository& competitions() override { return competitions_; }
+  domain::NotificationRepository& notifications() override { return notifications_; }
 
  private:
   SociOrganisations organisations_;
@@ -62,6 +67,8 @@ class SociTransaction final : public domain::Transaction {
   SociCustomers customers_;
   SociChoiceSets choice_sets_;
   SociOrders orders_;
+  SociCompetitions competitions_;
+  SociNotifications notifications_;
 };
 
 }  // namespace tarjotin::storage
