@@ -9,6 +9,7 @@
 #include <string>
 
 #include "domain/accounts.hpp"
+#include "domain/competition_use_cases.hpp"
 #include "domain/ordering_use_cases.hpp"
 #include "domain/qualification_use_cases.hpp"
 #include "server/http_types.hpp"
@@ -30,6 +31,7 @@ struct Services {
   domain::AccountServices& accounts;
   domain::QualificationServices& qualification;
   domain::OrderingServices& ordering;
+  domain::CompetitionServices& competitions;
   const SchemaRegistry& schemas;
   Metrics& metrics;
   Log& log;
@@ -83,6 +85,7 @@ void add_account_routes(Router& router, Services& services);
 void add_qualification_routes(Router& router, Services& services);
 void add_reconfirmation_routes(Router& router, Services& services);
 void add_ordering_routes(Router& router, Services& services);
+void add_competition_routes(Router& router, Services& services);
 
 // Builds the served OpenAPI document: schemas/openapi.json with every schema file placed under
 // components/schemas.

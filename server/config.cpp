@@ -66,6 +66,8 @@ const std::vector<ConfigOption>& config_options() {
         {"max-connections", "", "open connections at most (default 4096)"},
         {"scrypt-log2-n", "", "password hashing cost, log2 of scrypt N (default 15)"},
         {"documents-dir", "", "where attached documents are kept (default var/documents)"},
+        {"tender-key-file", "",
+         "the key that seals tenders (default var/tender.key; created if missing)"},
         {"max-upload-bytes", "", "largest attached document (default 10485760)"},
         {"job-interval-seconds", "", "how often background jobs run (default 60)"},
     };
@@ -112,6 +114,8 @@ void set_config_value(Config& c, const std::string& key, const std::string& valu
     c.scrypt_log2_n = parse_number<unsigned>(key, value, 10, 20);
   else if (key == "documents-dir")
     c.documents_dir = value;
+  else if (key == "tender-key-file")
+    c.tender_key_file = value;
   else if (key == "job-interval-seconds")
     c.job_interval_seconds = parse_number<unsigned>(key, value, 1, 86400);
   else if (key == "max-upload-bytes")

@@ -27,6 +27,9 @@ struct Config {
   std::size_t max_connections = 4096;
   unsigned scrypt_log2_n = 15;
   std::string documents_dir = "var/documents";
+  // 32 random bytes as hex; tender content is sealed under keys derived from it. Created on
+  // first start when missing; every replica must use the same file.
+  std::string tender_key_file = "var/tender.key";
   std::size_t max_upload_bytes = 10 * 1024 * 1024;
   unsigned job_interval_seconds = 60;
 

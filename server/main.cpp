@@ -14,6 +14,7 @@
 #include "server/runtime.hpp"
 #include "server/server.hpp"
 #include "server/tls_context.hpp"
+#include "server/webhook_delivery.hpp"
 #include "storage/database.hpp"
 
 extern char** environ;
@@ -52,8 +53,11 @@ int serve(const server::Config& config, server::Log& log) {
   server::Server server(options, runtime.api(), runtime.metrics(), log, tls ? &*tls : nullptr);
   server.handle_signals();
   server.start();
-  server::BackgroundJobs jobs(std::chrono::seconds(config.job_interval_seconds), log, [&runtime] {
-    return domain::lapse_overdue_reconfirmations(runtime.qualification());
+  server::HttpWebhookSender webhooks;
+  server::BackgroundJobs jobs(std::chrono::seconds(config.job_interval_seconds), log, [&] {
+    const int lapsed = domain::lapse_overdue_reconfirmations(runtime.qualification());
+    server::deliver_due_webhooks(runtime.db(), runtime.competitions().clock, webhooks);
+    return lapsed;
   });
   server.wait();
   jobs.stop();

@@ -16,7 +16,9 @@ Runtime::Runtime(const Config& config, Log& log, const domain::Clock* clock)
       calendar_(domain::WorkingDayCalendar::finnish()),
       documents_(config.documents_dir),
       qualification_{db_, clock_, secrets_, calendar_, documents_, config.max_upload_bytes},
-      ordering_{db_, clock_, secrets_} {
+      ordering_{db_, clock_, secrets_},
+      tender_seal_(crypto::load_or_create_key_file(config.tender_key_file)),
+      competitions_{db_, clock_, secrets_, tender_seal_} {
   if (const int applied = db_.migrate(); applied > 0)
     log_.info("migrated", {{"applied", std::to_string(applied), true}});
   metrics_.add_gauge("tarjotin_db_connections_in_use", "Database connections lent out now.",
@@ -33,9 +35,9 @@ Runtime::Runtime(const Config& config, Log& log, const domain::Clock* clock)
       "Applications whose decision is due within two working days.", [this] {
         return static_cast<double>(domain::decision_deadline_counts(qualification_).due_soon);
       });
-  api_ = std::make_unique<Api>(
-      Services{db_, clock_, accounts_, qualification_, ordering_, schemas_, metrics_, log_},
-      !config.plain_http);
+  api_ = std::make_unique<Api>(Services{db_, clock_, accounts_, qualification_, ordering_,
+                                        competitions_, schemas_, metrics_, log_},
+                               !config.plain_http);
 }
 
 }  // namespace tarjotin::server

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "crypto/crypto.hpp"
+#include "crypto/tender_seal.hpp"
 #include "domain/accounts.hpp"
 #include "domain/ordering_use_cases.hpp"
 #include "domain/qualification_use_cases.hpp"
@@ -36,6 +37,7 @@ class Runtime {
   domain::AccountServices& accounts() { return accounts_; }
   domain::QualificationServices& qualification() { return qualification_; }
   domain::OrderingServices& ordering() { return ordering_; }
+  domain::CompetitionServices& competitions() { return competitions_; }
   Api& api() { return *api_; }
   Metrics& metrics() { return metrics_; }
   Log& log() { return log_; }
@@ -52,6 +54,8 @@ class Runtime {
   storage::FilesystemDocumentStore documents_;
   domain::QualificationServices qualification_;
   domain::OrderingServices ordering_;
+  crypto::AesGcmTenderSeal tender_seal_;
+  domain::CompetitionServices competitions_;
   SchemaRegistry schemas_;
   Metrics metrics_;
   std::unique_ptr<Api> api_;

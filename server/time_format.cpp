@@ -44,4 +44,32 @@ std::optional<std::chrono::sys_days> parse_date(std::string_view text) {
   return std::chrono::sys_days{ymd};
 }
 
+std::optional<domain::Timestamp> parse_timestamp(std::string_view text) {
+  if (text.size() < 20 || text[10] != 'T' || text.back() != 'Z' || text[13] != ':' ||
+      text[16] != ':')
+    return std::nullopt;
+  const auto day = parse_date(text.substr(0, 10));
+  if (!day) return std::nullopt;
+  auto two = [&](std::size_t at) -> int {
+    const char a = text[at], b = text[at + 1];
+    if (a < '0' || a > '9' || b < '0' || b > '9') return -1;
+    return (a - '0') * 10 + (b - '0');
+  };
+  const int h = two(11), m = two(14), sec = two(17);
+  if (h < 0 || h > 23 || m < 0 || m > 59 || sec < 0 || sec > 59) return std::nullopt;
+  long long micros = 0;
+  std::string_view rest = text.substr(19, text.size() - 20);
+  if (!rest.empty()) {
+    if (rest.front() != '.' || rest.size() < 2 || rest.size() > 7) return std::nullopt;
+    long long scale = 100000;
+    for (char c : rest.substr(1)) {
+      if (c < '0' || c > '9') return std::nullopt;
+      micros += (c - '0') * scale;
+      scale /= 10;
+    }
+  }
+  using namespace std::chrono;
+  return domain::Timestamp{*day} + hours(h) + minutes(m) + seconds(sec) + microseconds(micros);
+}
+
 }  // namespace tarjotin::server

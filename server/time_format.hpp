@@ -13,5 +13,8 @@ std::string format_timestamp(domain::Timestamp t);
 // "2026-11-23"; parse_date refuses anything but a real calendar date in that form.
 std::string format_date(std::chrono::sys_days d);
 std::optional<std::chrono::sys_days> parse_date(std::string_view text);
+// "2026-11-23T15:49:23Z" or with up to six fractional digits; UTC ("Z") only, so a deadline
+// is never read in the wrong zone.
+std::optional<domain::Timestamp> parse_timestamp(std::string_view text);
 
 }  // namespace tarjotin::server

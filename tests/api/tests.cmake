@@ -7,7 +7,8 @@ add_executable(server_unit_tests
   server/schema_registry_test.cpp
   server/router_test.cpp
   server/request_framing_test.cpp
-  server/config_test.cpp)
+  server/config_test.cpp
+  server/time_format_test.cpp)
 target_link_libraries(server_unit_tests PRIVATE tarjotin_server GTest::gtest_main)
 add_test(NAME server_unit COMMAND server_unit_tests)
 set_tests_properties(server_unit PROPERTIES LABELS "unit")
@@ -19,6 +20,7 @@ add_executable(api_tests
   api/openapi_api_test.cpp
   api/qualification_api_test.cpp
   api/reconfirmation_api_test.cpp
-  api/ordering_api_test.cpp)
+  api/ordering_api_test.cpp
+  api/competition_api_test.cpp)
 target_link_libraries(api_tests PRIVATE tarjotin_api_test_support GTest::gtest_main)
 tarjotin_add_db_test(api api_tests)

@@ -86,6 +86,7 @@ const std::map<std::string, std::string> kGoodValues = {
     {"max-connections", "15"},
     {"scrypt-log2-n", "16"},
     {"documents-dir", "/srv/tarjotin/documents"},
+    {"tender-key-file", "/srv/tarjotin/tender.key"},
     {"max-upload-bytes", "20971520"},
     {"job-interval-seconds", "17"},
 };
@@ -108,6 +109,7 @@ void expect_good_values(const Config& c) {
   EXPECT_EQ(c.max_connections, 15u);
   EXPECT_EQ(c.scrypt_log2_n, 16u);
   EXPECT_EQ(c.documents_dir, "/srv/tarjotin/documents");
+  EXPECT_EQ(c.tender_key_file, "/srv/tarjotin/tender.key");
   EXPECT_EQ(c.max_upload_bytes, 20971520u);
   EXPECT_EQ(c.job_interval_seconds, 17u);
 }

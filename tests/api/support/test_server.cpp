@@ -44,6 +44,7 @@ TestServer::TestServer(ServerTweaks tweaks) : tweaks_(tweaks) {
   config.plain_http = tweaks.plain_http;
   config.scrypt_log2_n = 10;
   config.documents_dir = directory_ + "/documents";
+  config.tender_key_file = directory_ + "/tender.key";
   config.max_upload_bytes =
       tweaks.max_upload_bytes;  // the real cost is measured by the benchmarks, not paid per test
   runtime_ = std::make_unique<server::Runtime>(config, log_, &clock_);

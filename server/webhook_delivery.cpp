@@ -1,0 +1,161 @@
+#include "server/webhook_delivery.hpp"
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
+
+#include "crypto/tender_seal.hpp"
+#include "domain/competition.hpp"
+
+namespace tarjotin::server {
+namespace {
+
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+
+struct Url {
+  bool tls = false;
+  std::string host, port, target;
+};
+
+std::optional<Url> parse_url(const std::string& url) {
+  Url u;
+  std::string_view rest = url;
+  if (rest.starts_with("https://")) {
+    u.tls = true;
+    rest.remove_prefix(8);
+  } else if (rest.starts_with("http://")) {
+    rest.remove_prefix(7);
+  } else {
+    return std::nullopt;
+  }
+  const auto slash = rest.find('/');
+  std::string_view authority = rest.substr(0, slash);
+  u.target = slash == std::string_view::npos ? "/" : std::string(rest.substr(slash));
+  const auto colon = authority.rfind(':');
+  if (colon != std::string_view::npos && authority.find(']') == std::string_view::npos) {
+    u.host = authority.substr(0, colon);
+    u.port = authority.substr(colon + 1);
+  } else {
+    u.host = authority;
+    u.port = u.tls ? "443" : "80";
+  }
+  if (u.host.empty()) return std::nullopt;
+  return u;
+}
+
+template <class Stream>
+WebhookAnswer exchange(Stream& stream, const Url& u,
+                       const std::vector<std::pair<std::string, std::string>>& headers,
+                       const std::string& body) {
+  http::request<http::string_body> request{http::verb::post, u.target, 11};
+  request.set(http::field::host, u.host);
+  request.set(http::field::user_agent, "tarjotin-webhook/1");
+  request.set(http::field::content_type, "application/json");
+  for (const auto& [name, value] : headers) request.set(name, value);
+  request.body() = body;
+  request.prepare_payload();
+  http::write(stream, request);
+  beast::flat_buffer buffer;
+  http::response_parser<http::string_body> parser;
+  parser.body_limit(64 * 1024);  // the answer is not used; do not let a receiver flood us
+  http::read(stream, buffer, parser);
+  return {parser.get().result_int(), ""};
+}
+
+}  // namespace
+
+WebhookAnswer HttpWebhookSender::post(
+    const std::string& url, const std::vector<std::pair<std::string, std::string>>& headers,
+    const std::string& body) {
+  const auto u = parse_url(url);
+  if (!u) return {0, "not an http(s) URL"};
+  try {
+    net::io_context io;
+    tcp::resolver resolver(io);
+    const auto endpoints = resolver.resolve(u->host, u->port);
+    if (!u->tls) {
+      beast::tcp_stream stream(io);
+      stream.expires_after(timeout_);
+      stream.connect(endpoints);
+      auto answer = exchange(stream, *u, headers, body);
+      beast::error_code ignored;
+      stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
+      return answer;
+    }
+    net::ssl::context tls(net::ssl::context::tls_client);
+    tls.set_default_verify_paths();
+    tls.set_verify_mode(net::ssl::verify_peer);
+    beast::ssl_stream<beast::tcp_stream> stream(io, tls);
+    if (!SSL_set_tlsext_host_name(stream.native_handle(), u->host.c_str()))
+      return {0, "cannot set the TLS server name"};
+    stream.set_verify_callback(net::ssl::host_name_verification(u->host));
+    beast::get_lowest_layer(stream).expires_after(timeout_);
+    beast::get_lowest_layer(stream).connect(endpoints);
+    stream.handshake(net::ssl::stream_base::client);
+    auto answer = exchange(stream, *u, headers, body);
+    beast::error_code ignored;
+    stream.shutdown(ignored);
+    return answer;
+  } catch (const std::exception& e) {
+    return {0, e.what()};
+  }
+}
+
+std::chrono::seconds retry_delay(const DeliveryPolicy& policy, int attempts) {
+  auto delay = policy.first_retry;
+  for (int i = 1; i < attempts && delay < policy.longest_retry; ++i) delay *= 2;
+  return std::min(delay, policy.longest_retry);
+}
+
+int deliver_due_webhooks(domain::Database& db, const domain::Clock& clock, WebhookSender& sender,
+                         const DeliveryPolicy& policy) {
+  std::vector<domain::OutboxEvent> claimed;
+  db.run(domain::Access::write, [&](domain::Transaction& tx) {
+    claimed = tx.notifications().claim_due(clock.now(), clock.now() + policy.claim, policy.batch);
+    return true;
+  });
+  int delivered = 0;
+  for (const auto& event : claimed) {
+    std::optional<domain::Webhook> hook;
+    db.run(domain::Access::read, [&](domain::Transaction& tx) {
+      hook = tx.notifications().webhook(event.organisation_id);
+      return false;
+    });
+    WebhookAnswer answer{0, "the organisation has no webhook any more"};
+    if (hook)
+      answer = sender.post(
+          hook->url,
+          {{"X-Tarjotin-Event", event.id},
+           {"X-Tarjotin-Signature", "sha256=" + crypto::hmac_sha256_hex(hook->secret, event.body)}},
+          event.body);
+    const bool ok = answer.status >= 200 && answer.status < 300;
+    db.run(domain::Access::write, [&](domain::Transaction& tx) {
+      auto e = tx.notifications().find_event(event.id);
+      if (!e || e->delivered_at) return false;
+      ++e->attempts;
+      e->claimed_until.reset();
+      if (ok) {
+        e->delivered_at = clock.now();
+        e->last_error.clear();
+      } else {
+        e->last_error = answer.status ? "HTTP " + std::to_string(answer.status) : answer.error;
+        // After the last attempt the event stays undelivered with its error, out of the way.
+        e->next_attempt_at = e->attempts >= policy.max_attempts
+                                 ? clock.now() + std::chrono::hours(24 * 365 * 100)
+                                 : clock.now() + retry_delay(policy, e->attempts);
+      }
+      tx.notifications().update_event(*e);
+      return true;
+    });
+    if (ok) ++delivered;
+  }
+  return delivered;
+}
+
+}  // namespace tarjotin::server
