@@ -162,6 +162,21 @@ Status before_deadline(const CompetitionServices& s, const Competition& c) {
   return Done{};
 }
 
+// The caller's own tender (if any) in a competition that still takes tenders.
+struct TenderContext {
+  CompetitionContext competition;
+  std::optional<Tender> tender;
+};
+
+Result<TenderContext> own_tender_in_time(const CompetitionServices& s, Transaction& tx,
+                                         const Actor& actor, const std::string& competition_id) {
+  auto ctx = invited_competition(tx, actor, competition_id);
+  if (!ctx) return ctx.error();
+  if (auto ok = before_deadline(s, ctx->competition); !ok) return ok.error();
+  return TenderContext{*ctx,
+                       tx.competitions().find_tender_of(competition_id, actor.organisation_id)};
+}
+
 // Submitted tenders, opened with the competition's key. Only called once the competition is
 // opened: the one place tender content is ever read.
 Result<std::vector<OpenedTenderView>> opened(CompetitionServices& s, Transaction& tx,
@@ -428,18 +443,17 @@ Result<TenderReceipt> save_tender(CompetitionServices& s, const Actor& actor,
       return Error::invalid("/answers/" + key, "maxLength", "the answer is too long");
   return transact<TenderReceipt>(
       s.db, Access::write, [&](Transaction& tx) -> Result<TenderReceipt> {
-        auto ctx = invited_competition(tx, actor, competition_id);
+        auto ctx = own_tender_in_time(s, tx, actor, competition_id);
         if (!ctx) return ctx.error();
-        if (auto ok = before_deadline(s, ctx->competition); !ok) return ok.error();
         for (const auto& [key, text] : content.answers) {
-          const auto& criteria = ctx->competition.criteria;
+          const auto& criteria = ctx->competition.competition.criteria;
           if (std::none_of(criteria.begin(), criteria.end(), [&](const AwardCriterion& c) {
                 return c.key == key && c.basis == CriterionBasis::quality;
               }))
             return Error::invalid("/answers/" + key, "criterion",
                                   "no quality criterion has this key");
         }
-        auto t = tx.competitions().find_tender_of(competition_id, actor.organisation_id);
+        auto& t = ctx->tender;
         if (t && t->state == TenderState::submitted)
           return Error::conflict("tender-submitted",
                                  "withdraw the submitted tender before changing it");
@@ -469,10 +483,9 @@ Result<TenderReceipt> submit_tender(CompetitionServices& s, const Actor& actor,
                                     const std::string& competition_id) {
   return transact<TenderReceipt>(
       s.db, Access::write, [&](Transaction& tx) -> Result<TenderReceipt> {
-        auto ctx = invited_competition(tx, actor, competition_id);
+        auto ctx = own_tender_in_time(s, tx, actor, competition_id);
         if (!ctx) return ctx.error();
-        if (auto ok = before_deadline(s, ctx->competition); !ok) return ok.error();
-        auto t = tx.competitions().find_tender_of(competition_id, actor.organisation_id);
+        auto& t = ctx->tender;
         if (!t) return Error::conflict("no-tender", "save the tender before submitting it");
         if (t->state == TenderState::submitted) return receipt_of(*t);
         t->state = TenderState::submitted;
@@ -491,10 +504,9 @@ Result<TenderReceipt> withdraw_tender(CompetitionServices& s, const Actor& actor
                                       const std::string& competition_id) {
   return transact<TenderReceipt>(
       s.db, Access::write, [&](Transaction& tx) -> Result<TenderReceipt> {
-        auto ctx = invited_competition(tx, actor, competition_id);
+        auto ctx = own_tender_in_time(s, tx, actor, competition_id);
         if (!ctx) return ctx.error();
-        if (auto ok = before_deadline(s, ctx->competition); !ok) return ok.error();
-        auto t = tx.competitions().find_tender_of(competition_id, actor.organisation_id);
+        auto& t = ctx->tender;
         if (!t || t->state != TenderState::submitted)
           return Error::conflict("not-submitted", "there is no submitted tender to withdraw");
         t->state = TenderState::withdrawn;

@@ -49,6 +49,20 @@ std::optional<Url> parse_url(const std::string& url) {
   return u;
 }
 
+bool is_private(const net::ip::address& a) {
+  if (a.is_loopback() || a.is_unspecified() || a.is_multicast()) return true;
+  if (a.is_v6()) {
+    const auto v6 = a.to_v6();
+    if (v6.is_v4_mapped()) return is_private(net::ip::make_address_v4(net::ip::v4_mapped, v6));
+    const auto b = v6.to_bytes();
+    return v6.is_link_local() || v6.is_site_local() || (b[0] & 0xfe) == 0xfc;  // fc00::/7
+  }
+  const auto b = a.to_v4().to_bytes();
+  return b[0] == 10 || b[0] == 127 || (b[0] == 172 && (b[1] & 0xf0) == 16) ||
+         (b[0] == 192 && b[1] == 168) || (b[0] == 169 && b[1] == 254) ||
+         (b[0] == 100 && (b[1] & 0xc0) == 64) || b[0] == 0;  // incl. CGNAT 100.64/10
+}
+
 template <class Stream>
 WebhookAnswer exchange(Stream& stream, const Url& u,
                        const std::vector<std::pair<std::string, std::string>>& headers,
@@ -79,6 +93,9 @@ WebhookAnswer HttpWebhookSender::post(
     net::io_context io;
     tcp::resolver resolver(io);
     const auto endpoints = resolver.resolve(u->host, u->port);
+    if (!allow_private_)
+      for (const auto& e : endpoints)
+        if (is_private(e.endpoint().address())) return {0, "refusing to post to a private address"};
     if (!u->tls) {
       beast::tcp_stream stream(io);
       stream.expires_after(timeout_);

@@ -31,16 +31,20 @@ class WebhookSender {
 };
 
 // HTTP/1.1 over TLS (certificate verified against the system store) or plain HTTP, with a
-// bounded time per attempt.
+// bounded time per attempt. Webhook URLs come from providers, so by default an address on
+// loopback, a private network or link-local is refused: a URL must not reach the server's own
+// neighbourhood (SSRF).
 class HttpWebhookSender final : public WebhookSender {
  public:
-  explicit HttpWebhookSender(std::chrono::seconds timeout = std::chrono::seconds(10))
-      : timeout_(timeout) {}
+  explicit HttpWebhookSender(bool allow_private_addresses = false,
+                             std::chrono::seconds timeout = std::chrono::seconds(10))
+      : allow_private_(allow_private_addresses), timeout_(timeout) {}
   WebhookAnswer post(const std::string& url,
                      const std::vector<std::pair<std::string, std::string>>& headers,
                      const std::string& body) override;
 
  private:
+  bool allow_private_;
   std::chrono::seconds timeout_;
 };
 

@@ -407,7 +407,11 @@ TEST_F(Competitions, WebhooksArriveSignedAreRetriedAndNeverRepeated) {
   const auto secret = field(hook, "secret");
   publish();
 
-  server::HttpWebhookSender sender;
+  // The server itself refuses loopback URLs; the test receiver lives there.
+  server::HttpWebhookSender guarded;
+  EXPECT_EQ(guarded.post(receiver.url(), {}, "{}").error, "refusing to post to a private address");
+  EXPECT_TRUE(receiver.received().empty());
+  server::HttpWebhookSender sender(/*allow_private_addresses=*/true);
   auto& db = server.runtime().db();
   EXPECT_EQ(server::deliver_due_webhooks(db, server.clock(), sender), 0);
   ASSERT_EQ(receiver.received().size(), 1u);
