@@ -197,5 +197,22 @@ TEST(ConnectionLimit, ConnectionsBeyondTheLimitAreClosedAtOnce) {
   EXPECT_EQ(s.client().get("/healthz").status, 200u);
 }
 
+TEST(SlowClients, ManyHalfOpenConnectionsDoNotStopOthersBeingServed) {
+  TestServer s;
+  net::io_context ioc;
+  // 300 clients that connect and then stall: half say nothing, half send the first bytes of a
+  // TLS record and stop. Every one holds a connection; none may hold a worker.
+  std::vector<std::unique_ptr<beast::tcp_stream>> stalled;
+  const char partial_hello[] = {0x16, 0x03, 0x01, 0x02};
+  for (int i = 0; i < 300; ++i) {
+    stalled.push_back(std::make_unique<beast::tcp_stream>(ioc));
+    stalled.back()->connect({net::ip::make_address("127.0.0.1"), s.port()});
+    if (i % 2) net::write(stalled.back()->socket(), net::buffer(partial_hello));
+  }
+  const auto started = std::chrono::steady_clock::now();
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(s.client().get("/healthz").status, 200u);
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
+}
+
 }  // namespace
 }  // namespace tarjotin::testing
