@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <set>
 
 #include "domain/competition.hpp"
@@ -127,9 +128,12 @@ std::vector<RankedTender> rank_tenders(std::span<const AwardCriterion> criteria,
     out.push_back(std::move(r));
   }
   // The published tie rule: the higher total; on equal totals the lower price; then the earlier
-  // receipt. Totals are compared to a millionth of a point so float noise cannot decide.
+  // receipt. Totals are compared in whole millionths of a point, so float noise cannot decide
+  // and the comparison stays a strict weak order.
+  auto micro_points = [](double total) { return std::llround(total * 1e6); };
   std::sort(out.begin(), out.end(), [&](const RankedTender& a, const RankedTender& b) {
-    if (std::abs(a.total - b.total) > 1e-6) return a.total > b.total;
+    if (micro_points(a.total) != micro_points(b.total))
+      return micro_points(a.total) > micro_points(b.total);
     if (a.price_cents != b.price_cents) return a.price_cents < b.price_cents;
     if (received[a.tender_id] != received[b.tender_id])
       return received[a.tender_id] < received[b.tender_id];

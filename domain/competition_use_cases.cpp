@@ -173,6 +173,10 @@ Result<TenderContext> own_tender_in_time(const CompetitionServices& s, Transacti
   auto ctx = invited_competition(tx, actor, competition_id);
   if (!ctx) return ctx.error();
   if (auto ok = before_deadline(s, ctx->competition); !ok) return ok.error();
+  // A provider suspended or excluded since the invitation tenders no more.
+  const auto admission = tx.admissions().find(actor.organisation_id, ctx->competition.category_id);
+  if (!admission || admission->state != AdmissionState::admitted)
+    return Error::conflict("provider-not-admitted", "only providers admitted now may tender");
   return TenderContext{*ctx,
                        tx.competitions().find_tender_of(competition_id, actor.organisation_id)};
 }
@@ -245,6 +249,8 @@ Result<CompetitionView> create_competition(CompetitionServices& s, const Actor& 
         if (category->award_method != AwardMethod::mini_competition)
           return Error::conflict("not-mini-competition",
                                  "this category is bought by customer choice");
+        if (category->state != CategoryState::open || !dps_is_in_force(*dps, helsinki_date(now(s))))
+          return Error::conflict("not-buying", "the category does not buy now");
         Competition c;
         c.id = s.secrets.new_id();
         c.category_id = category_id;
@@ -288,6 +294,10 @@ Result<CompetitionView> publish_competition(CompetitionServices& s, const Actor&
         if (c.questions_deadline <= now(s))
           return Error::invalid("/questions_deadline", "future",
                                 "the deadlines must be ahead when publishing");
+        auto category = tx.categories().find(c.category_id);
+        if (!category || category->state != CategoryState::open ||
+            !dps_is_in_force(ctx->dps, helsinki_date(now(s))))
+          return Error::conflict("not-buying", "the category does not buy now");
         c.state = CompetitionState::published;
         c.published_at = c.updated_at = now(s);
         tx.competitions().update(c);
@@ -641,6 +651,11 @@ Result<CompetitionView> award_competition(CompetitionServices& s, const Actor& a
         if (order->front().tender_id != tender_id)
           return Error::invalid("/tender_id", "ranked-first",
                                 "the award goes to the tender ranked first by the criteria");
+        const auto winner = tx.admissions().find(order->front().provider_id, c.category_id);
+        if (!winner || winner->state != AdmissionState::admitted)
+          return Error::conflict("provider-not-admitted",
+                                 "the first-ranked provider is no longer admitted; cancel with "
+                                 "reasons or reinstate it first");
         c.state = CompetitionState::awarded;
         c.winner_tender_id = tender_id;
         c.awarded_at = c.updated_at = now(s);

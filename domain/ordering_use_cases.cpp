@@ -15,6 +15,8 @@ namespace {
 constexpr std::size_t kMaxReference = 64;
 constexpr std::size_t kMaxComment = 2'000;
 constexpr std::size_t kProviderFeedbackLimit = 200;
+constexpr int kMinimumAnswers = 5;
+constexpr auto kProviderMinimumPeriod = std::chrono::days(90);
 
 Timestamp now(const OrderingServices& s) { return s.clock.now(); }
 Date today(const OrderingServices& s) { return helsinki_date(s.clock.now()); }
@@ -834,6 +836,9 @@ Result<std::vector<Feedback>> provider_feedback(OrderingServices& s, const Actor
 Result<std::vector<Scorecard>> category_scorecards(OrderingServices& s, const Actor& actor,
                                                    const std::string& category_id, Period period) {
   if (auto ok = check_period(period); !ok) return ok.error();
+  if (actor.is(Role::provider) && period.until - period.from < kProviderMinimumPeriod)
+    return Error::invalid("/from", "minimum-period",
+                          "a provider's scorecard covers at least 90 days");
   return transact<std::vector<Scorecard>>(
       s.db, Access::read, [&](Transaction& tx) -> Result<std::vector<Scorecard>> {
         if (auto ctx = category_in_use(tx, actor, category_id); !ctx) return ctx.error();
@@ -844,9 +849,19 @@ Result<std::vector<Scorecard>> category_scorecards(OrderingServices& s, const Ac
         // The baseline for the difficulty adjustment is every provider's orders, also when the
         // caller is a provider who then sees only its own card.
         auto cards = compute_scorecards(tx.orders().facts(q));
-        if (actor.is(Role::provider))
+        if (actor.is(Role::provider)) {
           std::erase_if(cards,
                         [&](const Scorecard& c) { return c.provider_id != actor.organisation_id; });
+          // A provider knows whom it served and when; a handful of answers in a short period
+          // would tell it who scored what. Below kMinimumAnswers the scores are withheld.
+          for (auto& c : cards) {
+            if (c.customer_nps.responses < kMinimumAnswers) c.customer_nps = NetPromoterScore{};
+            if (c.coach_ratings < kMinimumAnswers) {
+              c.coach_ratings = 0;
+              c.coach_average.reset();
+            }
+          }
+        }
         return cards;
       });
 }

@@ -651,11 +651,13 @@ Result<ApplicationView> decide_application(QualificationServices& s, const Actor
         app->decision_reason = reason;
         app->decided_at = now(s);
         tx.applications().update(*app);
-        if (admit)
+        if (admit) {
           tx.admissions().put({app->provider_id, app->category_id, app->id,
                                AdmissionState::admitted, now(s), "", now(s)});
-        // Admitted while a competition in the category still takes tenders: invited too.
-        invite_to_running_competitions(tx, s.clock, s.secrets, app->category_id, app->provider_id);
+          // Admitted while a competition in the category still takes tenders: invited too.
+          invite_to_running_competitions(tx, s.clock, s.secrets, app->category_id,
+                                         app->provider_id);
+        }
         tx.audit().append(event(s, actor, admit ? "application.admitted" : "application.rejected",
                                 "application", app->id, std::string(to_string(before)),
                                 std::string(to_string(app->state))));

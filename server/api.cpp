@@ -106,6 +106,14 @@ Reply Api::dispatch(const Request& request, Exchange& exchange, const Route*& ro
   const auto question = target.find('?');
   const std::string_view path = target.substr(0, question);
   if (question != target.npos) exchange.query = std::string(target.substr(question + 1));
+  for (std::string_view rest = exchange.query; !rest.empty();) {
+    const auto amp = rest.find('&');
+    const auto pair = rest.substr(0, amp);
+    if (!is_clean_text(percent_decode_query_value(pair)))
+      return to_reply(problem(400, "bad-query", "query parameters are UTF-8 text"),
+                      exchange.request_id);
+    rest = amp == rest.npos ? std::string_view() : rest.substr(amp + 1);
+  }
   if (path.empty() || path.front() != '/')
     return to_reply(problem(400, "bad-target", "the request target must be an absolute path"),
                     exchange.request_id);
@@ -194,14 +202,16 @@ Response Api::handle(const Request& request, const std::string& remote_address) 
   services_.metrics.record_request(route_name, method, reply.status, elapsed);
   const std::string_view target(request.target().data(), request.target().size());
   // A one-time token in the path (a customer's feedback link) is a credential: log the template.
-  const bool secret_path = route && route->path.find("{token}") != std::string::npos;
+  const bool secret_path = (route && route->path.find("{token}") != std::string::npos) ||
+                           target.starts_with("/v1/feedback/");
   services_.log.info(
       "request",
       {{"request_id", request_id},
        {"remote", remote_address},
        {"method", method},
        // The query string is left out: it may carry one-time tokens.
-       {"path", secret_path ? route->path : std::string(target.substr(0, target.find('?')))},
+       {"path", secret_path ? std::string("/v1/feedback/{token}")
+                            : std::string(target.substr(0, target.find('?')))},
        {"route", route_name},
        {"status", std::to_string(reply.status), true},
        {"duration_ms", std::to_string(static_cast<double>(elapsed.count()) / 1000.0), true},

@@ -117,4 +117,36 @@ std::optional<std::string> string_member(const rapidjson::Value& object, const c
   return std::string(it->value.GetString(), it->value.GetStringLength());
 }
 
+bool is_clean_text(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 || c == 0x7f) return false;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    // Lead byte: length and the smallest code point it may encode (no overlong forms).
+    std::size_t length = 0;
+    char32_t code = 0, least = 0;
+    if ((c & 0xe0) == 0xc0) {
+      length = 2, code = c & 0x1f, least = 0x80;
+    } else if ((c & 0xf0) == 0xe0) {
+      length = 3, code = c & 0x0f, least = 0x800;
+    } else if ((c & 0xf8) == 0xf0) {
+      length = 4, code = c & 0x07, least = 0x10000;
+    } else {
+      return false;
+    }
+    if (i + length > text.size()) return false;
+    for (std::size_t j = 1; j < length; ++j) {
+      const auto next = static_cast<unsigned char>(text[i + j]);
+      if ((next & 0xc0) != 0x80) return false;
+      code = (code << 6) | (next & 0x3f);
+    }
+    if (code < least || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return false;
+    i += length;
+  }
+  return true;
+}
+
 }  // namespace tarjotin::server

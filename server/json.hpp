@@ -37,6 +37,10 @@ inline void write_field(JsonWriter& w, std::string_view key, std::string_view va
   write_string(w, value);
 }
 
+// Well-formed UTF-8 without control characters: what may reach the database from a query
+// string or a header (PostgreSQL refuses malformed UTF-8, which must not become a 500).
+bool is_clean_text(std::string_view text);
+
 // Reads an optional string member; nullopt when absent or not a string.
 std::optional<std::string> string_member(const rapidjson::Value& object, const char* name);
 

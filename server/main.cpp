@@ -53,13 +53,17 @@ int serve(const server::Config& config, server::Log& log) {
   server::Server server(options, runtime.api(), runtime.metrics(), log, tls ? &*tls : nullptr);
   server.handle_signals();
   server.start();
+  server::BackgroundJobs jobs(std::chrono::seconds(config.job_interval_seconds), log, [&runtime] {
+    return domain::lapse_overdue_reconfirmations(runtime.qualification());
+  });
+  // Webhooks on a thread of their own: a slow receiver must not hold the lapse job back.
   server::HttpWebhookSender webhooks;
-  server::BackgroundJobs jobs(std::chrono::seconds(config.job_interval_seconds), log, [&] {
-    const int lapsed = domain::lapse_overdue_reconfirmations(runtime.qualification());
+  server::BackgroundJobs deliveries(std::chrono::seconds(config.job_interval_seconds), log, [&] {
     server::deliver_due_webhooks(runtime.db(), runtime.competitions().clock, webhooks);
-    return lapsed;
+    return 0;
   });
   server.wait();
+  deliveries.stop();
   jobs.stop();
   log.info("stopped");
   return 0;

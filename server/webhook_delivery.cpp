@@ -1,8 +1,10 @@
 #include "server/webhook_delivery.hpp"
 
+#include <boost/asio/co_spawn.hpp>
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl.hpp>
+#include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
@@ -64,9 +66,9 @@ bool is_private(const net::ip::address& a) {
 }
 
 template <class Stream>
-WebhookAnswer exchange(Stream& stream, const Url& u,
-                       const std::vector<std::pair<std::string, std::string>>& headers,
-                       const std::string& body) {
+net::awaitable<WebhookAnswer> exchange(
+    Stream& stream, const Url& u, const std::vector<std::pair<std::string, std::string>>& headers,
+    const std::string& body) {
   http::request<http::string_body> request{http::verb::post, u.target, 11};
   request.set(http::field::host, u.host);
   request.set(http::field::user_agent, "tarjotin-webhook/1");
@@ -74,12 +76,12 @@ WebhookAnswer exchange(Stream& stream, const Url& u,
   for (const auto& [name, value] : headers) request.set(name, value);
   request.body() = body;
   request.prepare_payload();
-  http::write(stream, request);
+  co_await http::async_write(stream, request, net::use_awaitable);
   beast::flat_buffer buffer;
   http::response_parser<http::string_body> parser;
   parser.body_limit(64 * 1024);  // the answer is not used; do not let a receiver flood us
-  http::read(stream, buffer, parser);
-  return {parser.get().result_int(), ""};
+  co_await http::async_read(stream, buffer, parser, net::use_awaitable);
+  co_return WebhookAnswer{parser.get().result_int(), ""};
 }
 
 }  // namespace
@@ -89,39 +91,53 @@ WebhookAnswer HttpWebhookSender::post(
     const std::string& body) {
   const auto u = parse_url(url);
   if (!u) return {0, "not an http(s) URL"};
-  try {
-    net::io_context io;
-    tcp::resolver resolver(io);
-    const auto endpoints = resolver.resolve(u->host, u->port);
-    if (!allow_private_)
-      for (const auto& e : endpoints)
-        if (is_private(e.endpoint().address())) return {0, "refusing to post to a private address"};
-    if (!u->tls) {
-      beast::tcp_stream stream(io);
-      stream.expires_after(timeout_);
-      stream.connect(endpoints);
-      auto answer = exchange(stream, *u, headers, body);
-      beast::error_code ignored;
-      stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
-      return answer;
-    }
-    net::ssl::context tls(net::ssl::context::tls_client);
-    tls.set_default_verify_paths();
-    tls.set_verify_mode(net::ssl::verify_peer);
-    beast::ssl_stream<beast::tcp_stream> stream(io, tls);
-    if (!SSL_set_tlsext_host_name(stream.native_handle(), u->host.c_str()))
-      return {0, "cannot set the TLS server name"};
-    stream.set_verify_callback(net::ssl::host_name_verification(u->host));
-    beast::get_lowest_layer(stream).expires_after(timeout_);
-    beast::get_lowest_layer(stream).connect(endpoints);
-    stream.handshake(net::ssl::stream_base::client);
-    auto answer = exchange(stream, *u, headers, body);
-    beast::error_code ignored;
-    stream.shutdown(ignored);
-    return answer;
-  } catch (const std::exception& e) {
-    return {0, e.what()};
-  }
+  // Every step is asynchronous and the whole attempt runs for at most `timeout_`: a receiver
+  // that accepts and never answers (or a resolver that hangs) costs one timeout, not a worker.
+  net::io_context io;
+  net::ssl::context tls(net::ssl::context::tls_client);
+  tls.set_default_verify_paths();
+  tls.set_verify_mode(net::ssl::verify_peer);
+  std::optional<WebhookAnswer> answer;
+  net::co_spawn(
+      io,
+      [&]() -> net::awaitable<WebhookAnswer> {
+        tcp::resolver resolver(io);
+        const auto endpoints =
+            co_await resolver.async_resolve(u->host, u->port, net::use_awaitable);
+        if (!allow_private_)
+          for (const auto& e : endpoints)
+            if (is_private(e.endpoint().address()))
+              co_return WebhookAnswer{0, "refusing to post to a private address"};
+        if (!u->tls) {
+          beast::tcp_stream stream(io);
+          co_await stream.async_connect(endpoints, net::use_awaitable);
+          auto result = co_await exchange(stream, *u, headers, body);
+          beast::error_code ignored;
+          stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
+          co_return result;
+        }
+        beast::ssl_stream<beast::tcp_stream> stream(io, tls);
+        if (!SSL_set_tlsext_host_name(stream.native_handle(), u->host.c_str()))
+          co_return WebhookAnswer{0, "cannot set the TLS server name"};
+        stream.set_verify_callback(net::ssl::host_name_verification(u->host));
+        co_await beast::get_lowest_layer(stream).async_connect(endpoints, net::use_awaitable);
+        co_await stream.async_handshake(net::ssl::stream_base::client, net::use_awaitable);
+        co_return co_await exchange(stream, *u, headers, body);
+      },
+      [&](std::exception_ptr failure, WebhookAnswer result) {
+        if (!failure) {
+          answer = std::move(result);
+          return;
+        }
+        try {
+          std::rethrow_exception(failure);
+        } catch (const std::exception& e) {
+          answer = WebhookAnswer{0, e.what()};
+        }
+      });
+  io.run_for(timeout_);
+  if (!answer) return {0, "no answer within " + std::to_string(timeout_.count()) + " s"};
+  return *answer;
 }
 
 std::chrono::seconds retry_delay(const DeliveryPolicy& policy, int attempts) {

@@ -52,8 +52,10 @@ struct DeliveryPolicy {
   int max_attempts = 12;
   std::chrono::seconds first_retry{30};
   std::chrono::seconds longest_retry{6 * 3600};
+  // A claim outlives the attempts of its whole batch (batch × sender timeout, 50 s by default)
+  // with room to spare, so another replica never re-claims an event still being sent.
   std::chrono::seconds claim{120};
-  std::size_t batch = 20;
+  std::size_t batch = 5;
 };
 
 // The wait before attempt `attempts + 1`: first_retry doubled per failure, capped.

@@ -251,7 +251,10 @@ std::vector<domain::Competition> SociCompetitions::select(const std::string& whe
         enum_named<domain::CriterionBasis, domain::kCriterionBasisCount>(r.get<std::string>(3));
     k.weight = static_cast<int>(int64_at(r, 4));
     k.max_points = static_cast<int>(int64_at(r, 5));
-    out[index.at(r.get<std::string>(0))].criteria.push_back(std::move(k));
+    // On PostgreSQL's READ COMMITTED a competition created between the two statements has
+    // criteria here but no row above; it is simply not part of this answer.
+    const auto at = index.find(r.get<std::string>(0));
+    if (at != index.end()) out[at->second].criteria.push_back(std::move(k));
   }
   return out;
 }

@@ -137,6 +137,11 @@ void add_order_routes(Router& router, domain::OrderingServices& o) {
          in.choice_reason = text(ex.body, "choice_reason");
          const auto key = ex.request["Idempotency-Key"];
          in.idempotency_key.assign(key.data(), key.size());
+         for (char c : in.idempotency_key)
+           if (c < 0x21 || c > 0x7e)
+             return refused(domain::Error::invalid("/Idempotency-Key", "pattern",
+                                                   "an idempotency key is visible ASCII"),
+                            ex);
          auto placed = domain::place_order(o, ex.who(), std::move(in));
          if (!placed) return refused(placed.error(), ex);
          Reply reply = written(201, [&](JsonWriter& w) { write_order(w, placed->view); });

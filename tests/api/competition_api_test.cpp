@@ -441,5 +441,19 @@ TEST_F(Competitions, WebhooksArriveSignedAreRetriedAndNeverRepeated) {
   EXPECT_EQ(receiver.received().size(), 2u);
 }
 
+TEST(WebhookSender, GivesUpOnAReceiverThatNeverAnswers) {
+  // A listening socket that is never accepted: the kernel completes the TCP handshake and then
+  // nothing more happens, as with a receiver that hangs.
+  boost::asio::io_context io;
+  boost::asio::ip::tcp::acceptor silent(io, {boost::asio::ip::make_address("127.0.0.1"), 0});
+  server::HttpWebhookSender sender(/*allow_private_addresses=*/true, std::chrono::seconds(1));
+  const auto started = std::chrono::steady_clock::now();
+  const auto answer = sender.post(
+      "http://127.0.0.1:" + std::to_string(silent.local_endpoint().port()) + "/", {}, "{}");
+  EXPECT_EQ(answer.status, 0u);
+  EXPECT_NE(answer.error.find("no answer"), std::string::npos) << answer.error;
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
+}
+
 }  // namespace
 }  // namespace tarjotin::testing

@@ -257,6 +257,19 @@ TEST_F(Ordering, ServiceGoesFromChoiceToScorecard) {
   EXPECT_NEAR(card["average_days_to_start"].GetDouble(), 3.0, 1e-9);
   EXPECT_EQ(card["outcomes"]["employed_permanent_full_time"].GetInt(), 1);
 
+  // The provider sees its own card only, and not one customer's score on its own.
+  const auto own_cards = api.get("/v1/categories/" + category_id + "/scorecards", provider.token);
+  ASSERT_EQ(own_cards.status, 200u) << own_cards.body;
+  const auto own = own_cards.json();
+  ASSERT_EQ(own["items"].Size(), 1u);
+  EXPECT_EQ(own["items"][0]["customer_nps"]["responses"].GetInt(), 0);
+  EXPECT_TRUE(own["items"][0]["customer_nps"]["score"].IsNull());
+  EXPECT_EQ(
+      api.get("/v1/categories/" + category_id + "/scorecards?from=" + date(-10) + "&to=" + date(0),
+              provider.token)
+          .status,
+      422u);
+
   // The next customer's choice set carries the provider's record.
   const auto next = choice(customer("ASIAKAS-1002", coach.token), coach.token);
   ASSERT_EQ(next.status, 201u);

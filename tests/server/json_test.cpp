@@ -24,6 +24,17 @@ std::string object_with_members(std::size_t members) {
   return text + "}";
 }
 
+TEST(CleanText, AcceptsUtf8AndRefusesMalformedBytesAndControls) {
+  EXPECT_TRUE(is_clean_text("Hämeenlinna €"));
+  EXPECT_TRUE(is_clean_text(""));
+  EXPECT_FALSE(is_clean_text("\xff"));
+  EXPECT_FALSE(is_clean_text("\xc3"));          // cut short
+  EXPECT_FALSE(is_clean_text("\xc0\xaf"));      // overlong "/"
+  EXPECT_FALSE(is_clean_text("\xed\xa0\x80"));  // a surrogate
+  EXPECT_FALSE(is_clean_text("a\nb"));
+  EXPECT_FALSE(is_clean_text(std::string("a\0b", 3)));
+}
+
 TEST(ParseJson, AcceptsAValidObject) {
   rapidjson::Document doc;
   const auto error = parse_json(R"({"name":"Oy Ab","count":3,"tags":["a","b"],"x":null})", doc);
