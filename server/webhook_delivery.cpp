@@ -57,12 +57,18 @@ bool is_private(const net::ip::address& a) {
     const auto v6 = a.to_v6();
     if (v6.is_v4_mapped()) return is_private(net::ip::make_address_v4(net::ip::v4_mapped, v6));
     const auto b = v6.to_bytes();
-    return v6.is_link_local() || v6.is_site_local() || (b[0] & 0xfe) == 0xfc;  // fc00::/7
+    const bool nat64 =
+        b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b;            // 64:ff9b::/96
+    const bool six_to_four = b[0] == 0x20 && b[1] == 0x02;                       // 2002::/16
+    return v6.is_link_local() || v6.is_site_local() || (b[0] & 0xfe) == 0xfc ||  // fc00::/7
+           nat64 || six_to_four;
   }
   const auto b = a.to_v4().to_bytes();
   return b[0] == 10 || b[0] == 127 || (b[0] == 172 && (b[1] & 0xf0) == 16) ||
          (b[0] == 192 && b[1] == 168) || (b[0] == 169 && b[1] == 254) ||
-         (b[0] == 100 && (b[1] & 0xc0) == 64) || b[0] == 0;  // incl. CGNAT 100.64/10
+         (b[0] == 100 && (b[1] & 0xc0) == 64) ||                            // CGNAT 100.64/10
+         (b[0] == 192 && b[1] == 0 && b[2] == 0) ||                         // 192.0.0.0/24
+         (b[0] == 198 && (b[1] & 0xfe) == 18) || b[0] >= 240 || b[0] == 0;  // 198.18/15, 240/4
 }
 
 template <class Stream>
