@@ -48,7 +48,7 @@ constexpr const char* kUserColumns =
 void SociOrganisations::add(const domain::Organisation& o) {
   const std::string kind(domain::to_string(o.kind));
   const long long created = to_micros(o.created_at);
-  soci::indicator business_ind = o.business_id.empty() ? soci::i_null : soci::i_ok;
+  soci::indicator business_ind = null_if_empty(o.business_id);
   sql_ << "INSERT INTO organisations (id, kind, name, country, business_id, created_at) "
           "VALUES (:id, :kind, :name, :country, :business_id, :created_at)",
       soci::use(o.id), soci::use(kind), soci::use(o.name), soci::use(o.country),
@@ -129,7 +129,7 @@ std::optional<domain::SessionRecord> SociSessions::find(const std::string& token
   s.user_id = r.get<std::string>(1);
   s.created_at = from_micros(int64_at(r, 2));
   s.expires_at = from_micros(int64_at(r, 3));
-  if (r.get_indicator(4) != soci::i_null) s.revoked_at = from_micros(int64_at(r, 4));
+  s.revoked_at = optional_micros_at(r, 4);
   return s;
 }
 

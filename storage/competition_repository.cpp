@@ -17,11 +17,6 @@ long long limit_of(std::size_t limit) {
       std::min<std::size_t>(limit, std::numeric_limits<long long>::max()));
 }
 
-// An empty user or tender reference is stored as NULL, so the foreign keys hold.
-soci::indicator null_if_empty(const std::string& text) {
-  return text.empty() ? soci::i_null : soci::i_ok;
-}
-
 // ---- Competitions ----
 
 constexpr const char* kCompetitionColumns =
@@ -46,11 +41,11 @@ domain::Competition competition_from(const soci::row& r) {
   c.reason = r.get<std::string>(10);
   c.created_by = text_at(r, 11);
   c.created_at = from_micros(int64_at(r, 12));
-  if (!is_null(r, 13)) c.published_at = from_micros(int64_at(r, 13));
-  if (!is_null(r, 14)) c.opened_at = from_micros(int64_at(r, 14));
+  c.published_at = optional_micros_at(r, 13);
+  c.opened_at = optional_micros_at(r, 14);
   c.opened_by = text_at(r, 15);
   c.winner_tender_id = text_at(r, 16);
-  if (!is_null(r, 17)) c.awarded_at = from_micros(int64_at(r, 17));
+  c.awarded_at = optional_micros_at(r, 17);
   c.updated_at = from_micros(int64_at(r, 18));
   return c;
 }
@@ -72,10 +67,9 @@ struct CompetitionRow {
         opened_by_ind(null_if_empty(c.opened_by)),
         winner_ind(null_if_empty(c.winner_tender_id)),
         created(to_micros(c.created_at)),
-        published(c.published_at ? std::optional<long long>(to_micros(*c.published_at))
-                                 : std::nullopt),
-        opened(c.opened_at ? std::optional<long long>(to_micros(*c.opened_at)) : std::nullopt),
-        awarded(c.awarded_at ? std::optional<long long>(to_micros(*c.awarded_at)) : std::nullopt),
+        published(micros_or_null(c.published_at)),
+        opened(micros_or_null(c.opened_at)),
+        awarded(micros_or_null(c.awarded_at)),
         updated(to_micros(c.updated_at)) {}
 };
 
@@ -93,7 +87,7 @@ domain::Question question_from(const soci::row& r) {
   q.text = r.get<std::string>(3);
   q.asked_at = from_micros(int64_at(r, 4));
   q.answer = r.get<std::string>(5);
-  if (!is_null(r, 6)) q.answered_at = from_micros(int64_at(r, 6));
+  q.answered_at = optional_micros_at(r, 6);
   return q;
 }
 
@@ -108,7 +102,7 @@ domain::Tender tender_from(const soci::row& r) {
   t.provider_id = r.get<std::string>(2);
   t.state = enum_named<domain::TenderState, domain::kTenderStateCount>(r.get<std::string>(3));
   t.sealed = r.get<std::string>(4);
-  if (!is_null(r, 5)) t.submitted_at = from_micros(int64_at(r, 5));
+  t.submitted_at = optional_micros_at(r, 5);
   t.receipt = r.get<std::string>(6);
   t.created_at = from_micros(int64_at(r, 7));
   t.updated_at = from_micros(int64_at(r, 8));
@@ -122,8 +116,7 @@ struct TenderRow {
 
   explicit TenderRow(const domain::Tender& t)
       : state(domain::to_string(t.state)),
-        submitted(t.submitted_at ? std::optional<long long>(to_micros(*t.submitted_at))
-                                 : std::nullopt),
+        submitted(micros_or_null(t.submitted_at)),
         created(to_micros(t.created_at)),
         updated(to_micros(t.updated_at)) {}
 };
@@ -147,8 +140,8 @@ domain::OutboxEvent event_from(const soci::row& r) {
   e.created_at = from_micros(int64_at(r, 4));
   e.attempts = static_cast<int>(int64_at(r, 5));
   e.next_attempt_at = from_micros(int64_at(r, 6));
-  if (!is_null(r, 7)) e.claimed_until = from_micros(int64_at(r, 7));
-  if (!is_null(r, 8)) e.delivered_at = from_micros(int64_at(r, 8));
+  e.claimed_until = optional_micros_at(r, 7);
+  e.delivered_at = optional_micros_at(r, 8);
   e.last_error = r.get<std::string>(9);
   return e;
 }
@@ -160,10 +153,8 @@ struct EventProgress {
 
   explicit EventProgress(const domain::OutboxEvent& e)
       : next_attempt(to_micros(e.next_attempt_at)),
-        claimed(e.claimed_until ? std::optional<long long>(to_micros(*e.claimed_until))
-                                : std::nullopt),
-        delivered(e.delivered_at ? std::optional<long long>(to_micros(*e.delivered_at))
-                                 : std::nullopt) {}
+        claimed(micros_or_null(e.claimed_until)),
+        delivered(micros_or_null(e.delivered_at)) {}
 };
 
 }  // namespace
@@ -309,8 +300,7 @@ std::vector<domain::Invitation> SociCompetitions::invitations_for_provider(
 
 void SociCompetitions::add_question(const domain::Question& q) {
   const long long asked = to_micros(q.asked_at);
-  Nullable answered(q.answered_at ? std::optional<long long>(to_micros(*q.answered_at))
-                                  : std::nullopt);
+  Nullable answered(micros_or_null(q.answered_at));
   sql_ << "INSERT INTO questions (id, competition_id, provider_id, question, asked_at, answer, "
           "answered_at) VALUES (:id, :c, :p, :question, :asked, :answer, :answered)",
       soci::use(q.id), soci::use(q.competition_id), soci::use(q.provider_id), soci::use(q.text),
@@ -319,8 +309,7 @@ void SociCompetitions::add_question(const domain::Question& q) {
 
 void SociCompetitions::update_question(const domain::Question& q) {
   const long long asked = to_micros(q.asked_at);
-  Nullable answered(q.answered_at ? std::optional<long long>(to_micros(*q.answered_at))
-                                  : std::nullopt);
+  Nullable answered(micros_or_null(q.answered_at));
   sql_ << "UPDATE questions SET competition_id = :c, provider_id = :p, question = :question, "
           "asked_at = :asked, answer = :answer, answered_at = :answered WHERE id = :id",
       soci::use(q.competition_id), soci::use(q.provider_id), soci::use(q.text), soci::use(asked),

@@ -15,18 +15,6 @@ using domain::Date;
 using domain::from_micros;
 using domain::to_micros;
 
-long long day_number(Date d) { return d.time_since_epoch().count(); }
-Date date_from(long long days) { return Date{std::chrono::days{days}}; }
-
-Nullable micros_or_null(const std::optional<domain::Timestamp>& t) {
-  return Nullable(t ? std::optional<long long>(to_micros(*t)) : std::nullopt);
-}
-
-std::optional<domain::Timestamp> optional_micros_at(const soci::row& r, std::size_t i) {
-  if (is_null(r, i)) return std::nullopt;
-  return from_micros(int64_at(r, i));
-}
-
 // An optional double bound with an indicator.
 struct NullableDouble {
   double value = 0;
@@ -170,8 +158,8 @@ struct OrderRow {
   long long updated;
 
   explicit OrderRow(const domain::Order& o)
-      : choice_set_ind(o.choice_set_id.empty() ? soci::i_null : soci::i_ok),
-        key_ind(o.idempotency_key.empty() ? soci::i_null : soci::i_ok),
+      : choice_set_ind(null_if_empty(o.choice_set_id)),
+        key_ind(null_if_empty(o.idempotency_key)),
         bonuses(join_amounts(o.outcome_bonus_cents)),
         state(domain::to_string(o.state)),
         chosen(o.chosen_by_customer ? 1 : 0),
@@ -192,7 +180,8 @@ domain::Feedback feedback_from(const soci::row& r) {
   f.order_id = r.get<std::string>(1);
   f.provider_id = r.get<std::string>(2);
   f.category_id = r.get<std::string>(3);
-  f.source = enum_named<domain::FeedbackSource, domain::kFeedbackSourceCount>(r.get<std::string>(4));
+  f.source =
+      enum_named<domain::FeedbackSource, domain::kFeedbackSourceCount>(r.get<std::string>(4));
   f.score = static_cast<int>(int64_at(r, 5));
   f.comment = r.get<std::string>(6);
   f.language = r.get<std::string>(7);

@@ -12,9 +12,6 @@ using domain::Date;
 using domain::from_micros;
 using domain::to_micros;
 
-long long day_number(Date d) { return d.time_since_epoch().count(); }
-Date date_from(long long days) { return Date{std::chrono::days{days}}; }
-
 constexpr const char* kDpsColumns =
     "SELECT id, authority_id, title, description, notice_reference, valid_from, valid_until, "
     "state, created_at, updated_at FROM dps ";
@@ -69,11 +66,11 @@ domain::Application application_from(const soci::row& r) {
   a.category_id = r.get<std::string>(2);
   a.criteria_version = static_cast<int>(int64_at(r, 3));
   a.state = enum_named<domain::ApplicationState, 6>(r.get<std::string>(4));
-  if (!is_null(r, 5)) a.received_at = from_micros(int64_at(r, 5));
+  a.received_at = optional_micros_at(r, 5);
   if (!is_null(r, 6)) a.decision_due = date_from(int64_at(r, 6));
   a.extension_reason = r.get<std::string>(7);
   a.decision_reason = r.get<std::string>(8);
-  if (!is_null(r, 9)) a.decided_at = from_micros(int64_at(r, 9));
+  a.decided_at = optional_micros_at(r, 9);
   a.created_at = from_micros(int64_at(r, 10));
   a.updated_at = from_micros(int64_at(r, 11));
   return a;
@@ -302,10 +299,9 @@ struct ApplicationRow {
 
   explicit ApplicationRow(const domain::Application& a)
       : state(domain::to_string(a.state)),
-        received(a.received_at ? std::optional<long long>(to_micros(*a.received_at))
-                               : std::nullopt),
+        received(micros_or_null(a.received_at)),
         due(a.decision_due ? std::optional<long long>(day_number(*a.decision_due)) : std::nullopt),
-        decided(a.decided_at ? std::optional<long long>(to_micros(*a.decided_at)) : std::nullopt),
+        decided(micros_or_null(a.decided_at)),
         created(to_micros(a.created_at)),
         updated(to_micros(a.updated_at)) {}
 };

@@ -15,14 +15,14 @@ domain::Reconfirmation reconfirmation_from(const soci::row& r) {
   out.request_id = r.get<std::string>(0);
   out.provider_id = r.get<std::string>(1);
   out.state = enum_named<domain::ReconfirmationState, 3>(r.get<std::string>(2));
-  if (!is_null(r, 3)) out.answered_at = domain::from_micros(int64_at(r, 3));
+  out.answered_at = optional_micros_at(r, 3);
   return out;
 }
 
 }  // namespace
 
 void SociReconfirmations::add_request(const domain::ReconfirmationRequest& q) {
-  const long long due = q.due.time_since_epoch().count();
+  const long long due = day_number(q.due);
   const long long at = domain::to_micros(q.requested_at);
   sql_ << "INSERT INTO reconfirmation_requests (id, category_id, criteria_version, due, message, "
           "requested_by, requested_at) VALUES (:id, :cat, :v, :due, :msg, :by, :at)",
@@ -41,7 +41,7 @@ std::optional<domain::ReconfirmationRequest> SociReconfirmations::find_request(
   q.id = r.get<std::string>(0);
   q.category_id = r.get<std::string>(1);
   q.criteria_version = static_cast<int>(int64_at(r, 2));
-  q.due = domain::Date{std::chrono::days{int64_at(r, 3)}};
+  q.due = date_from(int64_at(r, 3));
   q.message = r.get<std::string>(4);
   q.requested_by = r.get<std::string>(5);
   q.requested_at = domain::from_micros(int64_at(r, 6));
@@ -50,13 +50,13 @@ std::optional<domain::ReconfirmationRequest> SociReconfirmations::find_request(
 
 void SociReconfirmations::put(const domain::Reconfirmation& x) {
   const std::string state(domain::to_string(x.state));
-  long long answered = x.answered_at ? domain::to_micros(*x.answered_at) : 0;
-  soci::indicator ind = x.answered_at ? soci::i_ok : soci::i_null;
+  Nullable answered = micros_or_null(x.answered_at);
   sql_ << "DELETE FROM reconfirmations WHERE request_id = :r AND provider_id = :p",
       soci::use(x.request_id), soci::use(x.provider_id);
   sql_ << "INSERT INTO reconfirmations (request_id, provider_id, state, answered_at) VALUES "
           "(:r, :p, :s, :a)",
-      soci::use(x.request_id), soci::use(x.provider_id), soci::use(state), soci::use(answered, ind);
+      soci::use(x.request_id), soci::use(x.provider_id), soci::use(state),
+      soci::use(answered.value, answered.ind);
 }
 
 std::optional<domain::Reconfirmation> SociReconfirmations::find(const std::string& request_id,
@@ -90,7 +90,7 @@ std::vector<domain::Reconfirmation> SociReconfirmations::list_pending_for_provid
 std::vector<domain::Reconfirmation> SociReconfirmations::list_lapsing(domain::Date day,
                                                                       std::size_t limit) {
   std::vector<domain::Reconfirmation> out;
-  const long long d = day.time_since_epoch().count();
+  const long long d = day_number(day);
   const long long max = static_cast<long long>(limit);
   soci::rowset<soci::row> rows =
       (sql_.prepare << std::string(kColumns) +

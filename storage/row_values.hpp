@@ -5,6 +5,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "domain/time.hpp"
+
 namespace tarjotin::storage {
 
 // SQLite describes a column by the value it happens to hold (a small number comes back as
@@ -52,6 +54,26 @@ struct Nullable {
   explicit Nullable(std::optional<long long> v)
       : value(v.value_or(0)), ind(v ? soci::i_ok : soci::i_null) {}
 };
+
+inline Nullable micros_or_null(const std::optional<domain::Timestamp>& t) {
+  return Nullable(t ? std::optional<long long>(domain::to_micros(*t)) : std::nullopt);
+}
+
+inline std::optional<domain::Timestamp> optional_micros_at(const soci::row& r, std::size_t i) {
+  if (is_null(r, i)) return std::nullopt;
+  return domain::from_micros(int64_at(r, i));
+}
+
+// Calendar dates are stored as days since 1970-01-01.
+inline long long day_number(std::chrono::sys_days d) { return d.time_since_epoch().count(); }
+inline std::chrono::sys_days date_from(long long days) {
+  return std::chrono::sys_days{std::chrono::days{days}};
+}
+
+// An empty reference is stored as NULL, so foreign keys and unique indexes hold.
+inline soci::indicator null_if_empty(const std::string& text) {
+  return text.empty() ? soci::i_null : soci::i_ok;
+}
 
 inline std::string text_at(const soci::row& r, std::size_t i) {
   return r.get_indicator(i) == soci::i_null ? std::string() : r.get<std::string>(i);

@@ -4,9 +4,9 @@
 #include "domain/ports.hpp"
 #include "storage/accounts_repository.hpp"
 #include "storage/audit_repository.hpp"
-#include "storage/qualification_repository.hpp"
 #include "storage/competition_repository.hpp"
 #include "storage/ordering_repository.hpp"
+#include "storage/qualification_repository.hpp"
 #include "storage/reconfirmation_repository.hpp"
 
 namespace tarjotin::storage {
