@@ -212,6 +212,30 @@ bool is_opened(const Competition& c) {
          (c.state == CompetitionState::cancelled && c.opened_at);
 }
 
+// One change by the authority's officer to a competition: `change` checks and edits it (and
+// writes its audit event); the move along `act`, if any, the timestamp and the write are shared.
+template <class Change>
+Result<CompetitionView> change_competition(CompetitionServices& s, const Actor& actor,
+                                           const std::string& competition_id,
+                                           std::optional<CompetitionAct> act, Change&& change) {
+  return transact<CompetitionView>(s.db, Access::write,
+                                   [&](Transaction& tx) -> Result<CompetitionView> {
+                                     auto ctx = managed_competition(tx, actor, competition_id);
+                                     if (!ctx) return ctx.error();
+                                     auto& c = ctx->competition;
+                                     std::optional<CompetitionState> next;
+                                     if (act) {
+                                       next = next_state(competition_transitions(), c.state, *act);
+                                       if (!next) return refused(c, *act);
+                                     }
+                                     if (auto ok = change(tx, *ctx); !ok) return ok.error();
+                                     if (next) c.state = *next;
+                                     c.updated_at = now(s);
+                                     tx.competitions().update(c);
+                                     return view_of(tx, c);
+                                   });
+}
+
 }  // namespace
 
 std::string webhook_body(const OutboxEvent& e, const Notification& n) {
@@ -267,40 +291,32 @@ Result<CompetitionView> create_competition(CompetitionServices& s, const Actor& 
 Result<CompetitionView> edit_competition(CompetitionServices& s, const Actor& actor,
                                          const std::string& competition_id, CompetitionInput in) {
   if (auto ok = check_input(in); !ok) return ok.error();
-  return transact<CompetitionView>(
-      s.db, Access::write, [&](Transaction& tx) -> Result<CompetitionView> {
-        auto ctx = managed_competition(tx, actor, competition_id);
-        if (!ctx) return ctx.error();
-        auto& c = ctx->competition;
+  return change_competition(
+      s, actor, competition_id, std::nullopt, [&](Transaction& tx, CompetitionContext& ctx) {
+        auto& c = ctx.competition;
         if (c.state != CompetitionState::draft)
-          return Error::conflict("published", "a published competition's terms do not change");
+          return Status(
+              Error::conflict("published", "a published competition's terms do not change"));
         apply(c, in);
-        c.updated_at = now(s);
-        tx.competitions().update(c);
         tx.audit().append(event(s, actor, "competition.edited", c.id, "", ""));
-        return view_of(tx, c);
+        return Status(Done{});
       });
 }
 
 Result<CompetitionView> publish_competition(CompetitionServices& s, const Actor& actor,
                                             const std::string& competition_id) {
-  return transact<CompetitionView>(
-      s.db, Access::write, [&](Transaction& tx) -> Result<CompetitionView> {
-        auto ctx = managed_competition(tx, actor, competition_id);
-        if (!ctx) return ctx.error();
-        auto& c = ctx->competition;
-        if (!next_state(competition_transitions(), c.state, CompetitionAct::publish))
-          return refused(c, CompetitionAct::publish);
+  return change_competition(
+      s, actor, competition_id, CompetitionAct::publish,
+      [&](Transaction& tx, CompetitionContext& ctx) {
+        auto& c = ctx.competition;
         if (c.questions_deadline <= now(s))
-          return Error::invalid("/questions_deadline", "future",
-                                "the deadlines must be ahead when publishing");
+          return Status(Error::invalid("/questions_deadline", "future",
+                                       "the deadlines must be ahead when publishing"));
         auto category = tx.categories().find(c.category_id);
         if (!category || category->state != CategoryState::open ||
-            !dps_is_in_force(ctx->dps, helsinki_date(now(s))))
-          return Error::conflict("not-buying", "the category does not buy now");
-        c.state = CompetitionState::published;
-        c.published_at = c.updated_at = now(s);
-        tx.competitions().update(c);
+            !dps_is_in_force(ctx.dps, helsinki_date(now(s))))
+          return Status(Error::conflict("not-buying", "the category does not buy now"));
+        c.published_at = now(s);
         int invited = 0;
         for (const auto& a : tx.admissions().list_for_category(c.category_id)) {
           if (a.state != AdmissionState::admitted) continue;
@@ -311,31 +327,27 @@ Result<CompetitionView> publish_competition(CompetitionServices& s, const Actor&
         }
         tx.audit().append(event(s, actor, "competition.published", c.id, "draft",
                                 "published, " + std::to_string(invited) + " invited"));
-        return view_of(tx, c);
+        return Status(Done{});
       });
 }
 
 Result<CompetitionView> extend_tender_deadline(CompetitionServices& s, const Actor& actor,
                                                const std::string& competition_id,
                                                Timestamp new_deadline) {
-  return transact<CompetitionView>(
-      s.db, Access::write, [&](Transaction& tx) -> Result<CompetitionView> {
-        auto ctx = managed_competition(tx, actor, competition_id);
-        if (!ctx) return ctx.error();
-        auto& c = ctx->competition;
-        if (auto ok = before_deadline(s, c); !ok) return ok.error();
+  return change_competition(
+      s, actor, competition_id, std::nullopt, [&](Transaction& tx, CompetitionContext& ctx) {
+        auto& c = ctx.competition;
+        if (auto ok = before_deadline(s, c); !ok) return ok;
         if (new_deadline <= c.tender_deadline)
-          return Error::invalid("/tender_deadline", "later",
-                                "a published deadline can only be moved later");
+          return Status(Error::invalid("/tender_deadline", "later",
+                                       "a published deadline can only be moved later"));
         const auto before = to_micros(c.tender_deadline);
         c.tender_deadline = new_deadline;
-        c.updated_at = now(s);
-        tx.competitions().update(c);
         notify_invitees(tx, s, c, "competition.deadline_moved",
                         "The tender deadline of '" + c.title + "' was moved later.");
         tx.audit().append(event(s, actor, "competition.deadline_moved", c.id,
                                 std::to_string(before), std::to_string(to_micros(new_deadline))));
-        return view_of(tx, c);
+        return Status(Done{});
       });
 }
 
@@ -343,23 +355,16 @@ Result<CompetitionView> cancel_competition(CompetitionServices& s, const Actor& 
                                            const std::string& competition_id,
                                            const std::string& reason) {
   if (auto ok = required_text(reason, "/reason", "the reason"); !ok) return ok.error();
-  return transact<CompetitionView>(
-      s.db, Access::write, [&](Transaction& tx) -> Result<CompetitionView> {
-        auto ctx = managed_competition(tx, actor, competition_id);
-        if (!ctx) return ctx.error();
-        auto& c = ctx->competition;
-        if (!next_state(competition_transitions(), c.state, CompetitionAct::cancel))
-          return refused(c, CompetitionAct::cancel);
-        const auto before = c.state;
-        c.state = CompetitionState::cancelled;
+  return change_competition(
+      s, actor, competition_id, CompetitionAct::cancel,
+      [&](Transaction& tx, CompetitionContext& ctx) {
+        auto& c = ctx.competition;
         c.reason = reason;
-        c.updated_at = now(s);
-        tx.competitions().update(c);
         notify_invitees(tx, s, c, "competition.cancelled",
                         "The competition '" + c.title + "' was cancelled: " + reason);
         tx.audit().append(event(s, actor, "competition.cancelled", c.id,
-                                std::string(to_string(before)), "cancelled"));
-        return view_of(tx, c);
+                                std::string(to_string(c.state)), "cancelled"));
+        return Status(Done{});
       });
 }
 
@@ -635,56 +640,47 @@ Result<std::vector<RankedTender>> ranking(CompetitionServices& s, const Actor& a
 Result<CompetitionView> award_competition(CompetitionServices& s, const Actor& actor,
                                           const std::string& competition_id,
                                           const std::string& tender_id) {
-  return transact<CompetitionView>(
-      s.db, Access::write, [&](Transaction& tx) -> Result<CompetitionView> {
-        auto ctx = managed_competition(tx, actor, competition_id);
-        if (!ctx) return ctx.error();
-        auto& c = ctx->competition;
-        if (!next_state(competition_transitions(), c.state, CompetitionAct::award))
-          return refused(c, CompetitionAct::award);
+  return change_competition(
+      s, actor, competition_id, CompetitionAct::award,
+      [&](Transaction& tx, CompetitionContext& ctx) {
+        auto& c = ctx.competition;
         auto order = ranked(s, tx, c);
-        if (!order) return order.error();
-        if (order->empty()) return Error::conflict("no-tenders", "there is no tender to award");
+        if (!order) return Status(order.error());
+        if (order->empty())
+          return Status(Error::conflict("no-tenders", "there is no tender to award"));
         if (std::any_of(order->begin(), order->end(),
                         [](const RankedTender& r) { return !r.complete; }))
-          return Error::conflict("unscored", "score every tender on every criterion first");
+          return Status(Error::conflict("unscored", "score every tender on every criterion first"));
         if (order->front().tender_id != tender_id)
-          return Error::invalid("/tender_id", "ranked-first",
-                                "the award goes to the tender ranked first by the criteria");
+          return Status(Error::invalid("/tender_id", "ranked-first",
+                                       "the award goes to the tender ranked first by the "
+                                       "criteria"));
         const auto winner = tx.admissions().find(order->front().provider_id, c.category_id);
         if (!winner || winner->state != AdmissionState::admitted)
-          return Error::conflict("provider-not-admitted",
-                                 "the first-ranked provider is no longer admitted; cancel with "
-                                 "reasons or reinstate it first");
-        c.state = CompetitionState::awarded;
+          return Status(Error::conflict("provider-not-admitted",
+                                        "the first-ranked provider is no longer admitted; "
+                                        "cancel with reasons or reinstate it first"));
         c.winner_tender_id = tender_id;
-        c.awarded_at = c.updated_at = now(s);
-        tx.competitions().update(c);
+        c.awarded_at = now(s);
         for (const auto& r : *order)
           notify(tx, s.clock, s.secrets, r.provider_id, "competition.awarded", c.id,
                  "The award decision of '" + c.title + "' has been made.");
         tx.audit().append(event(s, actor, "competition.awarded", c.id, "opened",
                                 "awarded to tender " + tender_id));
-        return view_of(tx, c);
+        return Status(Done{});
       });
 }
 
 Result<CompetitionView> conclude_competition(CompetitionServices& s, const Actor& actor,
                                              const std::string& competition_id) {
-  return transact<CompetitionView>(
-      s.db, Access::write, [&](Transaction& tx) -> Result<CompetitionView> {
-        auto ctx = managed_competition(tx, actor, competition_id);
-        if (!ctx) return ctx.error();
-        auto& c = ctx->competition;
-        if (!next_state(competition_transitions(), c.state, CompetitionAct::conclude))
-          return refused(c, CompetitionAct::conclude);
+  return change_competition(
+      s, actor, competition_id, CompetitionAct::conclude,
+      [&](Transaction& tx, CompetitionContext& ctx) {
+        auto& c = ctx.competition;
         if (now(s) < *c.awarded_at + std::chrono::days(c.standstill_days))
-          return Error::conflict("standstill", "the standstill period has not ended");
-        c.state = CompetitionState::concluded;
-        c.updated_at = now(s);
-        tx.competitions().update(c);
+          return Status(Error::conflict("standstill", "the standstill period has not ended"));
         tx.audit().append(event(s, actor, "competition.concluded", c.id, "awarded", "concluded"));
-        return view_of(tx, c);
+        return Status(Done{});
       });
 }
 
