@@ -6,58 +6,30 @@
 
 #include "domain/competition.hpp"
 #include "domain/qualification_ports.hpp"
-#include "tests/support/test_database.hpp"
+#include "tests/support/stored_world.hpp"
 
 namespace tarjotin {
 namespace {
 
 using namespace domain;
 
-Timestamp at(long long seconds) { return from_micros(1'790'000'000'000'000 + seconds * 1'000'000); }
-Date day(int n) { return Date{std::chrono::days{20'000 + n}}; }
+using testing::at;
+using testing::day;
 
 // A database with an authority and its officer, two providers (one with a user), and two
 // categories of one DPS.
-class StorageTest : public ::testing::Test {
+class StorageTest : public testing::StoredWorld {
  protected:
-  testing::TestDatabase t;
-
-  void write(const std::function<void(Transaction&)>& work) {
-    t.db().run(Access::write, [&](Transaction& tx) {
-      work(tx);
-      return true;
-    });
-  }
-
   void SetUp() override {
     write([](Transaction& tx) {
-      const auto org = [&](const std::string& id, OrganisationKind kind) {
-        tx.organisations().add({id, kind, id + " name", "FI", "", at(0)});
-      };
-      org("authority", OrganisationKind::contracting_authority);
-      org("provider-a", OrganisationKind::provider);
-      org("provider-b", OrganisationKind::provider);
-      const auto user = [&](const std::string& id, const std::string& org_id, Role role) {
-        tx.users().add({id, org_id, id + "@example.fi", id, role, "x", true, at(0)});
-      };
-      user("officer", "authority", Role::officer);
-      user("seller-a", "provider-a", Role::provider);
-      Dps dps;
-      dps.id = "dps-1";
-      dps.authority_id = "authority";
-      dps.title = "DPS 1";
-      dps.valid_from = day(0);
-      dps.valid_until = day(1000);
-      dps.created_at = dps.updated_at = at(0);
-      tx.dpss().add(dps);
-      for (const std::string n : {"1", "2"}) {
-        Category category;
-        category.id = "cat-" + n;
-        category.dps_id = dps.id;
-        category.name = {"Valmennus " + n, "Coachning " + n, "Coaching " + n};
-        category.created_at = category.updated_at = at(0);
-        tx.categories().add(category);
-      }
+      organisation(tx, "authority", OrganisationKind::contracting_authority);
+      organisation(tx, "provider-a", OrganisationKind::provider);
+      organisation(tx, "provider-b", OrganisationKind::provider);
+      user(tx, "officer", "authority", Role::officer);
+      user(tx, "seller-a", "provider-a", Role::provider);
+      dps(tx, "dps-1");
+      category(tx, "cat-1", "dps-1");
+      category(tx, "cat-2", "dps-1");
     });
   }
 };

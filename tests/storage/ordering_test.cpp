@@ -5,15 +5,15 @@
 
 #include "domain/ordering.hpp"
 #include "domain/qualification_ports.hpp"
-#include "tests/support/test_database.hpp"
+#include "tests/support/stored_world.hpp"
 
 namespace tarjotin {
 namespace {
 
 using namespace domain;
 
-Timestamp at(long long seconds) { return from_micros(1'790'000'000'000'000 + seconds * 1'000'000); }
-Date day(int n) { return Date{std::chrono::days{20'000 + n}}; }
+using testing::at;
+using testing::day;
 
 // An OrderQuery built field by field: Query().provider("p").until(t).
 struct Query : OrderQuery {
@@ -26,48 +26,21 @@ struct Query : OrderQuery {
   Query& until(Timestamp t) { return placed_until = t, *this; }
 };
 
-class Ordering : public ::testing::Test {
+class Ordering : public testing::StoredWorld {
  protected:
-  testing::TestDatabase t;
-
-  void write(const std::function<void(Transaction&)>& work) {
-    t.db().run(Access::write, [&](Transaction& tx) {
-      work(tx);
-      return true;
-    });
-  }
-
   void SetUp() override {
     write([](Transaction& tx) {
-      const auto org = [&](const std::string& id, OrganisationKind kind) {
-        tx.organisations().add({id, kind, id + " name", "FI", "", at(0)});
-      };
-      org("authority", OrganisationKind::contracting_authority);
-      org("provider-a", OrganisationKind::provider);
-      org("provider-b", OrganisationKind::provider);
-      org("unit-a", OrganisationKind::coaching_unit);
-      org("unit-b", OrganisationKind::coaching_unit);
-      const auto user = [&](const std::string& id, const std::string& org_id, Role role) {
-        tx.users().add({id, org_id, id + "@example.fi", id, role, "x", true, at(0)});
-      };
-      user("coach-a", "unit-a", Role::coach);
-      user("coach-b", "unit-b", Role::coach);
-      user("seller-a", "provider-a", Role::provider);
+      organisation(tx, "authority", OrganisationKind::contracting_authority);
+      organisation(tx, "provider-a", OrganisationKind::provider);
+      organisation(tx, "provider-b", OrganisationKind::provider);
+      organisation(tx, "unit-a", OrganisationKind::coaching_unit);
+      organisation(tx, "unit-b", OrganisationKind::coaching_unit);
+      user(tx, "coach-a", "unit-a", Role::coach);
+      user(tx, "coach-b", "unit-b", Role::coach);
+      user(tx, "seller-a", "provider-a", Role::provider);
       for (const std::string n : {"1", "2"}) {
-        Dps dps;
-        dps.id = "dps-" + n;
-        dps.authority_id = "authority";
-        dps.title = "DPS " + n;
-        dps.valid_from = day(0);
-        dps.valid_until = day(1000);
-        dps.created_at = dps.updated_at = at(0);
-        tx.dpss().add(dps);
-        Category category;
-        category.id = "cat-" + n;
-        category.dps_id = dps.id;
-        category.name = {"Valmennus " + n, "Coachning " + n, "Coaching " + n};
-        category.created_at = category.updated_at = at(0);
-        tx.categories().add(category);
+        dps(tx, "dps-" + n);
+        category(tx, "cat-" + n, "dps-" + n);
       }
     });
   }
