@@ -307,10 +307,9 @@ Result<Offering> edit_offering(OrderingServices& s, const Actor& actor,
 Result<Offering> read_offering(OrderingServices& s, const Actor& actor,
                                const std::string& offering_id) {
   return transact<Offering>(s.db, Access::read, [&](Transaction& tx) -> Result<Offering> {
-    auto o = tx.offerings().find(offering_id);
-    if (!o) return Error::not_found("offering");
     if (actor.is(Role::provider)) return own_offering(tx, actor, offering_id);
-    if (!category_in_use(tx, actor, o->category_id)) return Error::not_found("offering");
+    auto o = tx.offerings().find(offering_id);
+    if (!o || !category_in_use(tx, actor, o->category_id)) return Error::not_found("offering");
     return *o;
   });
 }
