@@ -226,6 +226,10 @@ Result<User> set_user_active(AccountServices& s, const Actor& actor, const std::
     auto user = tx.users().find(user_id);
     if (!user || !may_manage_users_of(actor, user->organisation_id))
       return Error::not_found("user");
+    // As with adding users: officers switch officers and providers their colleagues; an
+    // authority's admins and auditors answer to an admin, not to the officers they oversee.
+    if (!actor.is(Role::admin) && user->role != actor.role)
+      return Error::forbidden("your role may not switch users with this role on or off");
     if (user->id == actor.user_id && !active)
       return Error::conflict("self-deactivation", "you cannot deactivate your own account");
     if (user->active == active) return *user;

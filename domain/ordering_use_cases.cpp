@@ -446,10 +446,14 @@ Result<ChoiceSet> make_choice_set(OrderingServices& s, const Actor& actor,
   if (start_by && *start_by < today(s))
     return Error::invalid("/start_by", "future", "the latest start is today or later");
   return transact<ChoiceSet>(s.db, Access::write, [&](Transaction& tx) -> Result<ChoiceSet> {
+    // Ids in the body that the coach may not use are refused like place_order's choice set:
+    // 422 with the field, the same for another unit's customer as for no customer at all.
     auto customer = unit_customer(tx, actor, customer_id);
-    if (!customer) return customer.error();
+    if (!customer)
+      return Error::invalid("/customer_id", "customer", "no customer of your unit has this id");
     auto ctx = category_in_use(tx, actor, category_id);
-    if (!ctx) return ctx.error();
+    if (!ctx)
+      return Error::invalid("/category_id", "category", "no category you may use has this id");
     if (ctx->category.award_method != AwardMethod::customer_choice)
       return Error::conflict("not-customer-choice",
                              "this category is bought by mini-competition, not customer choice");

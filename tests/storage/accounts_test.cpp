@@ -137,6 +137,33 @@ TEST_F(Accounts, ProviderCannotSeeOrDeactivateAnotherCompanysUsers) {
   EXPECT_TRUE(sign_in(s, "b@example.fi", "correct horse battery").ok());
 }
 
+TEST_F(Accounts, OfficerSwitchesOfficersButNotTheAdminsOrAuditorsOverseeingThem) {
+  const auto authority =
+      bootstrap_organisation(s, {OrganisationKind::contracting_authority, "Kuopio", "FI", ""},
+                             {"admin@example.fi", "Admin", Role::admin, "correct horse battery"});
+  ASSERT_TRUE(authority.ok());
+  const Actor admin{authority->user.id, authority->organisation.id, Role::admin, ""};
+  auto add = [&](const std::string& email, Role role) {
+    auto u = create_user(s, admin, authority->organisation.id,
+                         {email, "U", role, "correct horse battery"});
+    EXPECT_TRUE(u.ok());
+    return u.value();
+  };
+  const auto officer = add("officer@example.fi", Role::officer);
+  const auto colleague = add("colleague@example.fi", Role::officer);
+  const auto auditor = add("auditor@example.fi", Role::auditor);
+  const Actor me{officer.id, officer.organisation_id, Role::officer, ""};
+
+  EXPECT_TRUE(set_user_active(s, me, colleague.id, false).ok());
+  for (const auto& overseer : {authority->user.id, auditor.id}) {
+    auto refused = set_user_active(s, me, overseer, false);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().kind, ErrorKind::forbidden);
+  }
+  EXPECT_TRUE(sign_in(s, "auditor@example.fi", "correct horse battery").ok());
+  EXPECT_TRUE(set_user_active(s, admin, auditor.id, false).ok());
+}
+
 TEST_F(Accounts, ProviderAddsAColleagueButNotAnOfficer) {
   const auto mine = provider("0737546-2", "a@example.fi");
   const Actor me{mine.user.id, mine.organisation.id, Role::provider, ""};
