@@ -21,6 +21,9 @@ add_executable(api_tests
   api/qualification_api_test.cpp
   api/reconfirmation_api_test.cpp
   api/ordering_api_test.cpp
-  api/competition_api_test.cpp)
+  api/competition_api_test.cpp
+  api/authorization_matrix_test.cpp)
 target_link_libraries(api_tests PRIVATE tarjotin_api_test_support GTest::gtest_main)
+set_source_files_properties(api/authorization_matrix_test.cpp PROPERTIES COMPILE_DEFINITIONS
+  TARJOTIN_AUTHORIZATION_MATRIX="${CMAKE_CURRENT_SOURCE_DIR}/api/authorization_matrix.txt")
 tarjotin_add_db_test(api api_tests)
