@@ -55,7 +55,9 @@ const std::vector<ConfigOption>& config_options() {
         {"tls-certificate", "", "PEM certificate chain (default var/tls/server.crt)"},
         {"tls-private-key", "", "PEM private key (default var/tls/server.key)"},
         {"plain-http", "", "serve plain HTTP, only behind a TLS-terminating proxy (default false)"},
-        {"workers", "", "worker threads; 0 means one per core (default 0)"},
+        {"workers", "", "threads that drive connections; 0 means one per core (default 0)"},
+        {"request-threads", "",
+         "threads that run requests and database connections they use (default 32)"},
         {"log-level", "", "debug, info, warn or error (default info)"},
         {"max-body-bytes", "", "largest request body accepted (default 1048576)"},
         {"max-header-bytes", "", "largest request head accepted (default 16384)"},
@@ -92,6 +94,8 @@ void set_config_value(Config& c, const std::string& key, const std::string& valu
     c.plain_http = parse_bool(key, value);
   else if (key == "workers")
     c.workers = parse_number<unsigned>(key, value, 0, 256);
+  else if (key == "request-threads")
+    c.request_threads = parse_number<unsigned>(key, value, 1, 1024);
   else if (key == "log-level") {
     if (value != "debug" && value != "info" && value != "warn" && value != "error")
       throw std::invalid_argument("log-level must be debug, info, warn or error");

@@ -17,6 +17,9 @@ struct Config {
   std::string tls_private_key = "var/tls/server.key";
   bool plain_http = false;  // only behind a TLS-terminating proxy
   unsigned workers = 0;     // 0: one per CPU core
+  // Handlers wait on the database; this many can wait at once. Also the connection pool size
+  // (plus two for background jobs).
+  unsigned request_threads = 32;
   std::string log_level = "info";
   std::size_t max_body_bytes = 1024 * 1024;
   std::size_t max_header_bytes = 16 * 1024;

@@ -2,6 +2,8 @@
 // The open connections of one server, so that a graceful stop can close the idle ones at once
 // and let the busy ones finish the request they are serving.
 
+#include <boost/asio/thread_pool.hpp>
+
 #include <atomic>
 #include <chrono>
 #include <cstddef>
@@ -49,6 +51,10 @@ struct ConnectionLimits {
 // What every connection shares.
 struct ConnectionContext {
   Api& api;
+  // Handlers block on the database. They run here, not on the threads that drive the sockets,
+  // so a slow transaction never stalls reads and writes of other connections, and so that many
+  // write transactions can be waiting at once to be committed together.
+  boost::asio::thread_pool& handlers;
   Metrics& metrics;
   Log& log;
   Connections& connections;

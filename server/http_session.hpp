@@ -87,7 +87,13 @@ class HttpSession : public Connection {
 
   void on_read(beast::error_code ec, std::size_t) {
     if (ec) return on_read_error(ec);
-    send(context_.api.handle(parser_->get(), remote_));
+    // Nothing touches parser_ while the handler runs: the session is busy and reads nothing.
+    net::post(context_.handlers, [self = derived().shared_from_this()] {
+      Response response = self->context_.api.handle(self->parser_->get(), self->remote_);
+      net::post(
+          self->derived().stream().get_executor(),
+          [self, response = std::move(response)]() mutable { self->send(std::move(response)); });
+    });
   }
 
   void on_read_error(beast::error_code ec) {

@@ -43,6 +43,7 @@ int serve(const server::Config& config, server::Log& log) {
   options.address = config.listen_address;
   options.port = config.port;
   options.threads = config.effective_workers();
+  options.request_threads = config.request_threads;
   options.max_connections = config.max_connections;
   options.shutdown_grace = std::chrono::seconds(config.shutdown_grace_seconds);
   options.limits.max_body_bytes = config.max_body_bytes;

@@ -45,10 +45,11 @@ Server::Server(ServerOptions options, Api& api, Metrics& metrics, Log& log,
       metrics_(metrics),
       log_(log),
       tls_(tls),
-      context_{api, metrics, log, connections_, options_.limits},
+      context_{api, handlers_, metrics, log, connections_, options_.limits},
       ioc_(static_cast<int>(options_.threads)),
       acceptor_(net::make_strand(ioc_)),
-      drain_timer_(ioc_) {}
+      drain_timer_(ioc_),
+      handlers_(options_.request_threads == 0 ? 1 : options_.request_threads) {}
 
 Server::~Server() {
   stop();
@@ -67,7 +68,8 @@ void Server::start() {
   log_.info("listening", {{"address", options_.address},
                           {"port", std::to_string(port_), true},
                           {"tls", tls_ ? "true" : "false", true},
-                          {"threads", std::to_string(options_.threads), true}});
+                          {"threads", std::to_string(options_.threads), true},
+                          {"request_threads", std::to_string(options_.request_threads), true}});
 }
 
 void Server::handle_signals() {
@@ -135,6 +137,9 @@ void Server::wait() {
   for (auto& t : threads_)
     if (t.joinable()) t.join();
   threads_.clear();
+  // Handlers cut off by the grace period still finish their transaction; their answers go
+  // nowhere, but nothing is left half-done.
+  handlers_.join();
 }
 
 }  // namespace tarjotin::server

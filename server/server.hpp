@@ -7,6 +7,7 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/ssl/context.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/thread_pool.hpp>
 
 #include <memory>
 #include <optional>
@@ -19,8 +20,9 @@ namespace tarjotin::server {
 
 struct ServerOptions {
   std::string address = "127.0.0.1";
-  unsigned short port = 0;  // 0: any free port (tests)
-  unsigned threads = 2;
+  unsigned short port = 0;       // 0: any free port (tests)
+  unsigned threads = 2;          // drive the sockets and TLS
+  unsigned request_threads = 8;  // run the handlers, which wait on the database
   std::size_t max_connections = 4096;
   std::chrono::seconds shutdown_grace{20};
   ConnectionLimits limits;
@@ -59,6 +61,8 @@ class Server {
   boost::asio::io_context ioc_;
   boost::asio::ip::tcp::acceptor acceptor_;
   boost::asio::steady_timer drain_timer_;
+  // After the io_context: a handler still running at destruction posts its answer there.
+  boost::asio::thread_pool handlers_;
   std::vector<std::thread> threads_;
   unsigned short port_ = 0;
   std::atomic<bool> stop_requested_{false};

@@ -76,6 +76,7 @@ const std::map<std::string, std::string> kGoodValues = {
     {"tls-private-key", "/etc/tarjotin/key.pem"},
     {"plain-http", "true"},
     {"workers", "7"},
+    {"request-threads", "18"},
     {"log-level", "debug"},
     {"max-body-bytes", "2048"},
     {"max-header-bytes", "4096"},
@@ -99,6 +100,7 @@ void expect_good_values(const Config& c) {
   EXPECT_EQ(c.tls_private_key, "/etc/tarjotin/key.pem");
   EXPECT_TRUE(c.plain_http);
   EXPECT_EQ(c.workers, 7u);
+  EXPECT_EQ(c.request_threads, 18u);
   EXPECT_EQ(c.log_level, "debug");
   EXPECT_EQ(c.max_body_bytes, 2048u);
   EXPECT_EQ(c.max_header_bytes, 4096u);

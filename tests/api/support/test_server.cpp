@@ -41,6 +41,7 @@ TestServer::TestServer(ServerTweaks tweaks) : tweaks_(tweaks) {
   server::Config config;
   config.database_url = database_.url();
   config.workers = 2;
+  config.request_threads = 6;
   config.plain_http = tweaks.plain_http;
   config.scrypt_log2_n = 10;
   config.documents_dir = directory_ + "/documents";
@@ -56,6 +57,7 @@ TestServer::TestServer(ServerTweaks tweaks) : tweaks_(tweaks) {
   server::ServerOptions options;
   options.port = 0;
   options.threads = 2;
+  options.request_threads = config.request_threads;
   options.max_connections = tweaks.max_connections;
   options.shutdown_grace = std::chrono::seconds(5);
   options.limits.max_body_bytes = tweaks.max_body_bytes;
