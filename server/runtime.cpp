@@ -8,7 +8,7 @@ domain::Timestamp SystemClock::now() const {
 
 Runtime::Runtime(const Config& config, Log& log, const domain::Clock* clock)
     : log_(log),
-      db_(config.database_url, config.effective_workers() + 2),
+      db_(config.database_url, config.request_threads + 2),
       clock_(clock ? *clock : system_clock_),
       hasher_(crypto::ScryptCost{1ull << config.scrypt_log2_n, 8, 1}),
       accounts_{db_, clock_, hasher_, secrets_,
@@ -25,6 +25,13 @@ Runtime::Runtime(const Config& config, Log& log, const domain::Clock* clock)
                      [this] { return static_cast<double>(db_.connections_in_use()); });
   metrics_.add_gauge("tarjotin_db_connections", "Size of the database connection pool.",
                      [this] { return static_cast<double>(db_.pool_size()); });
+  if (db_.backend() == storage::Backend::sqlite) {
+    // Their ratio is how many write transactions one fsync carries.
+    metrics_.add_gauge("tarjotin_sqlite_write_transactions", "SQLite write transactions committed.",
+                       [this] { return static_cast<double>(db_.sqlite_writes()); });
+    metrics_.add_gauge("tarjotin_sqlite_commits", "SQLite commits (each one fsync).",
+                       [this] { return static_cast<double>(db_.sqlite_commits()); });
+  }
   metrics_.add_gauge(
       "tarjotin_applications_overdue",
       "Applications awaiting a decision after their legal deadline.", [this] {

@@ -154,6 +154,24 @@ DatabaseUrl parse_database_url(const std::string& url) {
       "the database URL must start with sqlite:// or postgresql:// (got something else)");
 }
 
+namespace {
+
+void open_sqlite(soci::session& sql, const std::string& connect) {
+  sql.open(*soci::factory_sqlite3(), connect);
+  // WAL lets readers run beside the writer; synchronous=FULL makes a commit survive power
+  // loss, not only a process crash, which is what "acknowledged means kept" needs.
+  sql << "PRAGMA journal_mode = WAL";
+  sql << "PRAGMA synchronous = FULL";
+  sql << "PRAGMA foreign_keys = ON";
+  sql << "PRAGMA busy_timeout = 10000";
+}
+
+// Enough to carry a burst in one commit, few enough that one group's statements do not keep
+// the next group waiting long.
+constexpr std::size_t kMaxGroup = 256;
+
+}  // namespace
+
 SociDatabase::SociDatabase(const std::string& url, std::size_t pool_size)
     : pool_size_(pool_size == 0 ? 1 : pool_size) {
   const DatabaseUrl parsed = parse_database_url(url);
@@ -161,17 +179,14 @@ SociDatabase::SociDatabase(const std::string& url, std::size_t pool_size)
   pool_ = std::make_unique<soci::connection_pool>(pool_size_);
   for (std::size_t i = 0; i < pool_size_; ++i) {
     soci::session& sql = pool_->at(i);
-    if (backend_ == Backend::sqlite) {
-      sql.open(*soci::factory_sqlite3(), parsed.connect);
-      // WAL lets readers run beside the writer; synchronous=FULL makes a commit survive power
-      // loss, not only a process crash, which is what "acknowledged means kept" needs.
-      sql << "PRAGMA journal_mode = WAL";
-      sql << "PRAGMA synchronous = FULL";
-      sql << "PRAGMA foreign_keys = ON";
-      sql << "PRAGMA busy_timeout = 10000";
-    } else {
+    if (backend_ == Backend::sqlite)
+      open_sqlite(sql, parsed.connect);
+    else
       sql.open(*soci::factory_postgresql(), parsed.connect);
-    }
+  }
+  if (backend_ == Backend::sqlite) {
+    sqlite_writer_ = std::make_unique<soci::session>();
+    open_sqlite(*sqlite_writer_, parsed.connect);
   }
 }
 
@@ -179,19 +194,116 @@ SociDatabase::~SociDatabase() = default;
 
 void SociDatabase::run(domain::Access access,
                        const std::function<bool(domain::Transaction&)>& work) {
+  if (backend_ == Backend::postgresql) return run_postgresql(access, work);
+  if (access == domain::Access::write) return run_sqlite_write(work);
+  run_sqlite_read(work);
+}
+
+void SociDatabase::run_sqlite_read(const std::function<bool(domain::Transaction&)>& work) {
+  Lease lease(*pool_, in_use_);
+  soci::session& sql = lease.sql();
+  sql << "BEGIN";
+  try {
+    SociTransaction tx(sql);
+    sql << (work(tx) ? "COMMIT" : "ROLLBACK");
+  } catch (...) {
+    rollback_quietly(sql);
+    throw;
+  }
+}
+
+void SociDatabase::run_sqlite_write(const std::function<bool(domain::Transaction&)>& work) {
+  PendingWrite mine{&work, nullptr, false};
+  std::unique_lock<std::mutex> lock(queue_mutex_);
+  queue_.push_back(&mine);
+  while (!mine.done) {
+    if (committing_) {
+      queue_changed_.wait(lock);
+      continue;
+    }
+    committing_ = true;
+    std::vector<PendingWrite*> group;
+    while (!queue_.empty() && group.size() < kMaxGroup) {
+      group.push_back(queue_.front());
+      queue_.pop_front();
+    }
+    lock.unlock();
+    commit_group(group);
+    lock.lock();
+    for (PendingWrite* write : group) write->done = true;
+    committing_ = false;
+    queue_changed_.notify_all();
+  }
+  if (mine.error) std::rethrow_exception(mine.error);
+}
+
+// One transaction for the whole group, each write in a savepoint of its own, so that a write
+// that declines or fails is undone alone. Should the group itself fail (the commit, or SQLite
+// abandoning the transaction under an I/O error), nothing of it was kept and every write is
+// tried again in a transaction of its own, so that one bad write cannot fail the others.
+void SociDatabase::commit_group(const std::vector<PendingWrite*>& group) {
+  if (group.size() == 1) return commit_alone(*group.front());
+  soci::session& sql = *sqlite_writer_;
+  ++in_use_;
+  try {
+    sql << "BEGIN IMMEDIATE";
+    for (PendingWrite* write : group) {
+      sql << "SAVEPOINT write";
+      try {
+        SociTransaction tx(sql);
+        if (!(*write->work)(tx)) sql << "ROLLBACK TO write";
+      } catch (...) {
+        write->error = std::current_exception();
+        sql << "ROLLBACK TO write";
+      }
+      sql << "RELEASE write";
+    }
+    sql << "COMMIT";
+    --in_use_;
+    sqlite_writes_ += static_cast<long long>(group.size());
+    ++sqlite_commits_;
+  } catch (...) {
+    rollback_quietly(sql);
+    --in_use_;
+    for (PendingWrite* write : group) {
+      write->error = nullptr;
+      commit_alone(*write);
+    }
+  }
+}
+
+std::size_t SociDatabase::waiting_writes() {
+  std::lock_guard<std::mutex> lock(queue_mutex_);
+  return queue_.size();
+}
+
+void SociDatabase::commit_alone(PendingWrite& write) {
+  soci::session& sql = *sqlite_writer_;
+  ++in_use_;
+  try {
+    sql << "BEGIN IMMEDIATE";
+    SociTransaction tx(sql);
+    sql << ((*write.work)(tx) ? "COMMIT" : "ROLLBACK");
+    ++sqlite_writes_;
+    ++sqlite_commits_;
+  } catch (...) {
+    write.error = std::current_exception();
+    rollback_quietly(sql);
+  }
+  --in_use_;
+}
+
+void SociDatabase::run_postgresql(domain::Access access,
+                                  const std::function<bool(domain::Transaction&)>& work) {
   const bool writes = access == domain::Access::write;
   for (int attempt = 1;; ++attempt) {
     Lease lease(*pool_, in_use_);
     soci::session& sql = lease.sql();
-    std::unique_lock<std::mutex> writer(sqlite_writer_, std::defer_lock);
     // Once COMMIT is sent, a dropped connection leaves the outcome unknown: then the error goes
     // to the caller instead of running the work a second time.
     bool committing = false;
     try {
-      if (backend_ == Backend::sqlite) {
-        if (writes) writer.lock();
-        sql << (writes ? "BEGIN IMMEDIATE" : "BEGIN");
-      } else if (writes) {
+      if (writes) {
         sql << "BEGIN";
         // Every writer queues on the audit head first: the hash chain needs a total order of
         // writes, and taking the lock before reading anything means every check a use case
@@ -216,9 +328,7 @@ void SociDatabase::run(domain::Access access,
       rollback_quietly(sql);
       // A PostgreSQL restart breaks every pooled connection; nothing was committed by the failed
       // attempt, so it is safe to run the transaction again on a fresh connection.
-      if (backend_ == Backend::postgresql && !committing && attempt < kMaxAttempts &&
-          reconnected(sql))
-        continue;
+      if (!committing && attempt < kMaxAttempts && reconnected(sql)) continue;
       throw;
     } catch (...) {
       rollback_quietly(sql);
@@ -234,7 +344,6 @@ void SociDatabase::with_session(const std::function<void(soci::session&)>& work)
 
 int SociDatabase::migrate() {
   Lease lease(*pool_, in_use_);
-  std::lock_guard<std::mutex> writer(sqlite_writer_);
   return apply_migrations(lease.sql(), backend_);
 }
 
