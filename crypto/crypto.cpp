@@ -4,8 +4,10 @@
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
+#include <algorithm>
 #include <charconv>
 #include <stdexcept>
+#include <thread>
 
 namespace tarjotin::crypto {
 namespace {
@@ -112,9 +114,28 @@ bool constant_time_equal(std::string_view a, std::string_view b) {
   return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
+ScryptPasswordHasher::ScryptPasswordHasher(ScryptCost cost, unsigned at_once) : cost_(cost) {
+  if (at_once == 0) at_once = std::max(1u, std::thread::hardware_concurrency());
+  slots_ = std::make_unique<std::counting_semaphore<>>(static_cast<std::ptrdiff_t>(at_once));
+}
+
+std::vector<std::uint8_t> ScryptPasswordHasher::derive_in_turn(
+    std::string_view password, const std::vector<std::uint8_t>& salt,
+    const ScryptCost& cost) const {
+  slots_->acquire();
+  try {
+    auto key = derive(password, salt, cost);
+    slots_->release();
+    return key;
+  } catch (...) {
+    slots_->release();
+    throw;
+  }
+}
+
 std::string ScryptPasswordHasher::hash(std::string_view password) const {
   const auto salt = random_bytes(kSaltBytes);
-  const auto key = derive(password, salt, cost_);
+  const auto key = derive_in_turn(password, salt, cost_);
   return "scrypt$" + std::to_string(cost_.n) + "$" + std::to_string(cost_.r) + "$" +
          std::to_string(cost_.p) + "$" + base64url(salt.data(), salt.size()) + "$" +
          base64url(key.data(), key.size());
@@ -123,10 +144,10 @@ std::string ScryptPasswordHasher::hash(std::string_view password) const {
 bool ScryptPasswordHasher::verify(std::string_view password, std::string_view encoded) const {
   Encoded parsed;
   if (!decode(encoded, parsed)) {
-    derive(password, std::vector<std::uint8_t>(kSaltBytes), cost_);
+    derive_in_turn(password, std::vector<std::uint8_t>(kSaltBytes), cost_);
     return false;
   }
-  const auto key = derive(password, parsed.salt, parsed.cost);
+  const auto key = derive_in_turn(password, parsed.salt, parsed.cost);
   return CRYPTO_memcmp(key.data(), parsed.key.data(), kKeyBytes) == 0;
 }
 

@@ -2,6 +2,8 @@
 // OpenSSL behind small functions, and the domain's crypto ports implemented on them.
 
 #include <cstdint>
+#include <memory>
+#include <semaphore>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,12 +29,19 @@ struct ScryptCost {
 // and old hashes still verify with the cost they were made with.
 class ScryptPasswordHasher final : public domain::PasswordHasher {
  public:
-  explicit ScryptPasswordHasher(ScryptCost cost = {}) : cost_(cost) {}
+  // Each derivation holds 128·N·r bytes (32 MiB at the default) for its whole run, and sign-in
+  // is open to anyone: at most `at_once` run together (0: one per core), so memory stays bounded
+  // however many requests wait. More at once would not be faster: the work is all CPU.
+  explicit ScryptPasswordHasher(ScryptCost cost = {}, unsigned at_once = 0);
   std::string hash(std::string_view password) const override;
   bool verify(std::string_view password, std::string_view encoded) const override;
 
  private:
+  std::vector<std::uint8_t> derive_in_turn(std::string_view password,
+                                           const std::vector<std::uint8_t>& salt,
+                                           const ScryptCost& cost) const;
   ScryptCost cost_;
+  std::unique_ptr<std::counting_semaphore<>> slots_;
 };
 
 class SystemSecrets final : public domain::Secrets {
