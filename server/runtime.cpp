@@ -25,13 +25,11 @@ Runtime::Runtime(const Config& config, Log& log, const domain::Clock* clock)
                      [this] { return static_cast<double>(db_.connections_in_use()); });
   metrics_.add_gauge("tarjotin_db_connections", "Size of the database connection pool.",
                      [this] { return static_cast<double>(db_.pool_size()); });
-  if (db_.backend() == storage::Backend::sqlite) {
-    // Their ratio is how many write transactions one fsync carries.
-    metrics_.add_gauge("tarjotin_sqlite_write_transactions", "SQLite write transactions committed.",
-                       [this] { return static_cast<double>(db_.sqlite_writes()); });
-    metrics_.add_gauge("tarjotin_sqlite_commits", "SQLite commits (each one fsync).",
-                       [this] { return static_cast<double>(db_.sqlite_commits()); });
-  }
+  // Their ratio is how many write transactions one commit (one fsync) carries.
+  metrics_.add_gauge("tarjotin_db_write_transactions", "Write transactions committed.",
+                     [this] { return static_cast<double>(db_.writes_committed()); });
+  metrics_.add_gauge("tarjotin_db_commits", "Database commits of write transactions.",
+                     [this] { return static_cast<double>(db_.commits()); });
   metrics_.add_gauge(
       "tarjotin_applications_overdue",
       "Applications awaiting a decision after their legal deadline.", [this] {

@@ -176,30 +176,24 @@ SociDatabase::SociDatabase(const std::string& url, std::size_t pool_size)
     : pool_size_(pool_size == 0 ? 1 : pool_size) {
   const DatabaseUrl parsed = parse_database_url(url);
   backend_ = parsed.backend;
-  pool_ = std::make_unique<soci::connection_pool>(pool_size_);
-  for (std::size_t i = 0; i < pool_size_; ++i) {
-    soci::session& sql = pool_->at(i);
+  auto open = [&](soci::session& sql) {
     if (backend_ == Backend::sqlite)
       open_sqlite(sql, parsed.connect);
     else
       sql.open(*soci::factory_postgresql(), parsed.connect);
-  }
-  if (backend_ == Backend::sqlite) {
-    sqlite_writer_ = std::make_unique<soci::session>();
-    open_sqlite(*sqlite_writer_, parsed.connect);
-  }
+  };
+  pool_ = std::make_unique<soci::connection_pool>(pool_size_);
+  for (std::size_t i = 0; i < pool_size_; ++i) open(pool_->at(i));
+  writer_ = std::make_unique<soci::session>();
+  open(*writer_);
 }
 
 SociDatabase::~SociDatabase() = default;
 
 void SociDatabase::run(domain::Access access,
                        const std::function<bool(domain::Transaction&)>& work) {
-  if (backend_ == Backend::postgresql) return run_postgresql(access, work);
-  if (access == domain::Access::write) return run_sqlite_write(work);
-  run_sqlite_read(work);
-}
-
-void SociDatabase::run_sqlite_read(const std::function<bool(domain::Transaction&)>& work) {
+  if (access == domain::Access::write) return run_write(work);
+  if (backend_ == Backend::postgresql) return run_postgresql_read(work);
   Lease lease(*pool_, in_use_);
   soci::session& sql = lease.sql();
   sql << "BEGIN";
@@ -212,7 +206,28 @@ void SociDatabase::run_sqlite_read(const std::function<bool(domain::Transaction&
   }
 }
 
-void SociDatabase::run_sqlite_write(const std::function<bool(domain::Transaction&)>& work) {
+void SociDatabase::run_postgresql_read(const std::function<bool(domain::Transaction&)>& work) {
+  for (int attempt = 1;; ++attempt) {
+    Lease lease(*pool_, in_use_);
+    soci::session& sql = lease.sql();
+    try {
+      sql << "BEGIN READ ONLY";
+      SociTransaction tx(sql);
+      sql << (work(tx) ? "COMMIT" : "ROLLBACK");
+      return;
+    } catch (const soci::soci_error&) {
+      rollback_quietly(sql);
+      // A PostgreSQL restart breaks every pooled connection; a read is safe to run again.
+      if (attempt < kMaxAttempts && reconnected(sql)) continue;
+      throw;
+    } catch (...) {
+      rollback_quietly(sql);
+      throw;
+    }
+  }
+}
+
+void SociDatabase::run_write(const std::function<bool(domain::Transaction&)>& work) {
   PendingWrite mine{&work, nullptr, false};
   std::unique_lock<std::mutex> lock(queue_mutex_);
   queue_.push_back(&mine);
@@ -228,7 +243,9 @@ void SociDatabase::run_sqlite_write(const std::function<bool(domain::Transaction
       queue_.pop_front();
     }
     lock.unlock();
+    ++in_use_;
     commit_group(group);
+    --in_use_;
     lock.lock();
     for (PendingWrite* write : group) write->done = true;
     committing_ = false;
@@ -237,16 +254,31 @@ void SociDatabase::run_sqlite_write(const std::function<bool(domain::Transaction
   if (mine.error) std::rethrow_exception(mine.error);
 }
 
+void SociDatabase::begin_write(soci::session& sql) {
+  if (backend_ == Backend::sqlite) {
+    sql << "BEGIN IMMEDIATE";
+    return;
+  }
+  sql << "BEGIN";
+  // Every writer, of every replica, queues on the audit head first: the hash chain needs a total
+  // order of writes, and taking the lock before reading anything means every check a use case
+  // makes sees the latest committed state.
+  long long seq = 0;
+  sql << "SELECT CAST(seq AS BIGINT) FROM audit_head WHERE id = 1 FOR UPDATE", soci::into(seq);
+}
+
 // One transaction for the whole group, each write in a savepoint of its own, so that a write
-// that declines or fails is undone alone. Should the group itself fail (the commit, or SQLite
-// abandoning the transaction under an I/O error), nothing of it was kept and every write is
-// tried again in a transaction of its own, so that one bad write cannot fail the others.
+// that declines or fails is undone alone. Should the group itself fail before its commit (a
+// dropped connection, SQLite abandoning the transaction under an I/O error), nothing of it was
+// kept and every write is tried again in a transaction of its own, so that one bad write cannot
+// fail the others. A PostgreSQL commit that fails leaves the outcome unknown: then every write
+// of the group gets the error rather than being run a second time.
 void SociDatabase::commit_group(const std::vector<PendingWrite*>& group) {
   if (group.size() == 1) return commit_alone(*group.front());
-  soci::session& sql = *sqlite_writer_;
-  ++in_use_;
+  soci::session& sql = *writer_;
+  bool committing = false;
   try {
-    sql << "BEGIN IMMEDIATE";
+    begin_write(sql);
     for (PendingWrite* write : group) {
       sql << "SAVEPOINT write";
       try {
@@ -258,13 +290,17 @@ void SociDatabase::commit_group(const std::vector<PendingWrite*>& group) {
       }
       sql << "RELEASE write";
     }
+    committing = true;
     sql << "COMMIT";
-    --in_use_;
-    sqlite_writes_ += static_cast<long long>(group.size());
-    ++sqlite_commits_;
+    writes_ += static_cast<long long>(group.size());
+    ++commits_;
   } catch (...) {
     rollback_quietly(sql);
-    --in_use_;
+    if (committing && backend_ == Backend::postgresql) {
+      for (PendingWrite* write : group)
+        if (!write->error) write->error = std::current_exception();
+      return;
+    }
     for (PendingWrite* write : group) {
       write->error = nullptr;
       commit_alone(*write);
@@ -272,69 +308,47 @@ void SociDatabase::commit_group(const std::vector<PendingWrite*>& group) {
   }
 }
 
-std::size_t SociDatabase::waiting_writes() {
-  std::lock_guard<std::mutex> lock(queue_mutex_);
-  return queue_.size();
-}
-
 void SociDatabase::commit_alone(PendingWrite& write) {
-  soci::session& sql = *sqlite_writer_;
-  ++in_use_;
-  try {
-    sql << "BEGIN IMMEDIATE";
-    SociTransaction tx(sql);
-    sql << ((*write.work)(tx) ? "COMMIT" : "ROLLBACK");
-    ++sqlite_writes_;
-    ++sqlite_commits_;
-  } catch (...) {
-    write.error = std::current_exception();
-    rollback_quietly(sql);
-  }
-  --in_use_;
-}
-
-void SociDatabase::run_postgresql(domain::Access access,
-                                  const std::function<bool(domain::Transaction&)>& work) {
-  const bool writes = access == domain::Access::write;
+  soci::session& sql = *writer_;
   for (int attempt = 1;; ++attempt) {
-    Lease lease(*pool_, in_use_);
-    soci::session& sql = lease.sql();
     // Once COMMIT is sent, a dropped connection leaves the outcome unknown: then the error goes
     // to the caller instead of running the work a second time.
     bool committing = false;
     try {
-      if (writes) {
-        sql << "BEGIN";
-        // Every writer queues on the audit head first: the hash chain needs a total order of
-        // writes, and taking the lock before reading anything means every check a use case
-        // makes sees the latest committed state.
-        long long seq = 0;
-        sql << "SELECT CAST(seq AS BIGINT) FROM audit_head WHERE id = 1 FOR UPDATE",
-            soci::into(seq);
-      } else {
-        sql << "BEGIN READ ONLY";
-      }
+      begin_write(sql);
       SociTransaction tx(sql);
-      const bool commit = work(tx);
+      const bool commit = (*write.work)(tx);
       committing = commit;
       sql << (commit ? "COMMIT" : "ROLLBACK");
+      ++writes_;
+      ++commits_;
       return;
     } catch (const soci::postgresql_soci_error& e) {
       rollback_quietly(sql);
       if (retryable(e) && attempt < kMaxAttempts) continue;
       if (!committing && attempt < kMaxAttempts && reconnected(sql)) continue;
-      throw;
+      write.error = std::current_exception();
+      return;
     } catch (const soci::soci_error&) {
       rollback_quietly(sql);
-      // A PostgreSQL restart breaks every pooled connection; nothing was committed by the failed
+      // A PostgreSQL restart breaks the connection; nothing was committed by the failed
       // attempt, so it is safe to run the transaction again on a fresh connection.
-      if (!committing && attempt < kMaxAttempts && reconnected(sql)) continue;
-      throw;
+      if (backend_ == Backend::postgresql && !committing && attempt < kMaxAttempts &&
+          reconnected(sql))
+        continue;
+      write.error = std::current_exception();
+      return;
     } catch (...) {
       rollback_quietly(sql);
-      throw;
+      write.error = std::current_exception();
+      return;
     }
   }
+}
+
+std::size_t SociDatabase::waiting_writes() {
+  std::lock_guard<std::mutex> lock(queue_mutex_);
+  return queue_.size();
 }
 
 void SociDatabase::with_session(const std::function<void(soci::session&)>& work) {

@@ -63,11 +63,11 @@ class SociDatabase final : public domain::Database {
   // For tests and tools that must reach under the ports (tampering tests, the demo seeder).
   void with_session(const std::function<void(soci::session&)>& work);
 
-  // SQLite write transactions committed so far, and in how many commits: their ratio is the
-  // mean group size.
-  long long sqlite_writes() const { return sqlite_writes_.load(); }
-  long long sqlite_commits() const { return sqlite_commits_.load(); }
-  // SQLite write transactions queued behind the commit in progress.
+  // Write transactions committed so far, and in how many commits: their ratio is the mean
+  // group size.
+  long long writes_committed() const { return writes_.load(); }
+  long long commits() const { return commits_.load(); }
+  // Write transactions queued behind the commit in progress.
   std::size_t waiting_writes();
 
  private:
@@ -76,9 +76,9 @@ class SociDatabase final : public domain::Database {
     std::exception_ptr error;
     bool done = false;
   };
-  void run_postgresql(domain::Access access, const std::function<bool(domain::Transaction&)>& work);
-  void run_sqlite_read(const std::function<bool(domain::Transaction&)>& work);
-  void run_sqlite_write(const std::function<bool(domain::Transaction&)>& work);
+  void run_postgresql_read(const std::function<bool(domain::Transaction&)>& work);
+  void run_write(const std::function<bool(domain::Transaction&)>& work);
+  void begin_write(soci::session& sql);
   void commit_group(const std::vector<PendingWrite*>& group);
   void commit_alone(PendingWrite& write);
 
@@ -87,18 +87,19 @@ class SociDatabase final : public domain::Database {
   std::unique_ptr<soci::connection_pool> pool_;
   std::atomic<std::size_t> in_use_{0};
 
-  // SQLite has one writer at a time, and a durable commit costs one fsync however much it
+  // Writes are serial in both databases: SQLite has one writer, and on PostgreSQL every write
+  // takes the audit head's lock first. A durable commit costs one fsync however much it
   // carries. So write transactions queue here, and whoever finds no commit in progress takes
-  // every queued one, runs each in a savepoint of one transaction and commits them together:
-  // the more writers wait, the more each fsync carries. Each caller returns only after the
-  // commit that holds its work is durable.
-  std::unique_ptr<soci::session> sqlite_writer_;
+  // every queued one, runs each in a savepoint of one transaction on the one writing
+  // connection, and commits them together: the more writers wait, the more each fsync carries.
+  // Each caller returns only after the commit that holds its work is durable.
+  std::unique_ptr<soci::session> writer_;
   std::mutex queue_mutex_;
   std::condition_variable queue_changed_;
   std::deque<PendingWrite*> queue_;
   bool committing_ = false;
-  std::atomic<long long> sqlite_writes_{0};
-  std::atomic<long long> sqlite_commits_{0};
+  std::atomic<long long> writes_{0};
+  std::atomic<long long> commits_{0};
 };
 
 }  // namespace tarjotin::storage
