@@ -1,5 +1,6 @@
 #include "domain/reconfirmation.hpp"
 
+#include "domain/access.hpp"
 #include "domain/name_table.hpp"
 
 namespace tarjotin::domain {
@@ -11,15 +12,21 @@ constexpr NameTable<ReconfirmationState, 3> kStates{{
     {ReconfirmationState::lapsed, "lapsed"},
 }};
 
-// The officers of the authority that owns the category's DPS; others learn nothing.
-Result<Category> managed_category(Transaction& tx, const Actor& actor,
-                                  const std::string& category_id) {
+// The category when the actor passes `may` for its DPS; others learn nothing, not even that
+// it exists.
+template <class Rule>
+Result<Category> category_if(Transaction& tx, const Actor& actor, const std::string& category_id,
+                             Rule may) {
   auto category = tx.categories().find(category_id);
   auto dps = category ? tx.dpss().find(category->dps_id) : std::nullopt;
-  if (!category || !dps) return Error::not_found("category");
-  if (!actor.is(Role::officer) || actor.organisation_id != dps->authority_id)
-    return Error::not_found("category");
+  if (!category || !dps || !may(actor, *dps)) return Error::not_found("category");
   return *category;
+}
+
+// The officers of the authority that owns the category's DPS.
+Result<Category> managed_category(Transaction& tx, const Actor& actor,
+                                  const std::string& category_id) {
+  return category_if(tx, actor, category_id, manages);
 }
 
 }  // namespace
@@ -70,7 +77,8 @@ Result<ReconfirmationView> read_reconfirmation(QualificationServices& s, const A
           if (!own) return Error::not_found("re-confirmation request");
           return ReconfirmationView{*request, {*own}};
         }
-        if (!managed_category(tx, actor, request->category_id))
+        // Admins and auditors read every authority's records, as they do applications.
+        if (!category_if(tx, actor, request->category_id, oversees))
           return Error::not_found("re-confirmation request");
         return ReconfirmationView{*request, tx.reconfirmations().list_for_request(request_id)};
       });

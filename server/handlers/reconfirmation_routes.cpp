@@ -67,7 +67,8 @@ void add_reconfirmation_routes(Router& router, Services& s) {
                                    });
               }});
   router.add({http::verb::get, "/v1/reconfirmations/{request_id}", "readReconfirmation",
-              Guard::only({Role::officer, Role::provider}), "", [&q](Exchange& ex) {
+              Guard::only({Role::officer, Role::admin, Role::auditor, Role::provider}), "",
+              [&q](Exchange& ex) {
                 return answer(domain::read_reconfirmation(q, ex.who(), ex.param("request_id")), ex,
                               200, write_view);
               }});
