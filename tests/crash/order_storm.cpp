@@ -128,9 +128,9 @@ class Args {
 std::string json_string(const std::string& body, const char* name) {
   rapidjson::Document doc;
   doc.Parse(body.data(), body.size());
-  if (doc.HasParseError() || !doc.IsObject()) return "";
-  const auto it = doc.FindMember(name);
-  return it != doc.MemberEnd() && it->value.IsString() ? it->value.GetString() : "";
+  if (doc.HasParseError() || !doc.IsObject() || !doc.HasMember(name) || !doc[name].IsString())
+    return "";
+  return doc[name].GetString();
 }
 
 // "no-free-places" from a problem's "urn:tarjotin:problem:no-free-places".
