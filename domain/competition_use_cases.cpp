@@ -460,7 +460,8 @@ Result<TenderReceipt> save_tender(CompetitionServices& s, const Actor& actor,
       s.db, Access::write, [&](Transaction& tx) -> Result<TenderReceipt> {
         auto ctx = own_tender_in_time(s, tx, actor, competition_id);
         if (!ctx) return ctx.error();
-        for (const auto& [key, text] : content.answers) {
+        for (const auto& answer : content.answers) {
+          const std::string& key = answer.first;  // clang 14 lambdas cannot capture bindings
           const auto& criteria = ctx->competition.competition.criteria;
           if (std::none_of(criteria.begin(), criteria.end(), [&](const AwardCriterion& c) {
                 return c.key == key && c.basis == CriterionBasis::quality;

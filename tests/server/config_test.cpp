@@ -268,8 +268,9 @@ TEST(SetConfigValue, RefusesValuesOutsideEachSettingsRange) {
       {"session-lifetime-minutes", {"0"}}, {"max-connections", {"0"}},
       {"scrypt-log2-n", {"0", "64"}},
   };
-  for (const auto& [key, values] : out_of_range)
+  for (const auto& [setting, values] : out_of_range)
     for (const auto& value : values) {
+      const std::string& key = setting;  // clang 14 lambdas cannot capture structured bindings
       Config c;
       const std::string message =
           invalid_argument_message([&] { set_config_value(c, key, value); });
