@@ -4,6 +4,9 @@
 #include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
 
+#include <cmath>
+#include <set>
+#include <string>
 #include <vector>
 
 namespace tarjotin::server {
@@ -21,15 +24,32 @@ class BoundedHandler {
   bool Uint(unsigned u) { return item() && doc_.Uint(u); }
   bool Int64(int64_t i) { return item() && doc_.Int64(i); }
   bool Uint64(uint64_t u) { return item() && doc_.Uint64(u); }
-  bool Double(double d) { return item() && doc_.Double(d); }
+  bool Double(double d) {
+    // RapidJSON 1.1 reads some numbers beyond the largest double (9e308) as infinity, which no
+    // JSON writer can write back; they are refused like the larger ones it does catch.
+    if (!std::isfinite(d)) {
+      number_too_big = true;
+      return false;
+    }
+    return item() && doc_.Double(d);
+  }
   bool RawNumber(const char* s, rapidjson::SizeType n, bool copy) {
     return item() && doc_.RawNumber(s, n, copy);
   }
   bool String(const char* s, rapidjson::SizeType n, bool copy) {
-    return item() && doc_.String(s, n, copy);
+    return utf8(s, n) && item() && doc_.String(s, n, copy);
   }
   bool StartObject() { return open(false) && doc_.StartObject(); }
-  bool Key(const char* s, rapidjson::SizeType n, bool copy) { return doc_.Key(s, n, copy); }
+  bool Key(const char* s, rapidjson::SizeType n, bool copy) {
+    if (!utf8(s, n)) return false;
+    // Two members of one name would leave it to each reader which one counts (RapidJSON's
+    // lookups take the first, the schema checks both, other parsers often take the last).
+    if (!open_.back().names.emplace(s, n).second) {
+      duplicate_name = true;
+      return false;
+    }
+    return doc_.Key(s, n, copy);
+  }
   bool EndObject(rapidjson::SizeType n) {
     open_.pop_back();
     return doc_.EndObject(n);
@@ -41,12 +61,29 @@ class BoundedHandler {
   }
 
   std::string limit_broken;
+  bool number_too_big = false;
+  bool lone_surrogate = false;
+  bool duplicate_name = false;
 
  private:
   struct Container {
     bool is_array;
     std::size_t items;
+    std::set<std::string> names;  // of an object's members so far
   };
+
+  // RapidJSON 1.1 checks that "\ud800".."\udbff" is followed by a low surrogate, but lets a
+  // lone "\udc00".."\udfff" through as the bytes ED B0..BF xx, which are not UTF-8 (and which
+  // PostgreSQL refuses). Those bytes cannot come from the text itself: its encoding is checked.
+  bool utf8(const char* s, rapidjson::SizeType n) {
+    for (rapidjson::SizeType i = 0; i + 1 < n; ++i)
+      if (static_cast<unsigned char>(s[i]) == 0xED &&
+          (static_cast<unsigned char>(s[i + 1]) & 0xE0) == 0xA0) {
+        lone_surrogate = true;
+        return false;
+      }
+    return true;
+  }
 
   bool item() {
     if (open_.empty()) return true;
@@ -63,7 +100,7 @@ class BoundedHandler {
       limit_broken = "max-depth";
       return false;
     }
-    open_.push_back({is_array, 0});
+    open_.push_back({is_array, 0, {}});
     return true;
   }
 
@@ -91,15 +128,26 @@ std::optional<JsonParseError> parse_json(std::string_view text, rapidjson::Docum
     const rapidjson::ParseResult result = reader.Parse<kFlags>(stream, handler);
     if (result) return true;
     if (!handler.limit_broken.empty()) {
+      const std::string& rule = handler.limit_broken;
       error = JsonParseError{
-          handler.limit_broken == "max-depth"
+          rule == "max-depth"
               ? "JSON nests deeper than " + std::to_string(limits.max_depth) + " levels"
-              : "a JSON array or object has more than " + std::to_string(limits.max_array_items) +
-                    " items",
-          handler.limit_broken};
+          : rule == "max-members"
+              ? "a JSON object has more than " + std::to_string(limits.max_object_members) +
+                    " members"
+              : "a JSON array has more than " + std::to_string(limits.max_array_items) + " items",
+          rule};
+    } else if (handler.duplicate_name) {
+      error = JsonParseError{"a JSON object has two members of the same name at byte " +
+                                 std::to_string(result.Offset()),
+                             "syntax"};
     } else {
-      const bool encoding = result.Code() == rapidjson::kParseErrorStringInvalidEncoding;
-      error = JsonParseError{std::string(rapidjson::GetParseError_En(result.Code())) + " at byte " +
+      const rapidjson::ParseErrorCode code =
+          handler.number_too_big   ? rapidjson::kParseErrorNumberTooBig
+          : handler.lone_surrogate ? rapidjson::kParseErrorStringUnicodeSurrogateInvalid
+                                   : result.Code();
+      const bool encoding = code == rapidjson::kParseErrorStringInvalidEncoding;
+      error = JsonParseError{std::string(rapidjson::GetParseError_En(code)) + " at byte " +
                                  std::to_string(result.Offset()),
                              encoding ? "encoding" : "syntax"};
     }

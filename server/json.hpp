@@ -20,7 +20,7 @@ struct JsonLimits {
 
 struct JsonParseError {
   std::string detail;  // what is wrong, with the byte offset
-  std::string rule;    // "syntax", "encoding", "max-depth", "max-items"
+  std::string rule;    // "syntax", "encoding", "max-depth", "max-items", "max-members"
 };
 
 // Parses `text` into `out`; on failure returns what went wrong and leaves `out` empty.

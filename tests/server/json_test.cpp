@@ -230,6 +230,60 @@ TEST(ParseJson, RefusesAnObjectWithMoreThanMaxObjectMembers) {
   EXPECT_EQ(error->rule, "max-members");
 }
 
+TEST(ParseJson, NamesTheLimitThatWasBroken) {
+  const JsonLimits limits{2, 3, 4};
+  rapidjson::Document doc;
+  const auto items = parse_json("[1,2,3,4]", doc, limits);
+  ASSERT_TRUE(items.has_value());
+  EXPECT_EQ(items->detail, "a JSON array has more than 3 items");
+  const auto members = parse_json(R"({"a":1,"b":2,"c":3,"d":4,"e":5})", doc, limits);
+  ASSERT_TRUE(members.has_value());
+  EXPECT_EQ(members->detail, "a JSON object has more than 4 members");
+  const auto depth = parse_json("[[[]]]", doc, limits);
+  ASSERT_TRUE(depth.has_value());
+  EXPECT_EQ(depth->detail, "JSON nests deeper than 2 levels");
+}
+
+TEST(ParseJson, RefusesANumberBeyondTheLargestDouble) {
+  rapidjson::Document doc;
+  // RapidJSON reads these as infinity by itself, which no JSON writer can write back.
+  for (const char* text : {"[9e308]", "{\"threshold\":-1.8e308}", "2e308"}) {
+    const auto error = parse_json(text, doc);
+    ASSERT_TRUE(error.has_value()) << text;
+    EXPECT_EQ(error->rule, "syntax") << text;
+    EXPECT_NE(error->detail.find("too big"), std::string::npos) << error->detail;
+    EXPECT_TRUE(doc.IsNull());
+  }
+  EXPECT_FALSE(parse_json("[1.7976931348623157e308,-1e308,5e-324]", doc).has_value());
+}
+
+TEST(ParseJson, RefusesALoneLowSurrogateEscape) {
+  rapidjson::Document doc;
+  // Without the check these became the bytes ED B8 80 / ED BA 80, which are not UTF-8.
+  for (const char* text : {R"(["\ude00"])", R"({"a":"x\ud66d\ude80"})", R"({"\udc00":1})"}) {
+    const auto error = parse_json(text, doc);
+    ASSERT_TRUE(error.has_value()) << text;
+    EXPECT_EQ(error->rule, "syntax") << text;
+    EXPECT_TRUE(doc.IsNull());
+  }
+  ASSERT_FALSE(parse_json(R"(["\ud83d\ude80 \ud7ff \ue000"])", doc).has_value());
+  EXPECT_EQ(std::string(doc[0].GetString()), "\xF0\x9F\x9A\x80 \xED\x9F\xBF \xEE\x80\x80");
+}
+
+TEST(ParseJson, RefusesAnObjectThatNamesAMemberTwice) {
+  rapidjson::Document doc;
+  for (const char* text : {R"({"user":{"email":"a@b.fi"},"user":{"email":"c@d.fi"}})",
+                           R"([{"a":1,"b":2,"a":3}])", R"({"\u0061":1,"a":2})"}) {
+    const auto error = parse_json(text, doc);
+    ASSERT_TRUE(error.has_value()) << text;
+    EXPECT_EQ(error->rule, "syntax") << text;
+    EXPECT_NE(error->detail.find("same name"), std::string::npos) << error->detail;
+    EXPECT_TRUE(doc.IsNull());
+  }
+  // The same name in different objects is fine.
+  EXPECT_FALSE(parse_json(R"({"a":{"a":1},"b":[{"a":1},{"a":2}]})", doc).has_value());
+}
+
 TEST(ParseJson, LeavesTheDocumentEmptyAfterAFailure) {
   rapidjson::Document doc;
   ASSERT_FALSE(parse_json(R"({"kept":true})", doc).has_value());
