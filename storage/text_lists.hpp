@@ -12,7 +12,7 @@ namespace tarjotin::storage {
 
 inline std::string join_lines(const std::vector<std::string>& items) {
   std::string out;
-  for (const auto& item : items) out += (out.empty() ? "" : "\n") + item;
+  for (std::size_t i = 0; i < items.size(); ++i) out += (i == 0 ? "" : "\n") + items[i];
   return out;
 }
 
