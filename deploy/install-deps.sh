@@ -5,6 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ccache pkg-config openssl curl
+  clang libclang-rt-14-dev  # the sanitizer and fuzzing build (libFuzzer)
   libboost1.81-dev libssl-dev rapidjson-dev
   libsoci-dev libsqlite3-dev sqlite3 libpq-dev
   libgtest-dev

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Builds Tarjotin and runs the whole test suite on SQLite and on a real PostgreSQL server that
 # this script starts (loopback, temporary data directory) and removes again. Then the same
-# suite once more under AddressSanitizer + UndefinedBehaviorSanitizer.
+# suite once more built with clang under AddressSanitizer + UndefinedBehaviorSanitizer, and a
+# minute of fuzzing with the libFuzzer targets of that build.
 #   deploy/test.sh            everything
-#   deploy/test.sh --quick    skip the sanitizer pass
+#   deploy/test.sh --quick    skip the sanitizer and fuzzing pass
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,8 +22,15 @@ echo "== build and test (SQLite and PostgreSQL)"
 run_suite build RelWithDebInfo
 
 if [ "${1:-}" != "--quick" ]; then
-  echo "== the same under AddressSanitizer and UndefinedBehaviorSanitizer"
-  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-    run_suite build-sanitize Debug -DTARJOTIN_SANITIZE=ON
+  echo "== the same built with clang under AddressSanitizer and UndefinedBehaviorSanitizer"
+  # A build directory keeps the compiler it was first configured with.
+  if [ -f build-sanitize/CMakeCache.txt ] &&
+    ! grep -q '^CMAKE_CXX_COMPILER:[A-Z]*=.*clang++' build-sanitize/CMakeCache.txt; then
+    rm -rf build-sanitize/CMakeCache.txt build-sanitize/CMakeFiles
+  fi
+  export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1
+  run_suite build-sanitize Debug -DCMAKE_CXX_COMPILER=clang++ -DTARJOTIN_SANITIZE=ON \
+    -DTARJOTIN_FUZZ=ON
+  deploy/fuzz.sh build-sanitize 60
 fi
 echo "== all tests passed"
