@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -73,14 +74,15 @@ struct World {
   Api api{server::Services{db, clock, accounts, qualification, ordering, competitions, schemas,
                            metrics, log},
           true};
-  // One router per route, to see whether a path matches more than one of them.
-  std::vector<Router> single_routes;
+  // One router per route, to see whether a path matches more than one of them, by the number
+  // of segments its template has (a path only ever matches templates of its own length).
+  std::map<std::size_t, std::vector<Router>> single_routes;
 
   World() {
     for (const Route& route : api.router().routes()) {
       Router r;
       r.add(route);
-      single_routes.push_back(std::move(r));
+      single_routes[server::split_path(route.path).size()].push_back(std::move(r));
     }
   }
 };
@@ -114,8 +116,10 @@ std::string filled_template(const std::string& path_template, const server::Path
 void check_route_match(World& w, const Request& request, std::string_view path) {
   const auto match = w.api.router().match(request.method(), path);
   std::size_t same_method = 0;
-  for (const Router& single : w.single_routes)
-    if (single.match(request.method(), path).route) ++same_method;
+  if (const auto it = w.single_routes.find(server::split_path(path).size());
+      it != w.single_routes.end())
+    for (const Router& single : it->second)
+      if (single.match(request.method(), path).route) ++same_method;
   if (match.route) {
     FUZZ_CHECK(match.route->method == request.method());
     FUZZ_CHECK(match.allowed.empty());
