@@ -40,9 +40,11 @@ sqlite3* open(const std::string& path) {
   sqlite3* db = nullptr;
   if (sqlite3_open(path.c_str(), &db) != SQLITE_OK)
     throw std::runtime_error("cannot open " + path + ": " + sqlite3_errmsg(db));
+  // The busy timeout first: connections opened together contend for the lock that switching
+  // the journal mode takes.
+  exec(db, "PRAGMA busy_timeout = 10000");
   exec(db, "PRAGMA journal_mode = WAL");
   exec(db, "PRAGMA synchronous = FULL");
-  exec(db, "PRAGMA busy_timeout = 10000");
   return db;
 }
 
