@@ -37,14 +37,16 @@ void Router::add(Route route) {
   for (const auto& r : routes_)
     if (r.method == route.method && r.path == route.path)
       throw std::logic_error("route added twice: " + route.path);
+  patterns_.push_back(split_path(route.path));
   routes_.push_back(std::move(route));
 }
 
 RouteMatch Router::match(http::verb method, std::string_view path) const {
   RouteMatch result;
   const auto segments = split_path(path);
-  for (const auto& route : routes_) {
-    const auto pattern = split_path(route.path);
+  for (std::size_t r = 0; r < routes_.size(); ++r) {
+    const Route& route = routes_[r];
+    const auto& pattern = patterns_[r];
     if (pattern.size() != segments.size()) continue;
     PathParams params;
     bool fits = true;

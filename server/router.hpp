@@ -57,6 +57,8 @@ class Router {
 
  private:
   std::vector<Route> routes_;
+  // Each route's path split once, beside it: matching runs on every request.
+  std::vector<std::vector<std::string>> patterns_;
 };
 
 std::vector<std::string> split_path(std::string_view path);
