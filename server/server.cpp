@@ -41,7 +41,6 @@ void Connections::stop_all() {
 Server::Server(ServerOptions options, Api& api, Metrics& metrics, Log& log,
                boost::asio::ssl::context* tls)
     : options_(std::move(options)),
-      api_(api),
       metrics_(metrics),
       log_(log),
       tls_(tls),

@@ -50,7 +50,6 @@ class Server {
   void drain(std::chrono::steady_clock::time_point deadline);
 
   ServerOptions options_;
-  Api& api_;
   Metrics& metrics_;
   Log& log_;
   boost::asio::ssl::context* tls_;
