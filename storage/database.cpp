@@ -75,7 +75,13 @@ std::string percent_decoded(std::string_view text) {
   return out;
 }
 
+// libpq keywords are lower-case words; anything else would let one URL parameter smuggle in
+// a second option. A NUL would silently cut the connect string short.
 void add_keyword(std::string& conninfo, std::string_view key, const std::string& value) {
+  if (key.empty() || key.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") != key.npos)
+    throw std::invalid_argument("the PostgreSQL URL has a parameter name that is not a word");
+  if (value.find('\0') != std::string::npos)
+    throw std::invalid_argument("the PostgreSQL URL contains a NUL byte");
   if (value.empty()) return;
   conninfo += std::string(key) + "='";
   for (char c : value) {
@@ -143,6 +149,8 @@ DatabaseUrl parse_database_url(const std::string& url) {
     std::string path = url.rfind(sqlite_abs, 0) == 0 ? url.substr(sqlite_abs.size())
                                                      : url.substr(sqlite_rel.size());
     if (path.empty()) throw std::invalid_argument("the SQLite URL names no file");
+    if (path.find('\0') != std::string::npos)
+      throw std::invalid_argument("the SQLite path may not contain a NUL byte");
     if (path.find_first_of(" '\"") != std::string::npos)
       throw std::invalid_argument("the SQLite path may not contain spaces or quotes");
     // "timeout" is SQLite's busy timeout in seconds, for writers from other processes.

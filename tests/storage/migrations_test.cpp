@@ -81,6 +81,15 @@ TEST(DatabaseUrl, TakesPostgresqlUrlApartIntoQuotedKeywords) {
   EXPECT_THROW(parse_database_url("postgresql://h/db%2"), std::invalid_argument);
 }
 
+TEST(DatabaseUrl, RefusesAParameterThatWouldSmuggleInASecondOptionOrANul) {
+  EXPECT_THROW(parse_database_url("postgresql://h/db?sslmode%3D'disable'%20host=x"),
+               std::invalid_argument);
+  EXPECT_THROW(parse_database_url("postgresql://h/db?SSLMODE=require"), std::invalid_argument);
+  EXPECT_THROW(parse_database_url("postgresql://h/db%00x"), std::invalid_argument);
+  EXPECT_THROW(parse_database_url(std::string("sqlite:///tmp/a\0b.db", 20)), std::invalid_argument);
+  EXPECT_NO_THROW(parse_database_url("postgresql://h/db?connect_timeout=5&sslmode=require"));
+}
+
 }  // namespace
 }  // namespace tarjotin::storage
 
