@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds Tarjotin and runs the whole test suite on SQLite and on a real PostgreSQL server that
-# this script starts (loopback, temporary data directory) and removes again. Then the same
+# this script starts (loopback, temporary data directory) and removes again, and a short crash
+# test (kill -9 during concurrent orders) on both. Then the same
 # suite once more built with clang under AddressSanitizer + UndefinedBehaviorSanitizer, and a
 # minute of fuzzing with the libFuzzer targets of that build.
 #   deploy/test.sh            everything
@@ -20,6 +21,9 @@ run_suite() {
 
 echo "== build and test (SQLite and PostgreSQL)"
 run_suite build RelWithDebInfo
+
+echo "== crash test: kill -9 during concurrent orders, SQLite and PostgreSQL"
+tests/crash/crash_test.sh --build-dir build --rounds 4 --orders 200
 
 if [ "${1:-}" != "--quick" ]; then
   echo "== the same built with clang under AddressSanitizer and UndefinedBehaviorSanitizer"
