@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -28,6 +29,16 @@ inline std::pair<std::string_view, std::string_view> two_parts(std::string_view 
   const auto nul = input.find('\0');
   if (nul == std::string_view::npos) return {input, {}};
   return {input.substr(0, nul), input.substr(nul + 1)};
+}
+
+// One target for several small parsers: the first byte ('0', '1', ...) picks the parser that
+// is given the rest, so the seeds stay readable.
+inline int run_one_of(const std::uint8_t* data, std::size_t size,
+                      std::initializer_list<void (*)(std::string_view)> parsers) {
+  if (size == 0) return 0;
+  const auto pick = static_cast<unsigned>(data[0] + 256 - '0') % parsers.size();
+  (*(parsers.begin() + pick))(as_text(data + 1, size - 1));
+  return 0;
 }
 
 }  // namespace tarjotin::fuzz

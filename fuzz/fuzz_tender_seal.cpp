@@ -119,18 +119,5 @@ void key_file(std::string_view content) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace tarjotin::fuzz;
-  if (size == 0) return 0;
-  const std::string_view rest = as_text(data + 1, size - 1);
-  switch (static_cast<unsigned>(data[0] + 256 - '0') % 3) {
-    case 0:
-      forged(rest);
-      break;
-    case 1:
-      round_trip(rest);
-      break;
-    case 2:
-      key_file(rest);
-      break;
-  }
-  return 0;
+  return run_one_of(data, size, {forged, round_trip, key_file});
 }

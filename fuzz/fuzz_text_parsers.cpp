@@ -400,36 +400,7 @@ void paths(std::string_view path) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace tarjotin::fuzz;
-  if (size == 0) return 0;
-  const std::string_view rest = as_text(data + 1, size - 1);
-  switch (static_cast<unsigned>(data[0] + 256 - '0') % 9) {
-    case 0:
-      timestamps(rest);
-      break;
-    case 1:
-      settings(rest);
-      break;
-    case 2:
-      query_parameters(rest);
-      break;
-    case 3:
-      database_urls(rest);
-      break;
-    case 4:
-      text_lists(rest);
-      break;
-    case 5:
-      business_ids(rest);
-      break;
-    case 6:
-      enum_names(rest);
-      break;
-    case 7:
-      file_names(rest);
-      break;
-    case 8:
-      paths(rest);
-      break;
-  }
-  return 0;
+  return run_one_of(data, size,
+                    {timestamps, settings, query_parameters, database_urls, text_lists,
+                     business_ids, enum_names, file_names, paths});
 }
