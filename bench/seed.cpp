@@ -25,6 +25,7 @@
 
 #include "crypto/crypto.hpp"
 #include "domain/accounts.hpp"
+#include "domain/business_id.hpp"
 #include "domain/ordering_use_cases.hpp"
 #include "domain/qualification_use_cases.hpp"
 #include "storage/database.hpp"
@@ -138,16 +139,12 @@ T must(domain::Result<T> r, const std::string& what) {
 
 // The n-th valid Finnish business ID from a base: seven digits and the mod-11 check digit.
 std::string business_id(int n) {
-  static const int kWeights[] = {7, 9, 10, 5, 8, 4, 2};
   static int next_candidate = 3000000;
   static std::vector<std::string> issued;
   while (static_cast<int>(issued.size()) <= n) {
     const std::string digits = std::to_string(next_candidate++);
-    int sum = 0;
-    for (int i = 0; i < 7; ++i) sum += (digits[i] - '0') * kWeights[i];
-    const int remainder = sum % 11;
-    if (remainder == 1) continue;  // no valid check digit for these
-    issued.push_back(digits + "-" + std::to_string(remainder == 0 ? 0 : 11 - remainder));
+    if (const auto check = domain::finnish_check_digit(digits))
+      issued.push_back(digits + "-" + std::to_string(*check));
   }
   return issued[static_cast<std::size_t>(n)];
 }

@@ -19,20 +19,25 @@ Result<std::string> finnish_business_id(std::string_view id) {
   if (!is_digit(id[8]))
     return Error::invalid("/business_id", "pattern",
                           "a Finnish business ID has the form 1234567-8");
-  // Weights and rule as published by the Finnish Tax Administration: remainder 0 gives check
-  // digit 0, remainder 1 is never issued, otherwise 11 - remainder.
-  constexpr std::array<int, 7> kWeights{7, 9, 10, 5, 8, 4, 2};
-  int sum = 0;
-  for (std::size_t i = 0; i < 7; ++i) sum += (id[i] - '0') * kWeights[i];
-  const int remainder = sum % 11;
-  const int check = remainder == 0 ? 0 : 11 - remainder;
-  if (remainder == 1 || check != id[8] - '0')
+  const auto check = finnish_check_digit(id.substr(0, 7));
+  if (!check || *check != id[8] - '0')
     return Error::invalid("/business_id", "check-digit",
                           "the check digit of the Finnish business ID does not match");
   return std::string(id);
 }
 
 }  // namespace
+
+std::optional<int> finnish_check_digit(std::string_view seven_digits) {
+  // Weights and rule as published by the Finnish Tax Administration: remainder 0 gives check
+  // digit 0, remainder 1 is never issued, otherwise 11 - remainder.
+  constexpr std::array<int, 7> kWeights{7, 9, 10, 5, 8, 4, 2};
+  int sum = 0;
+  for (std::size_t i = 0; i < 7; ++i) sum += (seven_digits[i] - '0') * kWeights[i];
+  const int remainder = sum % 11;
+  if (remainder == 1) return std::nullopt;
+  return remainder == 0 ? 0 : 11 - remainder;
+}
 
 bool is_country_code(std::string_view country) {
   return country.size() == 2 && std::isupper(static_cast<unsigned char>(country[0])) &&

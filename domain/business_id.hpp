@@ -15,4 +15,8 @@ Result<std::string> canonical_business_id(std::string_view country, std::string_
 
 bool is_country_code(std::string_view country);
 
+// The check digit of a Finnish business ID whose first seven digits are given; none for the
+// numbers that are never issued (remainder 1).
+std::optional<int> finnish_check_digit(std::string_view seven_digits);
+
 }  // namespace tarjotin::domain

@@ -56,3 +56,12 @@ TEST(BusinessId, RefusesCountryThatIsNotAnIsoCode) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().fields[0].pointer, "/country");
 }
+
+TEST(BusinessId, CheckDigitIsGivenForIssuedNumbersAndNoneForRemainderOne) {
+  using tarjotin::domain::finnish_check_digit;
+  EXPECT_EQ(finnish_check_digit("0737546"), 2);
+  EXPECT_EQ(finnish_check_digit("1572860"), 0);
+  // 1000008: 7 + 2*8 = 23; 23 % 11 = 1, a number never issued.
+  EXPECT_EQ(finnish_check_digit("1000008"), std::nullopt);
+  EXPECT_FALSE(canonical_business_id("FI", "1000008-0").ok());
+}

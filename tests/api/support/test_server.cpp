@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "crypto/crypto.hpp"
+#include "domain/business_id.hpp"
 #include "server/json.hpp"
 #include "server/schema_registry.hpp"
 #include "server/tls_context.hpp"
@@ -13,14 +14,10 @@
 namespace tarjotin::testing {
 
 std::string finnish_business_id(int n) {
-  static const int kWeights[] = {7, 9, 10, 5, 8, 4, 2};
   for (int candidate = 1000000 + n * 13;; ++candidate) {
     const std::string digits = std::to_string(candidate);
-    int sum = 0;
-    for (int i = 0; i < 7; ++i) sum += (digits[i] - '0') * kWeights[i];
-    const int remainder = sum % 11;
-    if (remainder == 1) continue;
-    return digits + "-" + std::to_string(remainder == 0 ? 0 : 11 - remainder);
+    if (const auto check = domain::finnish_check_digit(digits))
+      return digits + "-" + std::to_string(*check);
   }
 }
 
