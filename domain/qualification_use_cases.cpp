@@ -652,11 +652,9 @@ Result<ApplicationView> decide_application(QualificationServices& s, const Actor
         app->decided_at = now(s);
         tx.applications().update(*app);
         if (admit) {
-          tx.admissions().put({app->provider_id, app->category_id, app->id,
-                               AdmissionState::admitted, now(s), "", now(s)});
-          // Admitted while a competition in the category still takes tenders: invited too.
-          invite_to_running_competitions(tx, s.clock, s.secrets, app->category_id,
-                                         app->provider_id);
+          store_admission(tx, s.clock, s.secrets,
+                          {app->provider_id, app->category_id, app->id, AdmissionState::admitted,
+                           now(s), "", now(s)});
         }
         tx.audit().append(event(s, actor, admit ? "application.admitted" : "application.rejected",
                                 "application", app->id, std::string(to_string(before)),
@@ -666,6 +664,14 @@ Result<ApplicationView> decide_application(QualificationServices& s, const Actor
 }
 
 // ---------------------------------------------------------------- admissions
+
+void store_admission(Transaction& tx, const Clock& clock, Secrets& secrets,
+                     const Admission& admission) {
+  tx.admissions().put(admission);
+  if (admission.state == AdmissionState::admitted)
+    invite_to_running_competitions(tx, clock, secrets, admission.category_id,
+                                   admission.provider_id);
+}
 
 Result<Admission> change_admission(QualificationServices& s, const Actor& actor,
                                    const std::string& category_id, const std::string& provider_id,
@@ -687,7 +693,7 @@ Result<Admission> change_admission(QualificationServices& s, const Actor& actor,
     admission->state = *next;
     admission->reason = reason;
     admission->updated_at = now(s);
-    tx.admissions().put(*admission);
+    store_admission(tx, s.clock, s.secrets, *admission);
     tx.audit().append(event(s, actor, "admission." + std::string(to_string(*next)), "admission",
                             provider_id + "/" + category_id, std::string(to_string(before)),
                             std::string(to_string(*next))));

@@ -117,6 +117,12 @@ Result<ApplicationView> decide_application(QualificationServices& s, const Actor
                                            const std::string& application_id, bool admit,
                                            const std::string& reason);
 
+// Every way into an admission goes through here. Whenever the provider is (again) admitted, it is
+// invited, in the same transaction, to the category's competitions that still take tenders: an
+// admitted provider may tender until the deadline, however it came to be admitted.
+void store_admission(Transaction& tx, const Clock& clock, Secrets& secrets,
+                     const Admission& admission);
+
 Result<Admission> change_admission(QualificationServices& s, const Actor& actor,
                                    const std::string& category_id, const std::string& provider_id,
                                    AdmissionAct act, const std::string& reason);

@@ -143,7 +143,7 @@ int lapse_overdue_reconfirmations(QualificationServices& s) {
         admission->state = AdmissionState::suspended;
         admission->reason = "criteria were not re-confirmed by the due date";
         admission->updated_at = s.clock.now();
-        tx.admissions().put(*admission);
+        store_admission(tx, s.clock, s.secrets, *admission);
         tx.audit().append(audit_event(s.clock.now(), nullptr, "admission.suspended", "admission",
                                       r->provider_id + "/" + request->category_id, "admitted",
                                       "suspended"));

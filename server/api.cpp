@@ -31,17 +31,6 @@ bool is_json_media_type(std::string_view content_type) {
   return boost::beast::iequals(type, "application/json");
 }
 
-std::optional<std::string> bearer_token(const Request& request) {
-  const auto it = request.find(http::field::authorization);
-  if (it == request.end()) return std::nullopt;
-  const std::string_view value(it->value().data(), it->value().size());
-  if (value.size() < 7 || !boost::beast::iequals(value.substr(0, 7), "Bearer "))
-    return std::nullopt;
-  std::string_view token = value.substr(7);
-  while (!token.empty() && token.front() == ' ') token.remove_prefix(1);
-  return std::string(token);
-}
-
 std::string percent_decode_query_value(std::string_view v) {
   std::string out;
   for (std::size_t i = 0; i < v.size(); ++i) {
@@ -60,6 +49,24 @@ std::string percent_decode_query_value(std::string_view v) {
 }
 
 }  // namespace
+
+std::optional<std::string> bearer_token(const Request& request) {
+  const auto it = request.find(http::field::authorization);
+  if (it == request.end()) return std::nullopt;
+  const std::string_view value(it->value().data(), it->value().size());
+  if (value.size() < 7 || !boost::beast::iequals(value.substr(0, 7), "Bearer "))
+    return std::nullopt;
+  std::string_view token = value.substr(7);
+  while (!token.empty() && token.front() == ' ') token.remove_prefix(1);
+  return std::string(token);
+}
+
+ObservedRoute observed(const Route* route, std::string_view method) {
+  if (!route) return {"unmatched", std::string(method)};
+  constexpr std::string_view sealed_group = "/v1/competitions/{competition_id}";
+  if (route->path.starts_with(sealed_group)) return {std::string(sealed_group) + "/*", "*"};
+  return {route->path, std::string(method)};
+}
 
 std::optional<std::string> Exchange::query_param(std::string_view name) const {
   std::string_view rest = query;
@@ -197,22 +204,23 @@ Response Api::handle(const Request& request, const std::string& remote_address) 
   }
   const auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(
       std::chrono::steady_clock::now() - started);
-  const std::string route_name = route ? route->path : "unmatched";
-  const std::string method(request.method_string());
-  services_.metrics.record_request(route_name, method, reply.status, elapsed);
+  const auto seen = observed(route, request.method_string());
+  services_.metrics.record_request(seen.route, seen.method, reply.status, elapsed);
   const std::string_view target(request.target().data(), request.target().size());
   // A one-time token in the path (a customer's feedback link) is a credential: log the template.
   const bool secret_path = (route && route->path.find("{token}") != std::string::npos) ||
                            target.starts_with("/v1/feedback/");
+  const bool grouped = route && seen.route != route->path;
   services_.log.info(
       "request",
       {{"request_id", request_id},
        {"remote", remote_address},
-       {"method", method},
+       {"method", seen.method},
        // The query string is left out: it may carry one-time tokens.
        {"path", secret_path ? std::string("/v1/feedback/{token}")
+                : grouped   ? seen.route
                             : std::string(target.substr(0, target.find('?')))},
-       {"route", route_name},
+       {"route", seen.route},
        {"status", std::to_string(reply.status), true},
        {"duration_ms", std::to_string(static_cast<double>(elapsed.count()) / 1000.0), true},
        {"user_id", exchange.actor ? exchange.actor->user_id : ""}});

@@ -35,6 +35,8 @@ struct Services {
   const SchemaRegistry& schemas;
   Metrics& metrics;
   Log& log;
+  // SHA-256 of the token /metrics answers to; empty: /metrics is not served.
+  std::string metrics_token_hash;
 };
 
 // One request as a handler sees it, after the middleware has done its part.
@@ -93,5 +95,18 @@ std::string build_openapi(const SchemaRegistry& schemas);
 
 // For handlers: a domain result as a reply, or its problem.
 Reply json_reply(unsigned status, std::string body);
+
+// The token of an "Authorization: Bearer" header, if there is one.
+std::optional<std::string> bearer_token(const Request& request);
+
+// What metrics and the access log call a request to `route`. A competition's routes are seen
+// as one group, without the method: what a provider does with its tender (save, submit,
+// withdraw) must look like any other request about the competition until the tenders are
+// opened, so nothing observable differs with a tender's existence.
+struct ObservedRoute {
+  std::string route;
+  std::string method;
+};
+ObservedRoute observed(const Route* route, std::string_view method);
 
 }  // namespace tarjotin::server

@@ -72,6 +72,8 @@ const std::vector<ConfigOption>& config_options() {
          "the key that seals tenders (default var/tender.key; created if missing)"},
         {"max-upload-bytes", "", "largest attached document (default 10485760)"},
         {"job-interval-seconds", "", "how often background jobs run (default 60)"},
+        {"metrics-token-file", "",
+         "file with the bearer token /metrics answers to (default none: /metrics is off)"},
     };
     for (auto& option : o) option.environment = environment_name(option.key);
     return o;
@@ -122,6 +124,8 @@ void set_config_value(Config& c, const std::string& key, const std::string& valu
     c.tender_key_file = value;
   else if (key == "job-interval-seconds")
     c.job_interval_seconds = parse_number<unsigned>(key, value, 1, 86400);
+  else if (key == "metrics-token-file")
+    c.metrics_token_file = value;
   else if (key == "max-upload-bytes")
     c.max_upload_bytes = parse_number<std::size_t>(key, value, 1024, 1024 * 1024 * 1024);
   else

@@ -1,6 +1,25 @@
 #include "server/runtime.hpp"
 
+#include <fstream>
+#include <stdexcept>
+
 namespace tarjotin::server {
+namespace {
+
+// The token is kept only as its hash, like every other bearer token.
+std::string metrics_token_hash(const std::string& file) {
+  if (file.empty()) return "";
+  std::ifstream in(file);
+  std::string token;
+  if (!in || !std::getline(in, token))
+    throw std::invalid_argument("cannot read the metrics token file " + file);
+  while (!token.empty() && (token.back() == '\r' || token.back() == ' ')) token.pop_back();
+  if (token.size() < 16)
+    throw std::invalid_argument("the metrics token in " + file + " is shorter than 16 characters");
+  return crypto::sha256_hex(token);
+}
+
+}  // namespace
 
 domain::Timestamp SystemClock::now() const {
   return std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::system_clock::now());
@@ -40,9 +59,10 @@ Runtime::Runtime(const Config& config, Log& log, const domain::Clock* clock)
       "Applications whose decision is due within two working days.", [this] {
         return static_cast<double>(domain::decision_deadline_counts(qualification_).due_soon);
       });
-  api_ = std::make_unique<Api>(Services{db_, clock_, accounts_, qualification_, ordering_,
-                                        competitions_, schemas_, metrics_, log_},
-                               !config.plain_http);
+  api_ = std::make_unique<Api>(
+      Services{db_, clock_, accounts_, qualification_, ordering_, competitions_, schemas_, metrics_,
+               log_, metrics_token_hash(config.metrics_token_file)},
+      !config.plain_http);
 }
 
 }  // namespace tarjotin::server

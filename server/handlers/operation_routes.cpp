@@ -1,6 +1,7 @@
 // What operators and tools read: liveness, readiness, metrics and the API description.
 #include <rapidjson/document.h>
 
+#include "crypto/crypto.hpp"
 #include "server/api.hpp"
 #include "server/json.hpp"
 #include "server/problem.hpp"
@@ -28,7 +29,20 @@ void add_operations_routes(Router& router, Services& s, const std::string& opena
                                            std::to_string(m.current) + "}");
               }});
 
-  router.add({http::verb::get, "/metrics", "metrics", Guard::open(), "", [&s](Exchange&) {
+  // For the operator's scraper only, with the token of --metrics-token-file: request counts
+  // and the database's commit counters say what people are doing, which is nobody else's
+  // business. Without a configured token the route does not exist.
+  router.add({http::verb::get, "/metrics", "metrics", Guard::open(), "", [&s](Exchange& ex) {
+                if (s.metrics_token_hash.empty())
+                  return to_reply(problem(404, "no-route", "there is no resource at this path"),
+                                  ex.request_id);
+                const auto token = bearer_token(ex.request);
+                if (!token || !crypto::constant_time_equal(crypto::sha256_hex(*token),
+                                                           s.metrics_token_hash)) {
+                  Problem p = problem(401, "unauthenticated", "metrics need the operator's token");
+                  p.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"tarjotin-metrics\"");
+                  return to_reply(p, ex.request_id);
+                }
                 Reply r{200, s.metrics.render(), "text/plain; version=0.0.4", {}};
                 return r;
               }});

@@ -276,6 +276,79 @@ TEST_F(Competitions, PublishInviteAskTenderOpenScoreAwardAndTellEveryone) {
   EXPECT_TRUE(server.runtime().db().verify_audit_chain().intact);
 }
 
+TEST_F(Competitions, MetricsAreTheOperatorsAndSayNothingOfTenders) {
+  const auto id = publish();
+  std::vector<std::string> everyone{"",          "not-the-token", officer.token,
+                                    admin.token, auditor.token,   coach.token};
+  for (const auto& p : providers) everyone.push_back(p.token);
+  const auto seen_by_everyone = [&] {
+    std::string seen;
+    for (const auto& token : everyone) {
+      const auto r = api.get("/metrics", token);
+      EXPECT_EQ(r.status, 401u) << r.body;
+      seen += std::to_string(r.status) + " " + r.problem_type() + " " +
+              std::to_string(r.body.size()) + "\n";
+    }
+    return seen;
+  };
+  const auto scrape = [&] { return api.get("/metrics", kMetricsToken).body; };
+  const auto before = seen_by_everyone();
+
+  ASSERT_EQ(tender(id, providers[0], kSecretPrices[0]).status, 200u);
+  ASSERT_EQ(submit(id, providers[0]).status, 200u);
+  ASSERT_EQ(
+      api.post("/v1/competitions/" + id + "/tender/withdrawal", "", providers[0].token).status,
+      200u);
+  EXPECT_EQ(seen_by_everyone(), before);
+
+  // The operator sees the competition's requests as one group, whatever the method.
+  const auto operator_view = scrape();
+  EXPECT_EQ(operator_view.find("tender"), std::string::npos) << operator_view;
+  EXPECT_NE(operator_view.find(R"(route="/v1/competitions/{competition_id}/*",method="*",)"),
+            std::string::npos)
+      << operator_view;
+  // A read adds to the same series as a submission did.
+  const auto count = [](const std::string& body) {
+    const std::string series =
+        R"(tarjotin_http_requests_total{route="/v1/competitions/{competition_id}/*",method="*",status="200"} )";
+    const auto at = body.find(series);
+    return at == std::string::npos ? -1 : std::stoi(body.substr(at + series.size()));
+  };
+  const int after_tendering = count(operator_view);
+  ASSERT_EQ(api.get("/v1/competitions/" + id, providers[1].token).status, 200u);
+  EXPECT_EQ(count(scrape()), after_tendering + 1);
+}
+
+TEST_F(Competitions, ProviderReinstatedBeforeTheDeadlineIsInvitedAndMayTender) {
+  const auto& p = providers[2];
+  const auto admission =
+      "/v1/categories/" + category_id + "/admissions/" + p.organisation_id + "/transitions";
+  ASSERT_EQ(
+      api.post(admission, R"({"act":"suspend","reason":"vakuutus vanhentunut"})", officer.token)
+          .status,
+      200u);
+  const auto id = publish();
+  EXPECT_EQ(api.get("/v1/competitions/" + id, p.token).status, 404u);
+  EXPECT_EQ(api.get("/v1/notifications", p.token).body.find("competition.invited"),
+            std::string::npos);
+
+  const auto reinstated = api.post(admission, R"({"act":"reinstate"})", officer.token);
+  ASSERT_EQ(reinstated.status, 200u) << reinstated.body;
+  const auto seen = api.get("/v1/competitions/" + id, p.token);
+  ASSERT_EQ(seen.status, 200u) << seen.body;
+  EXPECT_EQ(seen.json()["invited"].GetInt(), 3);
+  EXPECT_NE(api.get("/v1/notifications", p.token).body.find("competition.invited"),
+            std::string::npos);
+  ASSERT_EQ(tender(id, p, "4000000").status, 200u);
+  EXPECT_EQ(submit(id, p).status, 200u);
+
+  // Suspended and reinstated once more: invited once, not twice.
+  ASSERT_EQ(api.post(admission, R"({"act":"suspend","reason":"tarkistus"})", officer.token).status,
+            200u);
+  ASSERT_EQ(api.post(admission, R"({"act":"reinstate"})", officer.token).status, 200u);
+  EXPECT_EQ(api.get("/v1/competitions/" + id, p.token).json()["invited"].GetInt(), 3);
+}
+
 TEST_F(Competitions, BeforeTheDeadlineNoRouteOrRoleAndNoDatabaseRowRevealsATender) {
   const auto id = publish();
   std::string tender_id;

@@ -110,7 +110,7 @@ TEST_F(ErrorsApi, ReadinessReportsTheSchemaVersion) {
 TEST_F(ErrorsApi, MetricsCountRequestsByRouteAndStatus) {
   api.get("/v1/nothing-here");
   api.get("/healthz");
-  const auto r = api.get("/metrics");
+  const auto r = api.get("/metrics", kMetricsToken);
   ASSERT_EQ(r.status, 200u);
   EXPECT_NE(
       r.body.find(R"(tarjotin_http_requests_total{route="/healthz",method="GET",status="200"} 1)"),

@@ -431,7 +431,7 @@ TEST_F(QualificationApi, OverdueApplicationIsFlaggedInTheQueueAndMetrics) {
   ASSERT_EQ(in_time.json()["items"].Size(), 1u);
   EXPECT_FALSE(in_time.json()["items"][0]["overdue"].GetBool());
   EXPECT_EQ(in_time.json()["items"][0]["working_days_left"].GetInt(), 10);
-  EXPECT_NE(api.get("/metrics").body.find("\ntarjotin_applications_overdue 0\n"),
+  EXPECT_NE(api.get("/metrics", kMetricsToken).body.find("\ntarjotin_applications_overdue 0\n"),
             std::string::npos);
 
   // To Wednesday 2026-10-07: two working days (Tue 6, Wed 7) past the Monday deadline.
@@ -446,7 +446,7 @@ TEST_F(QualificationApi, OverdueApplicationIsFlaggedInTheQueueAndMetrics) {
   EXPECT_TRUE(late_doc["items"][0]["overdue"].GetBool());
   EXPECT_EQ(late_doc["items"][0]["working_days_left"].GetInt(), -2);
 
-  const auto metrics = api.get("/metrics");
+  const auto metrics = api.get("/metrics", kMetricsToken);
   ASSERT_EQ(metrics.status, 200u);
   EXPECT_NE(metrics.body.find("\ntarjotin_applications_overdue 1\n"), std::string::npos)
       << metrics.body;
@@ -480,7 +480,7 @@ TEST_F(QualificationApi, DeadlineIsExtendedOnceWithAReasonToFifteenWorkingDays) 
   // Wednesday 7 October to Monday 12 October: Thu 8, Fri 9, Mon 12.
   EXPECT_FALSE(extended.json()["overdue"].GetBool());
   EXPECT_EQ(extended.json()["working_days_left"].GetInt(), 3);
-  EXPECT_NE(api.get("/metrics").body.find("\ntarjotin_applications_overdue 0\n"),
+  EXPECT_NE(api.get("/metrics", kMetricsToken).body.find("\ntarjotin_applications_overdue 0\n"),
             std::string::npos);
 
   const auto audited = audit_events();

@@ -90,6 +90,7 @@ const std::map<std::string, std::string> kGoodValues = {
     {"tender-key-file", "/srv/tarjotin/tender.key"},
     {"max-upload-bytes", "20971520"},
     {"job-interval-seconds", "17"},
+    {"metrics-token-file", "/run/secrets/metrics-token"},
 };
 
 void expect_good_values(const Config& c) {
@@ -114,6 +115,7 @@ void expect_good_values(const Config& c) {
   EXPECT_EQ(c.tender_key_file, "/srv/tarjotin/tender.key");
   EXPECT_EQ(c.max_upload_bytes, 20971520u);
   EXPECT_EQ(c.job_interval_seconds, 17u);
+  EXPECT_EQ(c.metrics_token_file, "/run/secrets/metrics-token");
 }
 
 const char* const kNumericKeys[] = {"port",

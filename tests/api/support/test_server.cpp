@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include "crypto/crypto.hpp"
 #include "domain/business_id.hpp"
@@ -43,6 +44,8 @@ TestServer::TestServer(ServerTweaks tweaks) : tweaks_(tweaks) {
   config.scrypt_log2_n = 10;
   config.documents_dir = directory_ + "/documents";
   config.tender_key_file = directory_ + "/tender.key";
+  config.metrics_token_file = directory_ + "/metrics.token";
+  std::ofstream(config.metrics_token_file) << kMetricsToken << "\n";
   config.max_upload_bytes =
       tweaks.max_upload_bytes;  // the real cost is measured by the benchmarks, not paid per test
   runtime_ = std::make_unique<server::Runtime>(config, log_, &clock_);

@@ -16,6 +16,8 @@
 namespace tarjotin::testing {
 
 inline constexpr const char* kPassword = "correct horse battery";
+// The operator's token that every test server's /metrics answers to.
+inline constexpr const char* kMetricsToken = "operator-scrapes-metrics-0123456789";
 
 // The n-th valid Finnish business ID (check digit computed), for tests that need many.
 std::string finnish_business_id(int n);
