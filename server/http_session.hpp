@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include "server/api.hpp"
 #include "server/connections.hpp"
@@ -77,9 +78,11 @@ class HttpSession : public Connection {
             : context_.limits.max_body_bytes;
     parser_->body_limit(limit);
     const auto length = parser_->content_length();
-    if (length && *length > limit)
+    if (length && *length > limit) {
+      linger_ = true;
       return refuse(413, "body-too-large",
                     "the request body may have at most " + std::to_string(limit) + " bytes");
+    }
     http::async_read(
         derived().stream(), buffer_, *parser_,
         beast::bind_front_handler(&HttpSession::on_read, derived().shared_from_this()));
@@ -103,8 +106,10 @@ class HttpSession : public Connection {
       return derived().do_eof();
     if (ec == http::error::header_limit)
       return refuse(431, "header-too-large", "the request head is too large");
-    if (ec == http::error::body_limit)
+    if (ec == http::error::body_limit) {
+      linger_ = true;
       return refuse(413, "body-too-large", "the request body is larger than this route takes");
+    }
     if (&ec.category() == &http::make_error_code(http::error::bad_method).category())
       return refuse(400, "malformed-request", "the request is not valid HTTP/1.1");
     return derived().do_eof();
@@ -128,15 +133,50 @@ class HttpSession : public Connection {
   void on_write(beast::error_code ec, std::size_t) {
     busy_ = false;
     if (ec) return;
-    if (!response_.keep_alive()) return derived().do_eof();
+    if (!response_.keep_alive()) return linger_ ? linger() : derived().do_eof();
     do_read();
   }
+
+  // A client refused for its body size is usually still sending that body. Closing with its
+  // bytes unread makes the kernel answer them with a reset, which can destroy our answer before
+  // the client reads it; so the rest is read and dropped first, within a bound of bytes and of
+  // time (nginx's lingering close), and only then is the connection closed.
+  void linger() {
+    linger_ = false;
+    buffer_.clear();
+    discard_.resize(16 * 1024);
+    lingering_until_ = std::chrono::steady_clock::now() + kLingerTime;
+    discard_left_ = 4 * std::max(context_.limits.max_body_bytes, context_.limits.max_upload_bytes);
+    discard();
+  }
+
+  void discard() {
+    const auto left = lingering_until_ - std::chrono::steady_clock::now();
+    if (left <= std::chrono::steady_clock::duration::zero() || discard_left_ == 0)
+      return derived().do_eof();
+    beast::get_lowest_layer(derived().stream())
+        .expires_after(std::min<std::chrono::steady_clock::duration>(left, kLingerQuiet));
+    derived().stream().async_read_some(
+        net::buffer(discard_.data(), std::min(discard_.size(), discard_left_)),
+        [self = derived().shared_from_this()](beast::error_code ec, std::size_t n) {
+          if (ec) return self->derived().do_eof();
+          self->discard_left_ -= std::min(n, self->discard_left_);
+          self->discard();
+        });
+  }
+
+  static constexpr auto kLingerTime = std::chrono::seconds(10);
+  static constexpr auto kLingerQuiet = std::chrono::seconds(2);
 
   ConnectionContext& context_;
   std::string remote_;
   std::size_t registration_ = 0;
   bool busy_ = false;
   bool stop_requested_ = false;
+  bool linger_ = false;  // the answer refuses a body the client may still be sending
+  std::vector<char> discard_;
+  std::size_t discard_left_ = 0;
+  std::chrono::steady_clock::time_point lingering_until_;
   std::optional<http::request_parser<http::string_body>> parser_;
   Response response_;
 

@@ -150,6 +150,19 @@ TEST_F(Transport, TlsBelow12IsRefusedAnd12And13Work) {
   EXPECT_TRUE(handshake_succeeds(server.port(), TLS1_3_VERSION));
 }
 
+TEST_F(Transport, ClientSendingAWholeOversizedBodyReadsThe413) {
+  // Most clients write the whole body before they read: the answer must survive that, not be
+  // lost to a reset because the server closed with the body unread.
+  const std::string body(1024 * 1024, 'x');
+  const std::string reply = api.raw(
+      "POST /v1/sessions HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+      "Content-Length: " +
+      std::to_string(body.size()) + "\r\n\r\n" + body);
+  EXPECT_EQ(reply.rfind("HTTP/1.1 413", 0), 0u) << reply.substr(0, 200);
+  EXPECT_NE(reply.find("urn:tarjotin:problem:body-too-large"), std::string::npos);
+  EXPECT_EQ(count(reply, "HTTP/1.1 "), 1) << "the connection closes after the refusal";
+}
+
 TEST_F(Transport, AnswersCarryHsts) {
   EXPECT_EQ(api.get("/healthz").header("Strict-Transport-Security"), "max-age=63072000");
 }
