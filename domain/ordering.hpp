@@ -165,6 +165,10 @@ struct Order {
   std::string customer_id;
   std::string coaching_unit_id;
   std::string ordered_by;
+  // The customer's bands when ordered: scorecards compare providers on the customers as they
+  // were when the provider took them, whatever the coach records of the customer later.
+  UnemploymentBand customer_unemployment = UnemploymentBand::under_3_months;
+  AgeBand customer_age = AgeBand::from_30_to_54;
   long long unit_price_cents = 0;                        // fixed when ordered
   std::map<std::string, long long> outcome_bonus_cents;  // fixed when ordered
   bool chosen_by_customer = true;
@@ -280,8 +284,6 @@ struct OrderQuery {
 // One order with what a scorecard or report needs from around it, read in one query.
 struct OrderFacts {
   Order order;
-  UnemploymentBand unemployment = UnemploymentBand::under_3_months;
-  AgeBand age = AgeBand::from_30_to_54;
   std::optional<OutcomeType> outcome;  // the latest confirmed one
   std::optional<int> customer_score;
   std::optional<int> coach_score;

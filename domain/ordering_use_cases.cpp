@@ -264,6 +264,8 @@ Result<Offering> create_offering(OrderingServices& s, const Actor& actor,
     if (ctx->category.award_method != AwardMethod::customer_choice)
       return Error::conflict("not-customer-choice",
                              "this category is bought by mini-competition, not customer choice");
+    if (ctx->category.state == CategoryState::closed)
+      return Error::conflict("category-closed", "a closed category takes no new offerings");
     auto admission = tx.admissions().find(actor.organisation_id, category_id);
     if (!admission || admission->state != AdmissionState::admitted)
       return Error::conflict("not-admitted",
@@ -290,6 +292,10 @@ Result<Offering> edit_offering(OrderingServices& s, const Actor& actor,
     if (!o) return o.error();
     auto category = tx.categories().find(o->category_id);
     if (!category) return Error::not_found("offering");
+    // Withdrawing an offering from a closed category is fine; nothing may make it orderable.
+    if (category->state == CategoryState::closed && in.active)
+      return Error::conflict("category-closed",
+                             "in a closed category an offering can only be made inactive");
     if (auto ok = check_offering(in, *category); !ok) return ok.error();
     const std::string before = "price " + std::to_string(o->unit_price_cents) + ", places " +
                                std::to_string(o->free_places) + (o->active ? "" : ", inactive");
@@ -568,6 +574,8 @@ Result<PlacedOrder> place_order(OrderingServices& s, const Actor& actor, OrderIn
     if (offering->unit_price_cents != entry->unit_price_cents)
       return Error::conflict("price-changed",
                              "the price changed after the choice set was made; make a new one");
+    const auto customer = tx.customers().find(set->customer_id);
+    if (!customer) return Error::not_found("customer");
     if (!tx.offerings().take_place(offering->id))
       return Error::conflict("no-free-places", "the offering has no free places left");
 
@@ -580,6 +588,8 @@ Result<PlacedOrder> place_order(OrderingServices& s, const Actor& actor, OrderIn
     o.customer_id = set->customer_id;
     o.coaching_unit_id = actor.organisation_id;
     o.ordered_by = actor.user_id;
+    o.customer_unemployment = customer->unemployment;
+    o.customer_age = customer->age;
     o.unit_price_cents = offering->unit_price_cents;
     o.outcome_bonus_cents = offering->outcome_bonus_cents;
     o.chosen_by_customer = in.chosen_by_customer;

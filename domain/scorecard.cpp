@@ -48,7 +48,8 @@ class PooledBaseline {
 
   // Only asked about orders that were themselves counted, so the cell is never empty.
   double rate_for(const OrderFacts& facts) const {
-    const auto& c = cells_[index(facts.unemployment)][index(facts.age)];
+    const auto& c =
+        cells_[index(facts.order.customer_unemployment)][index(facts.order.customer_age)];
     return c.known > 0 ? static_cast<double>(c.positive) / c.known : 0.0;
   }
 
@@ -62,7 +63,9 @@ class PooledBaseline {
   static std::size_t index(Band band) {
     return static_cast<std::size_t>(band);
   }
-  Cell& cell(const OrderFacts& f) { return cells_[index(f.unemployment)][index(f.age)]; }
+  Cell& cell(const OrderFacts& f) {
+    return cells_[index(f.order.customer_unemployment)][index(f.order.customer_age)];
+  }
 
   std::array<std::array<Cell, kAgeBandCount>, kUnemploymentBandCount> cells_{};
 };
@@ -167,9 +170,9 @@ Scorecard scorecard_for(const std::string& provider_id, const ProviderOrders& or
   collect_feedback(card, orders);
   measure_time_to_start(card, orders);
   card.decline_by_unemployment = declines_by<UnemploymentBand, kUnemploymentBandCount>(
-      orders, [](const OrderFacts& f) { return f.unemployment; });
-  card.decline_by_age =
-      declines_by<AgeBand, kAgeBandCount>(orders, [](const OrderFacts& f) { return f.age; });
+      orders, [](const OrderFacts& f) { return f.order.customer_unemployment; });
+  card.decline_by_age = declines_by<AgeBand, kAgeBandCount>(
+      orders, [](const OrderFacts& f) { return f.order.customer_age; });
   return card;
 }
 

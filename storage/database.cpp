@@ -364,9 +364,9 @@ void SociDatabase::with_session(const std::function<void(soci::session&)>& work)
   work(lease.sql());
 }
 
-int SociDatabase::migrate() {
+int SociDatabase::migrate(int up_to_version) {
   Lease lease(*pool_, in_use_);
-  return apply_migrations(lease.sql(), backend_);
+  return apply_migrations(lease.sql(), backend_, up_to_version);
 }
 
 MigrationStatus SociDatabase::migration_status() {

@@ -7,6 +7,7 @@
 #include <deque>
 #include <exception>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -51,7 +52,9 @@ class SociDatabase final : public domain::Database {
 
   void run(domain::Access access, const std::function<bool(domain::Transaction&)>& work) override;
 
-  int migrate();  // applies what is pending; returns how many were applied
+  // Applies what is pending (up to a version, for tests of a migration's data step); returns
+  // how many were applied.
+  int migrate(int up_to_version = std::numeric_limits<int>::max());
   MigrationStatus migration_status();
   bool ping();
   AuditVerification verify_audit_chain();

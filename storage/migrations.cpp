@@ -95,10 +95,11 @@ std::vector<Migration> migrations_for(Backend backend) {
   return out;
 }
 
-int apply_migrations(soci::session& sql, Backend backend) {
+int apply_migrations(soci::session& sql, Backend backend, int up_to_version) {
   ensure_table(sql);
   int applied = 0;
   for (const Migration& m : migrations_for(backend)) {
+    if (m.version > up_to_version) break;
     begin_exclusive(sql, backend);
     try {
       if (current_version(sql) >= m.version) {

@@ -24,7 +24,7 @@ std::vector<Migration> migrations_for(Backend backend);
 // Splits a migration file on lines that hold only "---".
 std::vector<std::string> split_statements(std::string_view text);
 
-int apply_migrations(soci::session& sql, Backend backend);
+int apply_migrations(soci::session& sql, Backend backend, int up_to_version);
 MigrationStatus read_migration_status(soci::session& sql, Backend backend);
 
 }  // namespace tarjotin::storage

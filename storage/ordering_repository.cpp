@@ -117,8 +117,9 @@ constexpr const char* kOrderFields =
     "o.id, o.choice_set_id, o.offering_id, o.provider_id, o.category_id, o.customer_id, "
     "o.coaching_unit_id, o.ordered_by, o.unit_price_cents, o.outcome_bonus_cents, "
     "o.chosen_by_customer, o.choice_reason, o.state, o.reason, o.placed_at, o.accepted_at, "
-    "o.started_at, o.ended_at, o.updated_at, o.idempotency_key, o.request_fingerprint";
-constexpr std::size_t kOrderFieldCount = 21;
+    "o.started_at, o.ended_at, o.updated_at, o.idempotency_key, o.request_fingerprint, "
+    "o.customer_unemployment, o.customer_age";
+constexpr std::size_t kOrderFieldCount = 23;
 
 domain::Order order_from(const soci::row& r) {
   domain::Order o;
@@ -143,6 +144,9 @@ domain::Order order_from(const soci::row& r) {
   o.updated_at = from_micros(int64_at(r, 18));
   o.idempotency_key = text_at(r, 19);
   o.request_fingerprint = r.get<std::string>(20);
+  o.customer_unemployment =
+      enum_named<domain::UnemploymentBand, domain::kUnemploymentBandCount>(r.get<std::string>(21));
+  o.customer_age = enum_named<domain::AgeBand, domain::kAgeBandCount>(r.get<std::string>(22));
   return o;
 }
 
@@ -151,7 +155,7 @@ domain::Order order_from(const soci::row& r) {
 // coaching unit and must not collide between orders that have none.
 struct OrderRow {
   soci::indicator choice_set_ind, key_ind;
-  std::string bonuses, state;
+  std::string bonuses, state, unemployment, age;
   int chosen;
   long long placed;
   Nullable accepted, started, ended;
@@ -162,6 +166,8 @@ struct OrderRow {
         key_ind(null_if_empty(o.idempotency_key)),
         bonuses(join_amounts(o.outcome_bonus_cents)),
         state(domain::to_string(o.state)),
+        unemployment(domain::to_string(o.customer_unemployment)),
+        age(domain::to_string(o.customer_age)),
         chosen(o.chosen_by_customer ? 1 : 0),
         placed(to_micros(o.placed_at)),
         accepted(micros_or_null(o.accepted_at)),
@@ -414,10 +420,10 @@ void SociOrders::add(const domain::Order& o) {
   sql_ << "INSERT INTO orders (id, choice_set_id, offering_id, provider_id, category_id, "
           "customer_id, coaching_unit_id, ordered_by, unit_price_cents, outcome_bonus_cents, "
           "chosen_by_customer, choice_reason, state, reason, placed_at, accepted_at, started_at, "
-          "ended_at, updated_at, idempotency_key, request_fingerprint) VALUES (:id, :set, "
-          ":offering, :provider, :category, :customer, :unit, :by, :price, :bonuses, :chosen, "
-          ":choice_reason, :state, :reason, :placed, :accepted, :started, :ended, :updated, "
-          ":key, :fingerprint)",
+          "ended_at, updated_at, idempotency_key, request_fingerprint, customer_unemployment, "
+          "customer_age) VALUES (:id, :set, :offering, :provider, :category, :customer, :unit, "
+          ":by, :price, :bonuses, :chosen, :choice_reason, :state, :reason, :placed, :accepted, "
+          ":started, :ended, :updated, :key, :fingerprint, :unemployment, :age)",
       soci::use(o.id), soci::use(o.choice_set_id, row.choice_set_ind), soci::use(o.offering_id),
       soci::use(o.provider_id), soci::use(o.category_id), soci::use(o.customer_id),
       soci::use(o.coaching_unit_id), soci::use(o.ordered_by), soci::use(o.unit_price_cents),
@@ -426,7 +432,7 @@ void SociOrders::add(const domain::Order& o) {
       soci::use(row.accepted.value, row.accepted.ind),
       soci::use(row.started.value, row.started.ind), soci::use(row.ended.value, row.ended.ind),
       soci::use(row.updated), soci::use(o.idempotency_key, row.key_ind),
-      soci::use(o.request_fingerprint);
+      soci::use(o.request_fingerprint), soci::use(row.unemployment), soci::use(row.age);
 }
 
 void SociOrders::update(const domain::Order& o) {
@@ -437,7 +443,8 @@ void SociOrders::update(const domain::Order& o) {
           "chosen_by_customer = :chosen, choice_reason = :choice_reason, state = :state, reason = "
           ":reason, placed_at = :placed, accepted_at = :accepted, started_at = :started, "
           "ended_at = :ended, updated_at = :updated, idempotency_key = :key, request_fingerprint "
-          "= :fingerprint WHERE id = :id",
+          "= :fingerprint, customer_unemployment = :unemployment, customer_age = :age "
+          "WHERE id = :id",
       soci::use(o.choice_set_id, row.choice_set_ind), soci::use(o.offering_id),
       soci::use(o.provider_id), soci::use(o.category_id), soci::use(o.customer_id),
       soci::use(o.coaching_unit_id), soci::use(o.ordered_by), soci::use(o.unit_price_cents),
@@ -446,7 +453,8 @@ void SociOrders::update(const domain::Order& o) {
       soci::use(row.accepted.value, row.accepted.ind),
       soci::use(row.started.value, row.started.ind), soci::use(row.ended.value, row.ended.ind),
       soci::use(row.updated), soci::use(o.idempotency_key, row.key_ind),
-      soci::use(o.request_fingerprint), soci::use(o.id);
+      soci::use(o.request_fingerprint), soci::use(row.unemployment), soci::use(row.age),
+      soci::use(o.id);
 }
 
 std::optional<domain::Order> SociOrders::find(const std::string& id) {
@@ -500,26 +508,20 @@ std::vector<domain::Order> SociOrders::list(const domain::OrderQuery& q) {
 
 std::vector<domain::OrderFacts> SociOrders::facts(const domain::OrderQuery& q) {
   // Proposals (confirmed = 0) never count; of several confirmed outcomes the latest does.
-  const std::string head =
-      "SELECT " + std::string(kOrderFields) +
-      ", u.unemployment, u.age, (SELECT x.outcome_type FROM outcomes x WHERE x.order_id = o.id "
-      "AND x.confirmed = 1 ORDER BY x.recorded_at DESC, x.id DESC LIMIT 1), " +
-      latest_score(domain::FeedbackSource::customer) + ", " +
-      latest_score(domain::FeedbackSource::coach) +
-      " FROM orders o JOIN customers u ON u.id = o.customer_id";
+  const std::string head = "SELECT " + std::string(kOrderFields) +
+                           ", (SELECT x.outcome_type FROM outcomes x WHERE x.order_id = o.id "
+                           "AND x.confirmed = 1 ORDER BY x.recorded_at DESC, x.id DESC LIMIT 1), " +
+                           latest_score(domain::FeedbackSource::customer) + ", " +
+                           latest_score(domain::FeedbackSource::coach) + " FROM orders o";
   std::vector<domain::OrderFacts> out;
   for_each_matching(head, q, [&](const soci::row& r) {
     constexpr std::size_t n = kOrderFieldCount;
     domain::OrderFacts f;
     f.order = order_from(r);
-    f.unemployment =
-        enum_named<domain::UnemploymentBand, domain::kUnemploymentBandCount>(r.get<std::string>(n));
-    f.age = enum_named<domain::AgeBand, domain::kAgeBandCount>(r.get<std::string>(n + 1));
-    if (!is_null(r, n + 2))
-      f.outcome =
-          enum_named<domain::OutcomeType, domain::kOutcomeTypeCount>(r.get<std::string>(n + 2));
-    if (!is_null(r, n + 3)) f.customer_score = static_cast<int>(int64_at(r, n + 3));
-    if (!is_null(r, n + 4)) f.coach_score = static_cast<int>(int64_at(r, n + 4));
+    if (!is_null(r, n))
+      f.outcome = enum_named<domain::OutcomeType, domain::kOutcomeTypeCount>(r.get<std::string>(n));
+    if (!is_null(r, n + 1)) f.customer_score = static_cast<int>(int64_at(r, n + 1));
+    if (!is_null(r, n + 2)) f.coach_score = static_cast<int>(int64_at(r, n + 2));
     out.push_back(std::move(f));
   });
   return out;

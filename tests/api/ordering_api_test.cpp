@@ -521,5 +521,64 @@ TEST_F(Ordering, OfferingsStayWithinThePriceModelAndTheirProvider) {
   EXPECT_NE(hetu.body.find("pseudonymous"), std::string::npos);
 }
 
+TEST_F(Ordering, DeclinesStayInTheBandTheCustomerWasInWhenOrdered) {
+  const auto offering = offer(providers[0], 2);
+  const auto customer_id = customer("ASIAKAS-6001", coach.token, "over_24_months");
+  const auto placed = order(choice_set(customer_id), offering);
+  ASSERT_EQ(placed.status, 201u) << placed.body;
+  ASSERT_EQ(act(field(placed, "id"), "decline", providers[0].token, "ei sopivaa").status, 200u);
+  const auto declines_in = [&](const std::string& band) {
+    const auto cards = api.get("/v1/categories/" + category_id + "/scorecards", officer.token);
+    EXPECT_EQ(cards.status, 200u) << cards.body;
+    const auto doc = cards.json();
+    for (const auto& card : doc["items"].GetArray()) {
+      if (card["provider_id"].GetString() != providers[0].organisation_id) continue;
+      for (const auto& row : card["decline_by_unemployment"].GetArray())
+        if (row["band"].GetString() == band) return row["declined"].GetInt();
+    }
+    return -1;
+  };
+  ASSERT_EQ(declines_in("over_24_months"), 1);
+  ASSERT_EQ(declines_in("under_3_months"), 0);
+
+  // The coach later records that the customer has been unemployed only briefly.
+  const auto edited = api.request(http::verb::put, "/v1/customers/" + customer_id,
+                                  R"({"reference":"ASIAKAS-6001","region":"297",)"
+                                  R"("languages":["fi"],"unemployment_band":"under_3_months",)"
+                                  R"("age_band":"from_30_to_54"})",
+                                  coach.token);
+  ASSERT_EQ(edited.status, 200u) << edited.body;
+  EXPECT_EQ(declines_in("over_24_months"), 1);
+  EXPECT_EQ(declines_in("under_3_months"), 0);
+}
+
+TEST_F(Ordering, ClosedCategoryTakesNoOfferingsAndNoEditThatWouldMakeOneOrderable) {
+  const auto id = offer(providers[0], 2);
+  const auto customer_id = customer("ASIAKAS-7001", coach.token);
+  ASSERT_TRUE(domain::change_category_state(server.runtime().qualification(), officer_actor(),
+                                            category_id, domain::CategoryAct::close)
+                  .ok());
+  const std::string body = R"({"description":{"fi":"Uusi"},"unit_price_cents":1000,)"
+                           R"("free_places":3,"regions":["297"],"languages":["fi"],)"
+                           R"("earliest_start":")" +
+                           date(0) + R"(","typical_duration_days":30)";
+  const auto created =
+      api.post("/v1/categories/" + category_id + "/offerings", body + "}", providers[1].token);
+  EXPECT_EQ(created.status, 409u) << created.body;
+  EXPECT_EQ(created.problem_type(), "category-closed");
+  const auto reopened = api.request(http::verb::put, "/v1/offerings/" + id,
+                                    body + R"(,"active":true})", providers[0].token);
+  EXPECT_EQ(reopened.status, 409u) << reopened.body;
+  EXPECT_EQ(reopened.problem_type(), "category-closed");
+  // Taking the offering out of use is still allowed.
+  const auto withdrawn = api.request(http::verb::put, "/v1/offerings/" + id,
+                                     body + R"(,"active":false})", providers[0].token);
+  EXPECT_EQ(withdrawn.status, 200u) << withdrawn.body;
+  // The closed category's other doors stay shut too.
+  EXPECT_EQ(choice(customer_id, coach.token).status, 409u);
+  const auto listed = api.get("/v1/categories/" + category_id + "/offerings", providers[1].token);
+  EXPECT_EQ(listed.body.find("Uusi"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace tarjotin::testing

@@ -43,8 +43,8 @@ class Fact {
     return *this;
   }
   Fact& customer(UnemploymentBand unemployment, AgeBand age) {
-    facts_.unemployment = unemployment;
-    facts_.age = age;
+    facts_.order.customer_unemployment = unemployment;
+    facts_.order.customer_age = age;
     return *this;
   }
   Fact& outcome(OutcomeType type) {

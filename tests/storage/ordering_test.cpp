@@ -151,6 +151,8 @@ void expect_same(const Order& a, const Order& b) {
   EXPECT_EQ(a.customer_id, b.customer_id);
   EXPECT_EQ(a.coaching_unit_id, b.coaching_unit_id);
   EXPECT_EQ(a.ordered_by, b.ordered_by);
+  EXPECT_EQ(a.customer_unemployment, b.customer_unemployment);
+  EXPECT_EQ(a.customer_age, b.customer_age);
   EXPECT_EQ(a.unit_price_cents, b.unit_price_cents);
   EXPECT_EQ(a.outcome_bonus_cents, b.outcome_bonus_cents);
   EXPECT_EQ(a.chosen_by_customer, b.chosen_by_customer);
@@ -429,6 +431,8 @@ TEST_F(Ordering, OrderRoundTripsEveryFieldAndItsUpdate) {
   set.requested_by = "coach-a";
   auto placed = order("ord-1", "off-a", "provider-a", "cat-1", "cust-a", "unit-a", at(100));
   placed.choice_set_id = "set-1";
+  placed.customer_unemployment = UnemploymentBand::over_24_months;
+  placed.customer_age = AgeBand::under_25;
   placed.outcome_bonus_cents = {{"studies", 20'000}, {"employed_permanent_full_time", 50'000}};
   placed.chosen_by_customer = false;
   placed.choice_reason = "Customer asked the coach to choose";
@@ -544,8 +548,14 @@ TEST_F(Ordering, FactsPickTheLatestConfirmedOutcomeAndIgnoreProposals) {
   add_basics();
   write([&](Transaction& tx) {
     tx.orders().add(order("o1", "off-a", "provider-a", "cat-1", "cust-a", "unit-a", at(100)));
-    tx.orders().add(order("o2", "off-a", "provider-a", "cat-1", "cust-c", "unit-a", at(200)));
-    tx.orders().add(order("o3", "off-b", "provider-b", "cat-2", "cust-b", "unit-b", at(300)));
+    auto o2 = order("o2", "off-a", "provider-a", "cat-1", "cust-c", "unit-a", at(200));
+    o2.customer_unemployment = UnemploymentBand::over_24_months;
+    o2.customer_age = AgeBand::over_54;
+    tx.orders().add(o2);
+    auto o3 = order("o3", "off-b", "provider-b", "cat-2", "cust-b", "unit-b", at(300));
+    o3.customer_unemployment = UnemploymentBand::from_12_to_24_months;
+    o3.customer_age = AgeBand::under_25;
+    tx.orders().add(o3);
     const auto outcome = [&](const std::string& id, const std::string& order_id, OutcomeType type,
                              bool confirmed, Timestamp when) {
       tx.orders().add_outcome({id, order_id, type, day(50), confirmed, "", "coach-a", when});
@@ -572,15 +582,15 @@ TEST_F(Ordering, FactsPickTheLatestConfirmedOutcomeAndIgnoreProposals) {
   ASSERT_EQ(facts.size(), 3u);
   EXPECT_EQ(facts[0].order.id, "o3");
   EXPECT_EQ(facts[0].outcome, OutcomeType::another_service);
-  EXPECT_EQ(facts[0].unemployment, UnemploymentBand::from_12_to_24_months);
-  EXPECT_EQ(facts[0].age, AgeBand::under_25);
+  EXPECT_EQ(facts[0].order.customer_unemployment, UnemploymentBand::from_12_to_24_months);
+  EXPECT_EQ(facts[0].order.customer_age, AgeBand::under_25);
   EXPECT_FALSE(facts[0].customer_score);
   EXPECT_FALSE(facts[0].coach_score);
 
   EXPECT_EQ(facts[1].order.id, "o2");
   EXPECT_FALSE(facts[1].outcome);
-  EXPECT_EQ(facts[1].unemployment, UnemploymentBand::over_24_months);
-  EXPECT_EQ(facts[1].age, AgeBand::over_54);
+  EXPECT_EQ(facts[1].order.customer_unemployment, UnemploymentBand::over_24_months);
+  EXPECT_EQ(facts[1].order.customer_age, AgeBand::over_54);
   EXPECT_FALSE(facts[1].customer_score);
   EXPECT_EQ(facts[1].coach_score, 0);
 

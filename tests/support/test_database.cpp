@@ -41,7 +41,7 @@ storage::Backend backend_under_test() {
   throw std::runtime_error("TARJOTIN_TEST_DATABASE must be sqlite or postgresql");
 }
 
-TestDatabase::TestDatabase() {
+TestDatabase::TestDatabase(int up_to_version) {
   if (backend_under_test() == storage::Backend::sqlite) {
     cleanup_ =
         (std::filesystem::temp_directory_path() / ("tarjotin-test-" + random_suffix())).string();
@@ -56,7 +56,7 @@ TestDatabase::TestDatabase() {
            cleanup_ + "&application_name=" + cleanup_;
   }
   db_ = std::make_unique<storage::SociDatabase>(url_, 4);
-  db_->migrate();
+  db_->migrate(up_to_version);
 }
 
 TestDatabase::~TestDatabase() {

@@ -4,6 +4,7 @@
 // TARJOTIN_TEST_POSTGRES_URL points at (so tests can run in parallel on one server).
 
 #include <atomic>
+#include <limits>
 #include <memory>
 #include <string>
 
@@ -14,7 +15,8 @@ namespace tarjotin::testing {
 
 class TestDatabase {
  public:
-  TestDatabase();
+  // Migrated to the latest version, or only up to `up_to_version`.
+  explicit TestDatabase(int up_to_version = std::numeric_limits<int>::max());
   ~TestDatabase();
   TestDatabase(const TestDatabase&) = delete;
   TestDatabase& operator=(const TestDatabase&) = delete;
