@@ -11,6 +11,8 @@
 #include "server/config.hpp"
 #include "server/demo_data.hpp"
 #include "server/log.hpp"
+#include "server/api.hpp"
+#include "server/schema_registry.hpp"
 #include "server/runtime.hpp"
 #include "server/server.hpp"
 #include "server/tls_context.hpp"
@@ -31,6 +33,7 @@ const char* kUsage =
     "  migrate        apply pending database migrations and exit\n"
     "  seed-demo      fill an empty database with demo organisations, users and data\n"
     "  audit verify   check that the audit trail's hash chain is unbroken (exit 1 if not)\n"
+    "  openapi        print the API description served at /v1/openapi.json\n"
     "  --help         this text\n"
     "\n";
 
@@ -111,6 +114,11 @@ int main(int argc, char** argv) {
     if (args[0] == "migrate" && args.size() == 1) return migrate(config, log);
     if (args[0] == "seed-demo" && args.size() == 1) return server::seed_demo(config, log);
     if (args[0] == "audit" && args.size() == 2 && args[1] == "verify") return audit_verify(config);
+    if (args[0] == "openapi" && args.size() == 1) {
+      // Needs no database: the web client's types are generated from it at build time.
+      std::cout << server::build_openapi(server::SchemaRegistry()) << "\n";
+      return 0;
+    }
   } catch (const std::exception& e) {
     log.error("failed", {{"command", args[0]}, {"error", e.what()}});
     return 1;
