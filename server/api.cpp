@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "crypto/crypto.hpp"
+#include "server/browser_session.hpp"
 #include "server/json.hpp"
 #include "server/problem.hpp"
 
@@ -90,7 +91,10 @@ Reply json_reply(unsigned status, std::string body) {
 }
 
 Api::Api(Services services, bool behind_tls)
-    : services_(services), behind_tls_(behind_tls), openapi_(build_openapi(services.schemas)) {
+    : services_(services),
+      behind_tls_(behind_tls),
+      openapi_(build_openapi(services.schemas)),
+      web_route_{http::verb::get, "web", "web", Guard::open(), "", nullptr} {
   add_operations_routes(router_, services_, openapi_);
   add_account_routes(router_, services_);
   add_qualification_routes(router_, services_);
@@ -126,6 +130,12 @@ Reply Api::dispatch(const Request& request, Exchange& exchange, const Route*& ro
                     exchange.request_id);
 
   RouteMatch match = router_.match(request.method(), path);
+  // The API's routes come first: no page of the web client can shadow one.
+  if (!match.route && match.allowed.empty())
+    if (auto page = services_.web.answer(path, request)) {
+      route = &web_route_;
+      return std::move(*page);
+    }
   if (!match.route) {
     if (match.allowed.empty())
       return to_reply(problem(404, "no-route", "there is no resource at this path"),
@@ -139,11 +149,15 @@ Reply Api::dispatch(const Request& request, Exchange& exchange, const Route*& ro
   route = match.route;
   exchange.params = std::move(match.params);
 
-  const auto token = bearer_token(request);
+  // A bearer token, or else the browser's session cookie; a cookie does not authenticate a
+  // request that would change something unless it carries the session's CSRF token.
+  std::optional<std::string> token = bearer_token(request);
+  const bool from_cookie = !token && (token = session_cookie(request)).has_value();
   if (route->guard.sign_in_optional && token) {
     auto actor = domain::authenticate(services_.accounts, *token);
-    if (!actor) return to_reply(problem_from(actor.error()), exchange.request_id);
-    exchange.actor = std::move(actor.value());
+    // A stale cookie does not keep anyone from public pages; a stale bearer token is an error.
+    if (!actor && !from_cookie) return to_reply(problem_from(actor.error()), exchange.request_id);
+    if (actor) exchange.actor = std::move(actor.value());
   }
   if (route->guard.sign_in_required) {
     if (!token) {
@@ -157,6 +171,14 @@ Reply Api::dispatch(const Request& request, Exchange& exchange, const Route*& ro
       return to_reply(problem(403, "forbidden", "your role may not use this resource"),
                       exchange.request_id);
     exchange.actor = std::move(actor.value());
+  }
+  if (from_cookie && exchange.actor) {
+    if (!passes_csrf_check(request, *token))
+      return to_reply(problem(403, "csrf-token-missing",
+                              "a request signed in by the session cookie must carry the "
+                              "session's X-CSRF-Token header"),
+                      exchange.request_id);
+    exchange.csrf_token = csrf_token_for(*token);
   }
 
   if (route->takes_upload) {
@@ -191,7 +213,7 @@ Response Api::handle(const Request& request, const std::string& remote_address) 
   std::string request_id = plausible_request_id(std::string_view(given_id.data(), given_id.size()))
                                ? std::string(given_id)
                                : new_request_id();
-  Exchange exchange{request, {}, {}, request_id, std::nullopt, {}};
+  Exchange exchange{request, {}, {}, request_id, std::nullopt, {}, {}};
   const Route* route = nullptr;
   Reply reply;
   try {
@@ -248,6 +270,11 @@ Response Api::finish(const Request& request, Reply reply, const std::string& req
   response.set("X-Request-Id", request_id);
   response.set(http::field::cache_control, "no-store");
   response.set("X-Content-Type-Options", "nosniff");
+  // An API answer is data, never a page: nothing in it may run, load or be framed. The web
+  // client's pages send their own policy.
+  response.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+  response.set("X-Frame-Options", "DENY");
+  response.set("Referrer-Policy", "no-referrer");
   if (behind_tls_) response.set(http::field::strict_transport_security, "max-age=63072000");
   for (const auto& [name, value] : reply.headers) response.set(name, value);
   response.body() = std::move(reply.body);

@@ -17,6 +17,7 @@
 #include "server/metrics.hpp"
 #include "server/router.hpp"
 #include "server/schema_registry.hpp"
+#include "server/web_site.hpp"
 
 namespace tarjotin::storage {
 class SociDatabase;
@@ -37,6 +38,7 @@ struct Services {
   Log& log;
   // SHA-256 of the token /metrics answers to; empty: /metrics is not served.
   std::string metrics_token_hash;
+  const WebSite& web;
 };
 
 // One request as a handler sees it, after the middleware has done its part.
@@ -47,6 +49,9 @@ struct Exchange {
   std::string request_id;
   std::optional<domain::Actor> actor;  // set on every route that requires sign-in
   rapidjson::Document body;            // validated against the route's schema
+  // Set when the caller signed in with the browser's session cookie: the session's CSRF token,
+  // which the browser reads from the session answers.
+  std::string csrf_token;
 
   const domain::Actor& who() const { return *actor; }
   const domain::Actor* maybe_who() const { return actor ? &*actor : nullptr; }
@@ -79,6 +84,7 @@ class Api {
   bool behind_tls_;
   Router router_;
   std::string openapi_;
+  Route web_route_;  // what metrics and logs call a request answered by the web client
 };
 
 // Route tables, one per part of the API (server/handlers/).

@@ -72,6 +72,7 @@ const std::vector<ConfigOption>& config_options() {
          "the key that seals tenders (default var/tender.key; created if missing)"},
         {"max-upload-bytes", "", "largest attached document (default 10485760)"},
         {"job-interval-seconds", "", "how often background jobs run (default 60)"},
+        {"web-root", "", "the built web client (default web/ beside the executable)"},
         {"metrics-token-file", "",
          "file with the bearer token /metrics answers to (default none: /metrics is off)"},
     };
@@ -124,6 +125,8 @@ void set_config_value(Config& c, const std::string& key, const std::string& valu
     c.tender_key_file = value;
   else if (key == "job-interval-seconds")
     c.job_interval_seconds = parse_number<unsigned>(key, value, 1, 86400);
+  else if (key == "web-root")
+    c.web_root = value;
   else if (key == "metrics-token-file")
     c.metrics_token_file = value;
   else if (key == "max-upload-bytes")

@@ -34,6 +34,8 @@ struct Config {
   // first start when missing; every replica must use the same file.
   std::string tender_key_file = "var/tender.key";
   std::size_t max_upload_bytes = 10 * 1024 * 1024;
+  // The built web client; empty: web/ beside the executable.
+  std::string web_root;
   // A file holding the bearer token that /metrics answers to; empty: /metrics is not served.
   std::string metrics_token_file;
   unsigned job_interval_seconds = 60;

@@ -37,9 +37,14 @@ Runtime::Runtime(const Config& config, Log& log, const domain::Clock* clock)
       qualification_{db_, clock_, secrets_, calendar_, documents_, config.max_upload_bytes},
       ordering_{db_, clock_, secrets_},
       tender_seal_(crypto::load_or_create_key_file(config.tender_key_file)),
-      competitions_{db_, clock_, secrets_, tender_seal_} {
+      competitions_{db_, clock_, secrets_, tender_seal_},
+      web_(config.web_root.empty() ? default_web_root() : config.web_root) {
   if (const int applied = db_.migrate(); applied > 0)
     log_.info("migrated", {{"applied", std::to_string(applied), true}});
+  if (web_.empty())
+    log_.warn("no web client to serve: build it (deploy/demo.sh does) or set --web-root");
+  else
+    log_.info("serving the web client", {{"files", std::to_string(web_.file_count()), true}});
   metrics_.add_gauge("tarjotin_db_connections_in_use", "Database connections lent out now.",
                      [this] { return static_cast<double>(db_.connections_in_use()); });
   metrics_.add_gauge("tarjotin_db_connections", "Size of the database connection pool.",
@@ -61,7 +66,7 @@ Runtime::Runtime(const Config& config, Log& log, const domain::Clock* clock)
       });
   api_ = std::make_unique<Api>(
       Services{db_, clock_, accounts_, qualification_, ordering_, competitions_, schemas_, metrics_,
-               log_, metrics_token_hash(config.metrics_token_file)},
+               log_, metrics_token_hash(config.metrics_token_file), web_},
       !config.plain_http);
 }
 

@@ -41,6 +41,7 @@ class Runtime {
   Api& api() { return *api_; }
   Metrics& metrics() { return metrics_; }
   Log& log() { return log_; }
+  const WebSite& web() const { return web_; }
 
  private:
   Log& log_;
@@ -58,6 +59,7 @@ class Runtime {
   domain::CompetitionServices competitions_;
   SchemaRegistry schemas_;
   Metrics metrics_;
+  WebSite web_;
   std::unique_ptr<Api> api_;
 };
 

@@ -2,6 +2,7 @@
 // calls one use case and writes the answer.
 #include "domain/accounts.hpp"
 #include "server/api.hpp"
+#include "server/browser_session.hpp"
 #include "server/handlers/account_json.hpp"
 #include "server/handlers/reply.hpp"
 #include "server/problem.hpp"
@@ -71,6 +72,30 @@ void add_account_routes(Router& router, Services& s) {
                 });
               }});
 
+  // The browser's sign-in: the token goes into an HttpOnly cookie and never into the answer,
+  // so no script on the page can read it; the answer carries the CSRF token instead.
+  router.add({http::verb::post, "/v1/browser-sessions", "signInBrowser", Guard::open(),
+              "browser-session.request", [&s](Exchange& ex) {
+                auto result =
+                    domain::sign_in(s.accounts, text(ex.body, "email"), text(ex.body, "password"));
+                if (!result) {
+                  s.log.warn("sign-in refused", {{"request_id", ex.request_id}});
+                  return to_reply(problem_from(result.error()), ex.request_id);
+                }
+                Reply reply = written(201, [&](JsonWriter& w) {
+                  w.StartObject();
+                  write_field(w, "csrf_token", csrf_token_for(result->token));
+                  write_field(w, "expires_at", format_timestamp(result->expires_at));
+                  w.Key("user");
+                  write_user(w, result->user);
+                  w.EndObject();
+                });
+                reply.headers.emplace_back(
+                    "Set-Cookie",
+                    session_cookie_header(result->token, s.clock.now(), result->expires_at));
+                return reply;
+              }});
+
   router.add({http::verb::get, "/v1/sessions/current", "readCurrentSession", Guard::signed_in(), "",
               [&s](Exchange& ex) {
                 auto org =
@@ -81,6 +106,7 @@ void add_account_routes(Router& router, Services& s) {
                   write_field(w, "role", domain::to_string(ex.who().role));
                   w.Key("organisation");
                   write_organisation(w, o);
+                  if (!ex.csrf_token.empty()) write_field(w, "csrf_token", ex.csrf_token);
                   w.EndObject();
                 });
               }});
@@ -89,7 +115,7 @@ void add_account_routes(Router& router, Services& s) {
               [&s](Exchange& ex) {
                 auto result = domain::sign_out(s.accounts, ex.who());
                 if (!result) return to_reply(problem_from(result.error()), ex.request_id);
-                return Reply{204, "", "", {}};
+                return Reply{204, "", "", {{"Set-Cookie", cleared_session_cookie_header()}}};
               }});
 
   router.add({http::verb::post, "/v1/organisations", "createOrganisation",

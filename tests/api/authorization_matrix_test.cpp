@@ -572,6 +572,7 @@ std::map<std::string, Entry> entries() {
     const auto& who = c.caller ? *c.caller : c.side.provider;
     c.body = R"({"email":")" + who.email + R"(","password":")" + kPassword + R"("})";
   };
+  e["POST /v1/browser-sessions"] = e["POST /v1/sessions"];
   e["DELETE /v1/sessions/current"] = [](World& w, Call& c) {
     if (c.caller) c.token = w.fresh_session(*c.caller);  // the caller's own one stays valid
   };

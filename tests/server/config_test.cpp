@@ -91,6 +91,7 @@ const std::map<std::string, std::string> kGoodValues = {
     {"max-upload-bytes", "20971520"},
     {"job-interval-seconds", "17"},
     {"metrics-token-file", "/run/secrets/metrics-token"},
+    {"web-root", "/usr/lib/tarjotin/web"},
 };
 
 void expect_good_values(const Config& c) {
@@ -116,6 +117,7 @@ void expect_good_values(const Config& c) {
   EXPECT_EQ(c.max_upload_bytes, 20971520u);
   EXPECT_EQ(c.job_interval_seconds, 17u);
   EXPECT_EQ(c.metrics_token_file, "/run/secrets/metrics-token");
+  EXPECT_EQ(c.web_root, "/usr/lib/tarjotin/web");
 }
 
 const char* const kNumericKeys[] = {"port",

@@ -45,6 +45,7 @@ TestServer::TestServer(ServerTweaks tweaks) : tweaks_(tweaks) {
   config.documents_dir = directory_ + "/documents";
   config.tender_key_file = directory_ + "/tender.key";
   config.metrics_token_file = directory_ + "/metrics.token";
+  config.web_root = tweaks.web_root.empty() ? directory_ + "/no-web-client" : tweaks.web_root;
   std::ofstream(config.metrics_token_file) << kMetricsToken << "\n";
   config.max_upload_bytes =
       tweaks.max_upload_bytes;  // the real cost is measured by the benchmarks, not paid per test
