@@ -267,7 +267,8 @@ Seeded fill(const Options& o, const std::string& url) {
     auto set =
         must(domain::make_choice_set(ordering, coach, seeded.category_id,
                                      seeded.customers[static_cast<std::size_t>(i)], std::nullopt),
-             "choice set");
+             "choice set")
+            .set;
     if (set.entries.size() != static_cast<std::size_t>(o.providers))
       throw std::runtime_error("a choice set has " + std::to_string(set.entries.size()) +
                                " offerings, not " + std::to_string(o.providers));

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/interval.hpp"
 #include "domain/qualification.hpp"
 #include "domain/result.hpp"
 #include "domain/state_machine.hpp"
@@ -111,16 +112,21 @@ struct Consent {
 
 // ---- Choice set -----------------------------------------------------------------------------
 
-// What the customer saw of one offering, kept as shown.
+// What the customer saw of one offering, kept as shown: the price and the provider's scorecard
+// summary at the time, each figure with the sample it rests on and its uncertainty.
 struct ChoiceEntry {
   int position = 0;  // 0-based, in the order shown
   std::string offering_id;
   std::string provider_id;
   long long unit_price_cents = 0;
   int orders = 0;                            // scorecard summary at the time
+  int ended = 0;                             // completed or interrupted: completion's sample
   std::optional<double> completion_rate;     // 0..1
+  std::optional<Interval> completion_interval;
   std::optional<double> net_promoter_score;  // -100..100
+  std::optional<Interval> nps_interval;
   int nps_responses = 0;
+  bool operator==(const ChoiceEntry&) const = default;
 };
 
 struct ChoiceSet {
@@ -134,6 +140,19 @@ struct ChoiceSet {
   Timestamp created_at{};
   std::vector<ChoiceEntry> entries;
 };
+
+// Why an offering is not on a customer's choice list now. Shown to the coach only: the
+// customer sees the list, the coach can explain why a provider they know is missing.
+enum class Ineligibility { not_admitted, inactive, no_free_places, region, language, start };
+constexpr int kIneligibilityCount = 6;
+std::string_view to_string(Ineligibility r);
+
+// Every reason the offering is not eligible for the customer's choice now (empty: it is): the
+// provider admitted to the category, the offering active with a free place, serving the
+// customer's region and a language of theirs, and able to start by `start_by`.
+std::vector<Ineligibility> ineligibility(const Offering& o, const Customer& customer,
+                                         std::optional<Date> start_by,
+                                         const Admission* admission);
 
 // The order offerings are shown in: a Fisher–Yates shuffle driven by mt19937_64(seed), with
 // unbiased bounded draws, so the same seed gives the same order on every platform and the

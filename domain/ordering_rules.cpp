@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <array>
 #include <random>
 
@@ -43,6 +44,19 @@ constexpr NameTable<FeedbackSource, kFeedbackSourceCount> kFeedbackSources{{
     {FeedbackSource::customer, "customer"},
     {FeedbackSource::coach, "coach"},
 }};
+
+constexpr NameTable<Ineligibility, kIneligibilityCount> kIneligibilities{{
+    {Ineligibility::not_admitted, "not_admitted"},
+    {Ineligibility::inactive, "inactive"},
+    {Ineligibility::no_free_places, "no_free_places"},
+    {Ineligibility::region, "region"},
+    {Ineligibility::language, "language"},
+    {Ineligibility::start, "start"},
+}};
+
+bool listed(const std::vector<std::string>& list, const std::string& item) {
+  return std::find(list.begin(), list.end(), item) != list.end();
+}
 
 constexpr NameTable<OrderState, kOrderStateCount> kOrderStates{{
     {OrderState::placed, "placed"},
@@ -136,6 +150,26 @@ bool provider_acts(OrderAct a) { return a != OrderAct::cancel; }
 
 bool needs_reason(OrderAct a) {
   return a == OrderAct::decline || a == OrderAct::interrupt || a == OrderAct::cancel;
+}
+
+std::string_view to_string(Ineligibility r) { return name_in(kIneligibilities, r); }
+
+std::vector<Ineligibility> ineligibility(const Offering& o, const Customer& customer,
+                                         std::optional<Date> start_by,
+                                         const Admission* admission) {
+  std::vector<Ineligibility> why;
+  if (!admission || admission->state != AdmissionState::admitted)
+    why.push_back(Ineligibility::not_admitted);
+  if (!o.active) why.push_back(Ineligibility::inactive);
+  if (o.free_places <= 0) why.push_back(Ineligibility::no_free_places);
+  if (!o.regions.empty() && !listed(o.regions, customer.region))
+    why.push_back(Ineligibility::region);
+  if (!customer.languages.empty() &&
+      std::none_of(customer.languages.begin(), customer.languages.end(),
+                   [&](const std::string& l) { return listed(o.languages, l); }))
+    why.push_back(Ineligibility::language);
+  if (start_by && o.earliest_start > *start_by) why.push_back(Ineligibility::start);
+  return why;
 }
 
 std::vector<std::size_t> shuffled_positions(std::size_t count, std::uint64_t seed) {

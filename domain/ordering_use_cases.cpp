@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdio>
 #include <map>
+#include <set>
 #include <tuple>
 
 #include "domain/access.hpp"
@@ -210,20 +211,56 @@ Status check_customer(const CustomerInput& in) {
   return check_list(in.languages, "/languages");
 }
 
-// Eligible for the customer's choice now: the provider admitted, the offering active with a free
-// place, serving the customer's region and a language of theirs, and able to start in time.
-bool eligible(const Offering& o, const Customer& customer, std::optional<Date> start_by,
-              const std::map<std::string, Admission>& admissions) {
-  const auto admission = admissions.find(o.provider_id);
-  if (admission == admissions.end() || admission->second.state != AdmissionState::admitted)
-    return false;
-  if (!o.active || o.free_places <= 0) return false;
-  if (!o.regions.empty() && !in_list(o.regions, customer.region)) return false;
-  if (!customer.languages.empty() &&
-      std::none_of(customer.languages.begin(), customer.languages.end(),
-                   [&](const std::string& l) { return in_list(o.languages, l); }))
-    return false;
-  return !start_by || o.earliest_start <= *start_by;
+// Provider names, each read once however many offerings a provider has.
+class ProviderNames {
+ public:
+  explicit ProviderNames(Transaction& tx) : tx_(tx) {}
+  const std::string& operator()(const std::string& provider_id) {
+    auto [it, added] = names_.try_emplace(provider_id);
+    if (added)
+      if (auto org = tx_.organisations().find(provider_id)) it->second = org->name;
+    return it->second;
+  }
+
+ private:
+  Transaction& tx_;
+  std::map<std::string, std::string> names_;
+};
+
+// The set with what its cards show now; for the coach who made it, also the offerings left out.
+ChoiceSetView view_of(Transaction& tx, ChoiceSet set, const Category& category,
+                      const Customer* customer) {
+  ChoiceSetView v;
+  v.category_name = category.name;
+  std::map<std::string, Offering> offerings;
+  for (auto& o : tx.offerings().list_for_category(set.category_id))
+    offerings.emplace(o.id, std::move(o));
+  ProviderNames names(tx);
+  for (const auto& e : set.entries) {
+    v.provider_names.push_back(names(e.provider_id));
+    const auto it = offerings.find(e.offering_id);
+    v.offerings.push_back(it == offerings.end() ? Offering{} : it->second);
+  }
+  if (customer) {
+    std::map<std::string, Admission> admissions;
+    for (auto& a : tx.admissions().list_for_category(set.category_id))
+      admissions.emplace(a.provider_id, std::move(a));
+    std::set<std::string> shown;
+    for (const auto& e : set.entries) shown.insert(e.offering_id);
+    const std::optional<Date> start_by =
+        set.start_by == Date{} ? std::nullopt : std::optional<Date>(set.start_by);
+    for (const auto& [id, o] : offerings) {
+      if (shown.count(id)) continue;
+      const auto admission = admissions.find(o.provider_id);
+      auto reasons = ineligibility(o, *customer, start_by,
+                                   admission == admissions.end() ? nullptr : &admission->second);
+      // Offerings that became eligible after the set was made are not "left out" of it.
+      if (reasons.empty()) continue;
+      v.left_out.push_back({id, o.provider_id, names(o.provider_id), std::move(reasons)});
+    }
+  }
+  v.set = std::move(set);
+  return v;
 }
 
 std::string fingerprint(const OrderInput& in) {
@@ -445,13 +482,14 @@ Result<Consent> withdraw_consent(OrderingServices& s, const Actor& actor,
 
 // ---- choice ----
 
-Result<ChoiceSet> make_choice_set(OrderingServices& s, const Actor& actor,
-                                  const std::string& category_id, const std::string& customer_id,
-                                  std::optional<Date> start_by) {
+Result<ChoiceSetView> make_choice_set(OrderingServices& s, const Actor& actor,
+                                      const std::string& category_id,
+                                      const std::string& customer_id,
+                                      std::optional<Date> start_by) {
   if (!actor.is(Role::coach)) return Error::forbidden("only coaches make choice sets");
   if (start_by && *start_by < today(s))
     return Error::invalid("/start_by", "future", "the latest start is today or later");
-  return transact<ChoiceSet>(s.db, Access::write, [&](Transaction& tx) -> Result<ChoiceSet> {
+  return transact<ChoiceSetView>(s.db, Access::write, [&](Transaction& tx) -> Result<ChoiceSetView> {
     // Ids in the body that the coach may not use are refused like place_order's choice set:
     // 422 with the field, the same for another unit's customer as for no customer at all.
     auto customer = unit_customer(tx, actor, customer_id);
@@ -470,8 +508,13 @@ Result<ChoiceSet> make_choice_set(OrderingServices& s, const Actor& actor,
     for (auto& a : tx.admissions().list_for_category(category_id))
       admissions.emplace(a.provider_id, std::move(a));
     std::vector<Offering> offerings;
-    for (auto& o : tx.offerings().list_for_category(category_id))
-      if (eligible(o, *customer, start_by, admissions)) offerings.push_back(std::move(o));
+    for (auto& o : tx.offerings().list_for_category(category_id)) {
+      const auto admission = admissions.find(o.provider_id);
+      if (ineligibility(o, *customer, start_by,
+                        admission == admissions.end() ? nullptr : &admission->second)
+              .empty())
+        offerings.push_back(std::move(o));
+    }
 
     OrderQuery window;
     window.category_id = category_id;
@@ -502,10 +545,14 @@ Result<ChoiceSet> make_choice_set(OrderingServices& s, const Actor& actor,
       e.provider_id = o.provider_id;
       e.unit_price_cents = o.unit_price_cents;
       if (auto card = cards.find(o.provider_id); card != cards.end()) {
-        e.orders = card->second.orders;
-        e.completion_rate = card->second.completion_rate;
-        e.net_promoter_score = card->second.customer_nps.score;
-        e.nps_responses = card->second.customer_nps.responses;
+        const Scorecard& c = card->second;
+        e.orders = c.orders;
+        e.ended = c.ended;
+        e.completion_rate = c.completion_rate;
+        e.completion_interval = c.completion_interval;
+        e.net_promoter_score = c.customer_nps.score;
+        e.nps_interval = c.customer_nps.interval;
+        e.nps_responses = c.customer_nps.responses;
       }
       set.entries.push_back(e);
     }
@@ -513,22 +560,29 @@ Result<ChoiceSet> make_choice_set(OrderingServices& s, const Actor& actor,
     tx.audit().append(
         event(s, actor, "choice_set.made", "choice_set", set.id, "",
               std::to_string(set.entries.size()) + " offerings, seed " + std::to_string(set.seed)));
-    return set;
+    return view_of(tx, std::move(set), ctx->category, &*customer);
   });
 }
 
-Result<ChoiceSet> read_choice_set(OrderingServices& s, const Actor& actor,
-                                  const std::string& choice_set_id) {
-  return transact<ChoiceSet>(s.db, Access::read, [&](Transaction& tx) -> Result<ChoiceSet> {
-    auto set = tx.choice_sets().find(choice_set_id);
-    if (!set) return Error::not_found("choice set");
-    if (actor.is(Role::coach) && set->coaching_unit_id == actor.organisation_id) return *set;
-    // Auditors and the DPS's officers replay what the customer was shown.
-    if (is_authority_staff(actor))
-      if (auto ctx = category_in_use(tx, actor, set->category_id); ctx && oversees(actor, ctx->dps))
-        return *set;
-    return Error::not_found("choice set");
-  });
+Result<ChoiceSetView> read_choice_set(OrderingServices& s, const Actor& actor,
+                                      const std::string& choice_set_id) {
+  return transact<ChoiceSetView>(
+      s.db, Access::read, [&](Transaction& tx) -> Result<ChoiceSetView> {
+        auto set = tx.choice_sets().find(choice_set_id);
+        if (!set) return Error::not_found("choice set");
+        auto category = tx.categories().find(set->category_id);
+        if (!category) return Error::not_found("choice set");
+        if (actor.is(Role::coach) && set->coaching_unit_id == actor.organisation_id) {
+          const auto customer = tx.customers().find(set->customer_id);
+          return view_of(tx, std::move(*set), *category, customer ? &*customer : nullptr);
+        }
+        // Auditors and the DPS's officers replay what the customer was shown.
+        if (is_authority_staff(actor))
+          if (auto ctx = category_in_use(tx, actor, set->category_id);
+              ctx && oversees(actor, ctx->dps))
+            return view_of(tx, std::move(*set), *category, nullptr);
+        return Error::not_found("choice set");
+      });
 }
 
 // ---- orders ----

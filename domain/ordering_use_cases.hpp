@@ -80,11 +80,32 @@ Result<Consent> withdraw_consent(OrderingServices& s, const Actor& actor,
 
 // ---- choice ----
 
-Result<ChoiceSet> make_choice_set(OrderingServices& s, const Actor& actor,
-                                  const std::string& category_id, const std::string& customer_id,
-                                  std::optional<Date> start_by);
-Result<ChoiceSet> read_choice_set(OrderingServices& s, const Actor& actor,
-                                  const std::string& choice_set_id);
+// An offering of the category that is not on the list, and why: for the coach, never shown to
+// the customer.
+struct LeftOutOffering {
+  std::string offering_id;
+  std::string provider_id;
+  std::string provider_name;
+  std::vector<Ineligibility> reasons;
+};
+
+// A stored choice set as a screen shows it: each entry as stored (position, price, scorecard
+// summary) with its provider's name and the offering's description, start, duration, languages
+// and regions as they read now.
+struct ChoiceSetView {
+  ChoiceSet set;
+  LocalisedText category_name;
+  std::vector<std::string> provider_names;  // one per entry, in the entries' order
+  std::vector<Offering> offerings;          // one per entry, in the entries' order
+  std::vector<LeftOutOffering> left_out;    // the coach's view only; empty for others
+};
+
+Result<ChoiceSetView> make_choice_set(OrderingServices& s, const Actor& actor,
+                                      const std::string& category_id,
+                                      const std::string& customer_id,
+                                      std::optional<Date> start_by);
+Result<ChoiceSetView> read_choice_set(OrderingServices& s, const Actor& actor,
+                                      const std::string& choice_set_id);
 
 // ---- orders ----
 

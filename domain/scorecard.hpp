@@ -8,14 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "domain/interval.hpp"
 #include "domain/ordering.hpp"
 
 namespace tarjotin::domain {
-
-struct Interval {
-  double low = 0;
-  double high = 0;
-};
 
 // Wilson score interval for a proportion (95 % with z = 1.96). Well behaved for small samples
 // and rates near 0 or 1, where the textbook Wald interval collapses to a point.

@@ -71,8 +71,9 @@ struct World {
   crypto::AesGcmTenderSeal seal{std::vector<std::uint8_t>(crypto::kTenderSealKeyBytes, 7)};
   domain::CompetitionServices competitions{db, clock, secrets, seal};
   server::SchemaRegistry schemas;
+  server::WebSite web{""};  // no web client: only the API's routes are fuzzed
   Api api{server::Services{db, clock, accounts, qualification, ordering, competitions, schemas,
-                           metrics, log},
+                           metrics, log, "", web},
           true};
   // One router per route, to see whether a path matches more than one of them, by the number
   // of segments its template has (a path only ever matches templates of its own length).
@@ -139,7 +140,7 @@ void admit(World& w, const Request& request) {
   const std::string_view target = view(request.target());
   const auto question = target.find('?');
   const std::string_view path = target.substr(0, question);
-  server::Exchange exchange{request, {}, {}, "fuzz", std::nullopt, {}};
+  server::Exchange exchange{request, {}, {}, "fuzz", std::nullopt, {}, {}};
   if (question != target.npos) exchange.query = std::string(target.substr(question + 1));
   for (std::string_view rest = exchange.query; !rest.empty();) {
     const auto amp = rest.find('&');

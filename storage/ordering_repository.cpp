@@ -367,14 +367,27 @@ void SociChoiceSets::add(const domain::ChoiceSet& s) {
       soci::use(start_by), soci::use(created);
   for (const auto& e : s.entries) {
     NullableDouble completion(e.completion_rate), nps(e.net_promoter_score);
+    const auto low = [](const std::optional<domain::Interval>& b) {
+      return b ? std::optional<double>(b->low) : std::nullopt;
+    };
+    const auto high = [](const std::optional<domain::Interval>& b) {
+      return b ? std::optional<double>(b->high) : std::nullopt;
+    };
+    NullableDouble completion_low(low(e.completion_interval)),
+        completion_high(high(e.completion_interval)), nps_low(low(e.nps_interval)),
+        nps_high(high(e.nps_interval));
     sql_ << "INSERT INTO choice_set_entries (choice_set_id, position, offering_id, provider_id, "
-            "unit_price_cents, order_count, completion_rate, net_promoter_score, nps_responses) "
+            "unit_price_cents, order_count, completion_rate, net_promoter_score, nps_responses, "
+            "ended_count, completion_low, completion_high, nps_low, nps_high) "
             "VALUES (:set, :pos, :offering, :provider, :price, :orders, :completion, :nps, "
-            ":responses)",
+            ":responses, :ended, :completion_low, :completion_high, :nps_low, :nps_high)",
         soci::use(s.id), soci::use(e.position), soci::use(e.offering_id), soci::use(e.provider_id),
         soci::use(e.unit_price_cents), soci::use(e.orders),
         soci::use(completion.value, completion.ind), soci::use(nps.value, nps.ind),
-        soci::use(e.nps_responses);
+        soci::use(e.nps_responses), soci::use(e.ended),
+        soci::use(completion_low.value, completion_low.ind),
+        soci::use(completion_high.value, completion_high.ind),
+        soci::use(nps_low.value, nps_low.ind), soci::use(nps_high.value, nps_high.ind);
   }
 }
 
@@ -395,7 +408,8 @@ std::optional<domain::ChoiceSet> SociChoiceSets::find(const std::string& id) {
   s.created_at = from_micros(int64_at(r, 7));
   soci::rowset<soci::row> rows =
       (sql_.prepare << "SELECT position, offering_id, provider_id, unit_price_cents, order_count, "
-                       "completion_rate, net_promoter_score, nps_responses FROM "
+                       "completion_rate, net_promoter_score, nps_responses, ended_count, "
+                       "completion_low, completion_high, nps_low, nps_high FROM "
                        "choice_set_entries WHERE choice_set_id = :id ORDER BY position",
        soci::use(id));
   for (const auto& e : rows) {
@@ -408,6 +422,11 @@ std::optional<domain::ChoiceSet> SociChoiceSets::find(const std::string& id) {
     if (!is_null(e, 5)) entry.completion_rate = double_at(e, 5);
     if (!is_null(e, 6)) entry.net_promoter_score = double_at(e, 6);
     entry.nps_responses = static_cast<int>(int64_at(e, 7));
+    entry.ended = static_cast<int>(int64_at(e, 8));
+    if (!is_null(e, 9) && !is_null(e, 10))
+      entry.completion_interval = domain::Interval{double_at(e, 9), double_at(e, 10)};
+    if (!is_null(e, 11) && !is_null(e, 12))
+      entry.nps_interval = domain::Interval{double_at(e, 11), double_at(e, 12)};
     s.entries.push_back(std::move(entry));
   }
   return s;

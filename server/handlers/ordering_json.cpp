@@ -92,7 +92,8 @@ void write_customer(JsonWriter& w, const domain::CustomerView& v) {
   w.EndObject();
 }
 
-void write_choice_set(JsonWriter& w, const domain::ChoiceSet& s) {
+void write_choice_set(JsonWriter& w, const domain::ChoiceSetView& v) {
+  const domain::ChoiceSet& s = v.set;
   w.StartObject();
   write_field(w, "id", s.id);
   write_field(w, "category_id", s.category_id);
@@ -106,21 +107,51 @@ void write_choice_set(JsonWriter& w, const domain::ChoiceSet& s) {
   else
     write_string(w, format_date(s.start_by));
   write_field(w, "created_at", format_timestamp(s.created_at));
+  write_localised(w, "category_name", v.category_name);
   w.Key("entries");
   w.StartArray();
-  for (const auto& e : s.entries) {
+  for (std::size_t i = 0; i < s.entries.size(); ++i) {
+    const auto& e = s.entries[i];
+    const auto& o = v.offerings[i];
     w.StartObject();
     write_int(w, "position", e.position);
     write_field(w, "offering_id", e.offering_id);
     write_field(w, "provider_id", e.provider_id);
+    write_field(w, "provider_name", v.provider_names[i]);
     write_int(w, "unit_price_cents", e.unit_price_cents);
+    // The offering as it reads now; the price above is the one shown and ordered.
+    w.Key("offering");
+    w.StartObject();
+    write_localised(w, "description", o.description);
+    write_field(w, "earliest_start", format_date(o.earliest_start));
+    write_int(w, "typical_duration_days", o.typical_duration_days);
+    write_strings(w, "languages", o.languages);
+    write_strings(w, "regions", o.regions);
+    w.EndObject();
     w.Key("scorecard");
     w.StartObject();
     write_int(w, "orders", e.orders);
+    write_int(w, "ended", e.ended);
     write_optional_number(w, "completion_rate", e.completion_rate);
+    write_interval(w, "completion_interval", e.completion_interval);
     write_optional_number(w, "net_promoter_score", e.net_promoter_score);
+    write_interval(w, "nps_interval", e.nps_interval);
     write_int(w, "nps_responses", e.nps_responses);
     w.EndObject();
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("left_out");
+  w.StartArray();
+  for (const auto& l : v.left_out) {
+    w.StartObject();
+    write_field(w, "offering_id", l.offering_id);
+    write_field(w, "provider_id", l.provider_id);
+    write_field(w, "provider_name", l.provider_name);
+    w.Key("reasons");
+    w.StartArray();
+    for (const auto r : l.reasons) write_string(w, domain::to_string(r));
+    w.EndArray();
     w.EndObject();
   }
   w.EndArray();

@@ -434,7 +434,7 @@ class World {
     s.choice_set = must(domain::make_choice_set(o(), s.coach.actor(), s.customer_choice, s.customer,
                                                 std::nullopt),
                         "make a choice set")
-                       .id;
+                       .set.id;
     s.order = fresh_order(s, true);
     s.feedback_token =
         must(domain::issue_feedback_link(o(), s.coach.actor(), s.order), "issue a feedback link")

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <soci/soci.h>
 
+#include <algorithm>
 #include <atomic>
 #include <thread>
 
@@ -119,6 +120,25 @@ class Ordering : public ::testing::Test {
         token);
   }
 
+  // The offerings a choice set shows, in order, and why one was left out ("" when it was not).
+  static std::vector<std::string> shown(const HttpResult& set) {
+    std::vector<std::string> ids;
+    const auto doc = set.json();
+    for (const auto& e : doc["entries"].GetArray()) ids.push_back(e["offering_id"].GetString());
+    return ids;
+  }
+  static std::string left_out_because(const HttpResult& set, const std::string& offering) {
+    const auto doc = set.json();
+    for (const auto& l : doc["left_out"].GetArray()) {
+      if (l["offering_id"].GetString() != offering) continue;
+      std::string reasons;
+      for (const auto& r : l["reasons"].GetArray())
+        reasons += (reasons.empty() ? "" : ",") + std::string(r.GetString());
+      return reasons;
+    }
+    return "";
+  }
+
   std::string choice_set(const std::string& customer_id) {
     const auto r = choice(customer_id, coach.token);
     EXPECT_EQ(r.status, 201u) << r.body;
@@ -171,12 +191,31 @@ TEST_F(Ordering, ServiceGoesFromChoiceToScorecard) {
 
   const auto set = choice(customer_id, coach.token);
   ASSERT_EQ(set.status, 201u) << set.body;
-  EXPECT_NE(set.body.find(offering), std::string::npos);
+  EXPECT_EQ(schema_violation("choice-set", set.body), "") << set.body;
+  ASSERT_EQ(shown(set).size(), 2u);
+  EXPECT_NE(std::find(shown(set).begin(), shown(set).end(), offering), shown(set).end());
+  {
+    // Each card: the provider's name and the offering as it reads, beside the stored figures.
+    const auto doc = set.json();
+    EXPECT_EQ(std::string(doc["category_name"]["sv"].GetString()), "Jobbcoachning");
+    for (const auto& e : doc["entries"].GetArray()) {
+      EXPECT_NE(std::string(e["provider_name"].GetString()), "");
+      EXPECT_EQ(std::string(e["offering"]["description"]["en"].GetString()),
+                "One-to-one coaching");
+      EXPECT_EQ(e["offering"]["typical_duration_days"].GetInt(), 60);
+      EXPECT_TRUE(e["scorecard"]["nps_interval"].IsNull());  // no answers yet
+    }
+  }
   const auto set_id = field(set, "id");
-  // The set is stored as shown, seed included, for an auditor to replay.
+  // The set is stored as shown, seed included, for an auditor to replay; the coach's reasons
+  // for what is not on it are the coach's alone.
   const auto officer_view = api.get("/v1/choice-sets/" + set_id, officer.token);
   ASSERT_EQ(officer_view.status, 200u) << officer_view.body;
-  EXPECT_EQ(officer_view.body, api.get("/v1/choice-sets/" + set_id, coach.token).body);
+  const auto coach_view = api.get("/v1/choice-sets/" + set_id, coach.token);
+  EXPECT_EQ(shown(officer_view), shown(set));
+  EXPECT_EQ(shown(coach_view), shown(set));
+  EXPECT_EQ(officer_view.json()["entries"], coach_view.json()["entries"]);
+  EXPECT_EQ(officer_view.json()["left_out"].Size(), 0u);
 
   const auto placed = order(set_id, offering, "order-1");
   ASSERT_EQ(placed.status, 201u) << placed.body;
@@ -273,7 +312,10 @@ TEST_F(Ordering, ServiceGoesFromChoiceToScorecard) {
   // The next customer's choice set carries the provider's record.
   const auto next = choice(customer("ASIAKAS-1002", coach.token), coach.token);
   ASSERT_EQ(next.status, 201u);
-  EXPECT_NE(next.body.find(R"("orders":1,"completion_rate":1)"), std::string::npos) << next.body;
+  const auto record = next.json()["entries"][0]["scorecard"].GetObject();
+  EXPECT_EQ(record["orders"].GetInt(), 1) << next.body;
+  EXPECT_EQ(record["ended"].GetInt(), 1) << next.body;
+  EXPECT_EQ(record["completion_rate"].GetDouble(), 1.0) << next.body;
 
   const auto csv = api.get("/v1/dps/" + dps_id + "/spend?format=csv", officer.token);
   ASSERT_EQ(csv.status, 200u) << csv.body;
@@ -291,9 +333,10 @@ TEST_F(Ordering, DeclineReturnsThePlaceAndCoachCancelsOnlyBeforeTheStart) {
   const auto first = order(choice_set(customer_id), offering);
   ASSERT_EQ(first.status, 201u) << first.body;
   EXPECT_EQ(free_places(offering), 0);
-  // Without free places the offering is not offered at all.
+  // Without free places the offering is not offered at all; the coach is told why.
   const auto empty = choice(customer_id, coach.token);
-  EXPECT_EQ(empty.body.find(offering), std::string::npos);
+  EXPECT_TRUE(shown(empty).empty());
+  EXPECT_EQ(left_out_because(empty, offering), "no_free_places");
 
   EXPECT_EQ(act(field(first, "id"), "decline", provider.token).status, 422u);  // no reason
   const auto declined =
@@ -422,7 +465,9 @@ TEST_F(Ordering, SuspendedProvidersOfferingsDisappearAndCannotBeOrdered) {
   const auto r = order(set, offering);
   EXPECT_EQ(r.status, 409u) << r.body;
   EXPECT_EQ(r.problem_type(), "provider-not-admitted");
-  EXPECT_EQ(choice(customer_id, coach.token).body.find(offering), std::string::npos);
+  const auto after = choice(customer_id, coach.token);
+  EXPECT_TRUE(shown(after).empty());
+  EXPECT_EQ(left_out_because(after, offering), "not_admitted");
   EXPECT_EQ(free_places(offering), 5);
 }
 

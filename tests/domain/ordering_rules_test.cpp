@@ -120,3 +120,59 @@ TEST(Outcomes, NameTheirBonusClassAndPositiveness) {
 
 }  // namespace
 }  // namespace tarjotin::domain
+
+namespace tarjotin::domain {
+namespace {
+
+// An offering and a customer that fit each other, and an admission that lets it be ordered.
+struct Fit {
+  Offering offering;
+  Customer customer;
+  Admission admission;
+  Fit() {
+    offering.active = true;
+    offering.free_places = 2;
+    offering.regions = {"297", "091"};
+    offering.languages = {"fi", "sv"};
+    offering.earliest_start = Date{std::chrono::days{100}};
+    customer.region = "297";
+    customer.languages = {"sv"};
+    admission.state = AdmissionState::admitted;
+  }
+  std::vector<Ineligibility> why(std::optional<Date> start_by = std::nullopt) const {
+    return ineligibility(offering, customer, start_by, &admission);
+  }
+};
+
+TEST(Ineligibility, NoneWhenTheOfferingFitsTheCustomer) {
+  const Fit f;
+  EXPECT_TRUE(f.why().empty());
+  EXPECT_TRUE(f.why(Date{std::chrono::days{100}}).empty());
+  Fit anywhere;
+  anywhere.offering.regions.clear();  // serves every region of the category
+  anywhere.customer.languages.clear();
+  EXPECT_TRUE(anywhere.why().empty());
+}
+
+TEST(Ineligibility, NamesEveryReasonAtOnce) {
+  Fit f;
+  f.admission.state = AdmissionState::suspended;
+  f.offering.active = false;
+  f.offering.free_places = 0;
+  f.customer.region = "999";
+  f.customer.languages = {"en"};
+  EXPECT_EQ(f.why(Date{std::chrono::days{99}}),
+            (std::vector{Ineligibility::not_admitted, Ineligibility::inactive,
+                         Ineligibility::no_free_places, Ineligibility::region,
+                         Ineligibility::language, Ineligibility::start}));
+  EXPECT_EQ(ineligibility(f.offering, f.customer, std::nullopt, nullptr).front(),
+            Ineligibility::not_admitted);
+}
+
+TEST(Ineligibility, NamesAreStable) {
+  EXPECT_EQ(to_string(Ineligibility::no_free_places), "no_free_places");
+  EXPECT_EQ(to_string(Ineligibility::start), "start");
+}
+
+}  // namespace
+}  // namespace tarjotin::domain

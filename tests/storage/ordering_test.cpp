@@ -362,8 +362,11 @@ TEST_F(Ordering, ChoiceSetKeepsEntriesInOrderAndAllSixtyFourBitsOfTheSeed) {
   set.seed = 0xF123'4567'89AB'CDEFull;
   set.start_by = day(40);
   set.created_at = at(30);
-  set.entries.push_back({1, "off-b", "provider-b", 99'900, 0, std::nullopt, std::nullopt, 0});
-  set.entries.push_back({0, "off-a", "provider-a", 150'000, 12, 0.75, -12.5, 8});
+  set.entries.push_back(
+      {1, "off-b", "provider-b", 99'900, 0, 0, std::nullopt, std::nullopt, std::nullopt,
+       std::nullopt, 0});
+  set.entries.push_back({0, "off-a", "provider-a", 150'000, 12, 9, 0.75,
+                         Interval{0.4375, 0.9375}, -12.5, Interval{-50.25, 31.5}, 8});
   write([&](Transaction& tx) { tx.choice_sets().add(set); });
   write([&](Transaction& tx) {
     const auto found = tx.choice_sets().find("set-1");
@@ -376,21 +379,10 @@ TEST_F(Ordering, ChoiceSetKeepsEntriesInOrderAndAllSixtyFourBitsOfTheSeed) {
     EXPECT_EQ(found->seed, 0xF123'4567'89AB'CDEFull);
     EXPECT_EQ(found->start_by, set.start_by);
     EXPECT_EQ(found->created_at, set.created_at);
+    // Read back in the order shown, every field of every entry as stored.
     ASSERT_EQ(found->entries.size(), 2u);
-    const auto& first = found->entries[0];
-    EXPECT_EQ(first.position, 0);
-    EXPECT_EQ(first.offering_id, "off-a");
-    EXPECT_EQ(first.provider_id, "provider-a");
-    EXPECT_EQ(first.unit_price_cents, 150'000);
-    EXPECT_EQ(first.orders, 12);
-    EXPECT_EQ(first.completion_rate, 0.75);
-    EXPECT_EQ(first.net_promoter_score, -12.5);
-    EXPECT_EQ(first.nps_responses, 8);
-    const auto& second = found->entries[1];
-    EXPECT_EQ(second.position, 1);
-    EXPECT_EQ(second.offering_id, "off-b");
-    EXPECT_FALSE(second.completion_rate);
-    EXPECT_FALSE(second.net_promoter_score);
+    EXPECT_EQ(found->entries[0], set.entries[1]);
+    EXPECT_EQ(found->entries[1], set.entries[0]);
     EXPECT_FALSE(tx.choice_sets().find("nope"));
   });
 }
