@@ -312,7 +312,12 @@ TEST_F(Ordering, ServiceGoesFromChoiceToScorecard) {
   // The next customer's choice set carries the provider's record.
   const auto next = choice(customer("ASIAKAS-1002", coach.token), coach.token);
   ASSERT_EQ(next.status, 201u);
-  const auto record = next.json()["entries"][0]["scorecard"].GetObject();
+  const auto next_set = next.json();
+  const rapidjson::Value* entry = nullptr;
+  for (const auto& e : next_set["entries"].GetArray())
+    if (e["provider_id"].GetString() == provider.organisation_id) entry = &e;
+  ASSERT_NE(entry, nullptr) << next.body;
+  const auto record = (*entry)["scorecard"].GetObject();
   EXPECT_EQ(record["orders"].GetInt(), 1) << next.body;
   EXPECT_EQ(record["ended"].GetInt(), 1) << next.body;
   EXPECT_EQ(record["completion_rate"].GetDouble(), 1.0) << next.body;
