@@ -119,9 +119,9 @@ struct ChoiceEntry {
   std::string offering_id;
   std::string provider_id;
   long long unit_price_cents = 0;
-  int orders = 0;                            // scorecard summary at the time
-  int ended = 0;                             // completed or interrupted: completion's sample
-  std::optional<double> completion_rate;     // 0..1
+  int orders = 0;                         // scorecard summary at the time
+  int ended = 0;                          // completed or interrupted: completion's sample
+  std::optional<double> completion_rate;  // 0..1
   std::optional<Interval> completion_interval;
   std::optional<double> net_promoter_score;  // -100..100
   std::optional<Interval> nps_interval;
@@ -151,8 +151,7 @@ std::string_view to_string(Ineligibility r);
 // provider admitted to the category, the offering active with a free place, serving the
 // customer's region and a language of theirs, and able to start by `start_by`.
 std::vector<Ineligibility> ineligibility(const Offering& o, const Customer& customer,
-                                         std::optional<Date> start_by,
-                                         const Admission* admission);
+                                         std::optional<Date> start_by, const Admission* admission);
 
 // The order offerings are shown in: a Fisher–Yates shuffle driven by mt19937_64(seed), with
 // unbiased bounded draws, so the same seed gives the same order on every platform and the
@@ -169,6 +168,7 @@ std::span<const Transition<OrderState, OrderAct>> order_transitions();
 std::string_view to_string(OrderState s);
 std::string_view to_string(OrderAct a);
 std::optional<OrderAct> parse_order_act(std::string_view text);
+std::optional<OrderState> parse_order_state(std::string_view text);
 // Which side does an act: the provider accepts, declines, starts, completes and interrupts; the
 // coach cancels.
 bool provider_acts(OrderAct a);
@@ -291,13 +291,15 @@ class ChoiceSetRepository {
 };
 
 struct OrderQuery {
-  std::string provider_id;                // empty: any
-  std::string coaching_unit_id;           // empty: any
-  std::string category_id;                // empty: any
-  std::string dps_id;                     // empty: any
-  std::string customer_id;                // empty: any
-  std::optional<Timestamp> placed_from;   // inclusive
-  std::optional<Timestamp> placed_until;  // exclusive
+  std::string provider_id;                 // empty: any
+  std::string coaching_unit_id;            // empty: any
+  std::string category_id;                 // empty: any
+  std::string dps_id;                      // empty: any
+  std::string customer_id;                 // empty: any
+  std::optional<Timestamp> placed_from;    // inclusive
+  std::optional<Timestamp> placed_until;   // exclusive
+  std::optional<OrderState> state;         // none: any
+  std::optional<Timestamp> updated_since;  // inclusive: what changed since a client last looked
 };
 
 // One order with what a scorecard or report needs from around it, read in one query.

@@ -145,6 +145,9 @@ std::string_view to_string(OrderAct a) { return name_in(kOrderActs, a); }
 std::optional<OrderAct> parse_order_act(std::string_view text) {
   return key_in<OrderAct>(kOrderActs, text);
 }
+std::optional<OrderState> parse_order_state(std::string_view text) {
+  return key_in<OrderState>(kOrderStates, text);
+}
 
 bool provider_acts(OrderAct a) { return a != OrderAct::cancel; }
 
@@ -155,8 +158,7 @@ bool needs_reason(OrderAct a) {
 std::string_view to_string(Ineligibility r) { return name_in(kIneligibilities, r); }
 
 std::vector<Ineligibility> ineligibility(const Offering& o, const Customer& customer,
-                                         std::optional<Date> start_by,
-                                         const Admission* admission) {
+                                         std::optional<Date> start_by, const Admission* admission) {
   std::vector<Ineligibility> why;
   if (!admission || admission->state != AdmissionState::admitted)
     why.push_back(Ineligibility::not_admitted);

@@ -97,6 +97,50 @@ Result<OrderContext> order_of(Transaction& tx, const Actor& actor, const std::st
   return ctx;
 }
 
+// Organisation and category names, each read once however many rows name it.
+class Names {
+ public:
+  explicit Names(Transaction& tx) : tx_(tx) {}
+  const std::string& organisation(const std::string& id) {
+    auto [it, added] = organisations_.try_emplace(id);
+    if (added)
+      if (auto org = tx_.organisations().find(id)) it->second = org->name;
+    return it->second;
+  }
+  const LocalisedText& category(const std::string& id) {
+    auto [it, added] = categories_.try_emplace(id);
+    if (added)
+      if (auto c = tx_.categories().find(id)) it->second = c->name;
+    return it->second;
+  }
+
+ private:
+  Transaction& tx_;
+  std::map<std::string, std::string> organisations_;
+  std::map<std::string, LocalisedText> categories_;
+};
+
+// What `party` is shown beside the order's ids (see OrderNames).
+OrderNames names_of(Transaction& tx, Names& names, const Order& order, Party party) {
+  OrderNames n;
+  n.provider_name = names.organisation(order.provider_id);
+  n.category_name = names.category(order.category_id);
+  n.coaching_unit_name = names.organisation(order.coaching_unit_id);
+  if (party == Party::overseer) return n;
+  if (auto customer = tx.customers().find(order.customer_id)) {
+    if (party == Party::coach) n.customer_reference = customer->reference;
+    n.customer_languages = customer->languages;
+    n.customer_region = customer->region;
+  }
+  return n;
+}
+
+Party party_of(const Actor& actor) {
+  if (actor.is(Role::coach)) return Party::coach;
+  if (actor.is(Role::provider)) return Party::provider;
+  return Party::overseer;
+}
+
 bool delivered(OrderState s) { return s == OrderState::completed || s == OrderState::interrupted; }
 
 std::optional<OutcomeType> latest_confirmed(const std::vector<OutcomeRecord>& records) {
@@ -109,6 +153,8 @@ std::optional<OutcomeType> latest_confirmed(const std::vector<OutcomeRecord>& re
 OrderView view_of(Transaction& tx, const Order& order, Party party) {
   OrderView v;
   v.order = order;
+  Names names(tx);
+  v.names = names_of(tx, names, order, party);
   // The closing report is between the provider and the ordering coach; anyone else sees it only
   // under the customer's consent (earlier_closing_reports).
   if (party != Party::overseer) v.closing_report = tx.orders().closing_report(order.id);
@@ -211,22 +257,6 @@ Status check_customer(const CustomerInput& in) {
   return check_list(in.languages, "/languages");
 }
 
-// Provider names, each read once however many offerings a provider has.
-class ProviderNames {
- public:
-  explicit ProviderNames(Transaction& tx) : tx_(tx) {}
-  const std::string& operator()(const std::string& provider_id) {
-    auto [it, added] = names_.try_emplace(provider_id);
-    if (added)
-      if (auto org = tx_.organisations().find(provider_id)) it->second = org->name;
-    return it->second;
-  }
-
- private:
-  Transaction& tx_;
-  std::map<std::string, std::string> names_;
-};
-
 // The set with what its cards show now; for the coach who made it, also the offerings left out.
 ChoiceSetView view_of(Transaction& tx, ChoiceSet set, const Category& category,
                       const Customer* customer) {
@@ -235,9 +265,9 @@ ChoiceSetView view_of(Transaction& tx, ChoiceSet set, const Category& category,
   std::map<std::string, Offering> offerings;
   for (auto& o : tx.offerings().list_for_category(set.category_id))
     offerings.emplace(o.id, std::move(o));
-  ProviderNames names(tx);
+  Names names(tx);
   for (const auto& e : set.entries) {
-    v.provider_names.push_back(names(e.provider_id));
+    v.provider_names.push_back(names.organisation(e.provider_id));
     const auto it = offerings.find(e.offering_id);
     v.offerings.push_back(it == offerings.end() ? Offering{} : it->second);
   }
@@ -256,7 +286,8 @@ ChoiceSetView view_of(Transaction& tx, ChoiceSet set, const Category& category,
                                    admission == admissions.end() ? nullptr : &admission->second);
       // Offerings that became eligible after the set was made are not "left out" of it.
       if (reasons.empty()) continue;
-      v.left_out.push_back({id, o.provider_id, names(o.provider_id), std::move(reasons)});
+      v.left_out.push_back(
+          {id, o.provider_id, names.organisation(o.provider_id), std::move(reasons)});
     }
   }
   v.set = std::move(set);
@@ -489,100 +520,101 @@ Result<ChoiceSetView> make_choice_set(OrderingServices& s, const Actor& actor,
   if (!actor.is(Role::coach)) return Error::forbidden("only coaches make choice sets");
   if (start_by && *start_by < today(s))
     return Error::invalid("/start_by", "future", "the latest start is today or later");
-  return transact<ChoiceSetView>(s.db, Access::write, [&](Transaction& tx) -> Result<ChoiceSetView> {
-    // Ids in the body that the coach may not use are refused like place_order's choice set:
-    // 422 with the field, the same for another unit's customer as for no customer at all.
-    auto customer = unit_customer(tx, actor, customer_id);
-    if (!customer)
-      return Error::invalid("/customer_id", "customer", "no customer of your unit has this id");
-    auto ctx = category_in_use(tx, actor, category_id);
-    if (!ctx)
-      return Error::invalid("/category_id", "category", "no category you may use has this id");
-    if (ctx->category.award_method != AwardMethod::customer_choice)
-      return Error::conflict("not-customer-choice",
-                             "this category is bought by mini-competition, not customer choice");
-    if (ctx->category.state != CategoryState::open || !dps_is_in_force(ctx->dps, today(s)))
-      return Error::conflict("not-ordering", "the category takes no orders now");
+  return transact<ChoiceSetView>(
+      s.db, Access::write, [&](Transaction& tx) -> Result<ChoiceSetView> {
+        // Ids in the body that the coach may not use are refused like place_order's choice set:
+        // 422 with the field, the same for another unit's customer as for no customer at all.
+        auto customer = unit_customer(tx, actor, customer_id);
+        if (!customer)
+          return Error::invalid("/customer_id", "customer", "no customer of your unit has this id");
+        auto ctx = category_in_use(tx, actor, category_id);
+        if (!ctx)
+          return Error::invalid("/category_id", "category", "no category you may use has this id");
+        if (ctx->category.award_method != AwardMethod::customer_choice)
+          return Error::conflict(
+              "not-customer-choice",
+              "this category is bought by mini-competition, not customer choice");
+        if (ctx->category.state != CategoryState::open || !dps_is_in_force(ctx->dps, today(s)))
+          return Error::conflict("not-ordering", "the category takes no orders now");
 
-    std::map<std::string, Admission> admissions;
-    for (auto& a : tx.admissions().list_for_category(category_id))
-      admissions.emplace(a.provider_id, std::move(a));
-    std::vector<Offering> offerings;
-    for (auto& o : tx.offerings().list_for_category(category_id)) {
-      const auto admission = admissions.find(o.provider_id);
-      if (ineligibility(o, *customer, start_by,
-                        admission == admissions.end() ? nullptr : &admission->second)
-              .empty())
-        offerings.push_back(std::move(o));
-    }
+        std::map<std::string, Admission> admissions;
+        for (auto& a : tx.admissions().list_for_category(category_id))
+          admissions.emplace(a.provider_id, std::move(a));
+        std::vector<Offering> offerings;
+        for (auto& o : tx.offerings().list_for_category(category_id)) {
+          const auto admission = admissions.find(o.provider_id);
+          if (ineligibility(o, *customer, start_by,
+                            admission == admissions.end() ? nullptr : &admission->second)
+                  .empty())
+            offerings.push_back(std::move(o));
+        }
 
-    OrderQuery window;
-    window.category_id = category_id;
-    window.placed_from =
-        now(s) - std::chrono::duration_cast<std::chrono::microseconds>(s.scorecard_window);
-    const auto facts = tx.orders().facts(window);
-    std::map<std::string, Scorecard> cards;
-    for (auto& card : compute_scorecards(facts)) cards.emplace(card.provider_id, std::move(card));
+        OrderQuery window;
+        window.category_id = category_id;
+        window.placed_from =
+            now(s) - std::chrono::duration_cast<std::chrono::microseconds>(s.scorecard_window);
+        const auto facts = tx.orders().facts(window);
+        std::map<std::string, Scorecard> cards;
+        for (auto& card : compute_scorecards(facts))
+          cards.emplace(card.provider_id, std::move(card));
 
-    ChoiceSet set;
-    set.id = s.secrets.new_id();
-    set.category_id = category_id;
-    set.customer_id = customer->id;
-    set.coaching_unit_id = actor.organisation_id;
-    set.requested_by = actor.user_id;
-    set.seed = s.secrets.new_seed();
-    set.start_by = start_by.value_or(Date{});
-    set.created_at = now(s);
-    // Listed by id first so the shuffle's input does not depend on storage order.
-    std::sort(offerings.begin(), offerings.end(),
-              [](const Offering& a, const Offering& b) { return a.id < b.id; });
-    const auto positions = shuffled_positions(offerings.size(), set.seed);
-    for (std::size_t i = 0; i < positions.size(); ++i) {
-      const Offering& o = offerings[positions[i]];
-      ChoiceEntry e;
-      e.position = static_cast<int>(i);
-      e.offering_id = o.id;
-      e.provider_id = o.provider_id;
-      e.unit_price_cents = o.unit_price_cents;
-      if (auto card = cards.find(o.provider_id); card != cards.end()) {
-        const Scorecard& c = card->second;
-        e.orders = c.orders;
-        e.ended = c.ended;
-        e.completion_rate = c.completion_rate;
-        e.completion_interval = c.completion_interval;
-        e.net_promoter_score = c.customer_nps.score;
-        e.nps_interval = c.customer_nps.interval;
-        e.nps_responses = c.customer_nps.responses;
-      }
-      set.entries.push_back(e);
-    }
-    tx.choice_sets().add(set);
-    tx.audit().append(
-        event(s, actor, "choice_set.made", "choice_set", set.id, "",
-              std::to_string(set.entries.size()) + " offerings, seed " + std::to_string(set.seed)));
-    return view_of(tx, std::move(set), ctx->category, &*customer);
-  });
+        ChoiceSet set;
+        set.id = s.secrets.new_id();
+        set.category_id = category_id;
+        set.customer_id = customer->id;
+        set.coaching_unit_id = actor.organisation_id;
+        set.requested_by = actor.user_id;
+        set.seed = s.secrets.new_seed();
+        set.start_by = start_by.value_or(Date{});
+        set.created_at = now(s);
+        // Listed by id first so the shuffle's input does not depend on storage order.
+        std::sort(offerings.begin(), offerings.end(),
+                  [](const Offering& a, const Offering& b) { return a.id < b.id; });
+        const auto positions = shuffled_positions(offerings.size(), set.seed);
+        for (std::size_t i = 0; i < positions.size(); ++i) {
+          const Offering& o = offerings[positions[i]];
+          ChoiceEntry e;
+          e.position = static_cast<int>(i);
+          e.offering_id = o.id;
+          e.provider_id = o.provider_id;
+          e.unit_price_cents = o.unit_price_cents;
+          if (auto card = cards.find(o.provider_id); card != cards.end()) {
+            const Scorecard& c = card->second;
+            e.orders = c.orders;
+            e.ended = c.ended;
+            e.completion_rate = c.completion_rate;
+            e.completion_interval = c.completion_interval;
+            e.net_promoter_score = c.customer_nps.score;
+            e.nps_interval = c.customer_nps.interval;
+            e.nps_responses = c.customer_nps.responses;
+          }
+          set.entries.push_back(e);
+        }
+        tx.choice_sets().add(set);
+        tx.audit().append(event(
+            s, actor, "choice_set.made", "choice_set", set.id, "",
+            std::to_string(set.entries.size()) + " offerings, seed " + std::to_string(set.seed)));
+        return view_of(tx, std::move(set), ctx->category, &*customer);
+      });
 }
 
 Result<ChoiceSetView> read_choice_set(OrderingServices& s, const Actor& actor,
                                       const std::string& choice_set_id) {
-  return transact<ChoiceSetView>(
-      s.db, Access::read, [&](Transaction& tx) -> Result<ChoiceSetView> {
-        auto set = tx.choice_sets().find(choice_set_id);
-        if (!set) return Error::not_found("choice set");
-        auto category = tx.categories().find(set->category_id);
-        if (!category) return Error::not_found("choice set");
-        if (actor.is(Role::coach) && set->coaching_unit_id == actor.organisation_id) {
-          const auto customer = tx.customers().find(set->customer_id);
-          return view_of(tx, std::move(*set), *category, customer ? &*customer : nullptr);
-        }
-        // Auditors and the DPS's officers replay what the customer was shown.
-        if (is_authority_staff(actor))
-          if (auto ctx = category_in_use(tx, actor, set->category_id);
-              ctx && oversees(actor, ctx->dps))
-            return view_of(tx, std::move(*set), *category, nullptr);
-        return Error::not_found("choice set");
-      });
+  return transact<ChoiceSetView>(s.db, Access::read, [&](Transaction& tx) -> Result<ChoiceSetView> {
+    auto set = tx.choice_sets().find(choice_set_id);
+    if (!set) return Error::not_found("choice set");
+    auto category = tx.categories().find(set->category_id);
+    if (!category) return Error::not_found("choice set");
+    if (actor.is(Role::coach) && set->coaching_unit_id == actor.organisation_id) {
+      const auto customer = tx.customers().find(set->customer_id);
+      return view_of(tx, std::move(*set), *category, customer ? &*customer : nullptr);
+    }
+    // Auditors and the DPS's officers replay what the customer was shown.
+    if (is_authority_staff(actor))
+      if (auto ctx = category_in_use(tx, actor, set->category_id); ctx && oversees(actor, ctx->dps))
+        return view_of(tx, std::move(*set), *category, nullptr);
+    return Error::not_found("choice set");
+  });
 }
 
 // ---- orders ----
@@ -668,9 +700,10 @@ Result<OrderView> read_order(OrderingServices& s, const Actor& actor, const std:
   });
 }
 
-Result<std::vector<Order>> list_orders(OrderingServices& s, const Actor& actor, OrderQuery query) {
-  return transact<std::vector<Order>>(
-      s.db, Access::read, [&](Transaction& tx) -> Result<std::vector<Order>> {
+Result<std::vector<OrderLine>> list_orders(OrderingServices& s, const Actor& actor,
+                                           OrderQuery query) {
+  return transact<std::vector<OrderLine>>(
+      s.db, Access::read, [&](Transaction& tx) -> Result<std::vector<OrderLine>> {
         if (actor.is(Role::coach)) {
           query.coaching_unit_id = actor.organisation_id;
         } else if (actor.is(Role::provider)) {
@@ -682,7 +715,13 @@ Result<std::vector<Order>> list_orders(OrderingServices& s, const Actor& actor, 
           auto dps = tx.dpss().find(query.dps_id);
           if (!dps || !oversees(actor, *dps)) return Error::not_found("DPS");
         }
-        return tx.orders().list(query);
+        Names names(tx);
+        std::vector<OrderLine> lines;
+        for (auto& order : tx.orders().list(query)) {
+          auto n = names_of(tx, names, order, party_of(actor));
+          lines.push_back({std::move(order), std::move(n)});
+        }
+        return lines;
       });
 }
 

@@ -102,8 +102,7 @@ struct ChoiceSetView {
 
 Result<ChoiceSetView> make_choice_set(OrderingServices& s, const Actor& actor,
                                       const std::string& category_id,
-                                      const std::string& customer_id,
-                                      std::optional<Date> start_by);
+                                      const std::string& customer_id, std::optional<Date> start_by);
 Result<ChoiceSetView> read_choice_set(OrderingServices& s, const Actor& actor,
                                       const std::string& choice_set_id);
 
@@ -117,8 +116,27 @@ struct OrderInput {
   std::string idempotency_key;  // empty: none
 };
 
+// What a screen shows beside an order's ids. Each party gets what it needs and no more: the
+// unit's case reference only to the unit's coaches; the customer's service languages and
+// municipality (coarse, needed to deliver the service) to them and to the provider; officers
+// and auditors neither.
+struct OrderNames {
+  std::string provider_name;
+  LocalisedText category_name;
+  std::string coaching_unit_name;
+  std::optional<std::string> customer_reference;
+  std::optional<std::vector<std::string>> customer_languages;
+  std::optional<std::string> customer_region;
+};
+
+struct OrderLine {
+  Order order;
+  OrderNames names;
+};
+
 struct OrderView {
   Order order;
+  OrderNames names;
   std::optional<ClosingReport> closing_report;
   std::vector<OutcomeRecord> outcomes;  // confirmed and proposed, oldest first
   std::optional<OutcomeType> outcome;   // the latest confirmed
@@ -135,7 +153,8 @@ Result<PlacedOrder> place_order(OrderingServices& s, const Actor& actor, OrderIn
 Result<OrderView> read_order(OrderingServices& s, const Actor& actor, const std::string& order_id);
 // Coaches see their unit's orders, providers their own, officers those under their authority's
 // DPSs; `query`'s scope fields are narrowed to what the actor may see.
-Result<std::vector<Order>> list_orders(OrderingServices& s, const Actor& actor, OrderQuery query);
+Result<std::vector<OrderLine>> list_orders(OrderingServices& s, const Actor& actor,
+                                           OrderQuery query);
 Result<OrderView> change_order(OrderingServices& s, const Actor& actor, const std::string& order_id,
                                OrderAct act, const std::string& reason);
 

@@ -500,6 +500,9 @@ void SociOrders::for_each_matching(const std::string& head, const domain::OrderQ
   const int has_from = q.placed_from ? 1 : 0, has_until = q.placed_until ? 1 : 0;
   const long long from = q.placed_from ? to_micros(*q.placed_from) : 0;
   const long long until = q.placed_until ? to_micros(*q.placed_until) : 0;
+  const std::string state = q.state ? std::string(domain::to_string(*q.state)) : "";
+  const int has_since = q.updated_since ? 1 : 0;
+  const long long since = q.updated_since ? to_micros(*q.updated_since) : 0;
   soci::rowset<soci::row> rows =
       (sql_.prepare << head +
                            " JOIN categories c ON c.id = o.category_id "
@@ -510,11 +513,14 @@ void SociOrders::for_each_matching(const std::string& head, const domain::OrderQ
                            "AND (:customer = '' OR o.customer_id = :customer2) "
                            "AND (:has_from = 0 OR o.placed_at >= :from) "
                            "AND (:has_until = 0 OR o.placed_at < :until) "
+                           "AND (:state = '' OR o.state = :state2) "
+                           "AND (:has_since = 0 OR o.updated_at >= :since) "
                            "ORDER BY o.placed_at DESC, o.id",
        soci::use(q.provider_id), soci::use(q.provider_id), soci::use(q.coaching_unit_id),
        soci::use(q.coaching_unit_id), soci::use(q.category_id), soci::use(q.category_id),
        soci::use(q.dps_id), soci::use(q.dps_id), soci::use(q.customer_id), soci::use(q.customer_id),
-       soci::use(has_from), soci::use(from), soci::use(has_until), soci::use(until));
+       soci::use(has_from), soci::use(from), soci::use(has_until), soci::use(until),
+       soci::use(state), soci::use(state), soci::use(has_since), soci::use(since));
   for (const auto& r : rows) each(r);
 }
 

@@ -180,11 +180,36 @@ void write_order_fields(JsonWriter& w, const domain::Order& o) {
   write_optional_time(w, "ended_at", o.ended_at);
   write_field(w, "updated_at", format_timestamp(o.updated_at));
 }
+
+void write_order_names(JsonWriter& w, const domain::OrderNames& n) {
+  write_field(w, "provider_name", n.provider_name);
+  write_localised(w, "category_name", n.category_name);
+  write_field(w, "coaching_unit_name", n.coaching_unit_name);
+  w.Key("customer_reference");
+  if (n.customer_reference)
+    write_string(w, *n.customer_reference);
+  else
+    w.Null();
+  w.Key("customer_languages");
+  if (n.customer_languages) {
+    w.StartArray();
+    for (const auto& l : *n.customer_languages) write_string(w, l);
+    w.EndArray();
+  } else {
+    w.Null();
+  }
+  w.Key("customer_region");
+  if (n.customer_region)
+    write_string(w, *n.customer_region);
+  else
+    w.Null();
+}
 }  // namespace
 
-void write_order_summary(JsonWriter& w, const domain::Order& o) {
+void write_order_summary(JsonWriter& w, const domain::OrderLine& line) {
   w.StartObject();
-  write_order_fields(w, o);
+  write_order_fields(w, line.order);
+  write_order_names(w, line.names);
   w.EndObject();
 }
 
@@ -235,6 +260,7 @@ void write_feedback(JsonWriter& w, const domain::Feedback& f) {
 void write_order(JsonWriter& w, const domain::OrderView& v) {
   w.StartObject();
   write_order_fields(w, v.order);
+  write_order_names(w, v.names);
   w.Key("closing_report");
   if (v.closing_report)
     write_closing_report(w, *v.closing_report);

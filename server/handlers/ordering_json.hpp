@@ -12,7 +12,7 @@ void write_offering(JsonWriter& w, const domain::Offering& o);
 void write_customer(JsonWriter& w, const domain::CustomerView& v);
 void write_consent(JsonWriter& w, const domain::Consent& c);
 void write_choice_set(JsonWriter& w, const domain::ChoiceSetView& v);
-void write_order_summary(JsonWriter& w, const domain::Order& o);
+void write_order_summary(JsonWriter& w, const domain::OrderLine& line);
 void write_order(JsonWriter& w, const domain::OrderView& v);
 void write_closing_report(JsonWriter& w, const domain::ClosingReport& r);
 void write_outcome(JsonWriter& w, const domain::OutcomeRecord& r);

@@ -156,6 +156,18 @@ void add_order_routes(Router& router, domain::OrderingServices& o) {
          q.category_id = ex.query_param("category_id").value_or("");
          q.provider_id = ex.query_param("provider_id").value_or("");
          q.customer_id = ex.query_param("customer_id").value_or("");
+         if (const auto state = ex.query_param("state")) {
+           q.state = domain::parse_order_state(*state);
+           if (!q.state)
+             return refused(domain::Error::invalid("/state", "enum", "not an order state"), ex);
+         }
+         if (const auto since = ex.query_param("updated_since")) {
+           q.updated_since = parse_timestamp(*since);
+           if (!q.updated_since)
+             return refused(domain::Error::invalid("/updated_since", "date-time",
+                                                   "not an RFC 3339 date and time"),
+                            ex);
+         }
          return answer_list(domain::list_orders(o, ex.who(), q), ex, write_order_summary);
        }});
   router.add({http::verb::get, "/v1/orders/{order_id}", "readOrder", Guard::signed_in(), "",

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <set>
 #include <thread>
 
 #include "domain/ordering_use_cases.hpp"
@@ -200,8 +201,7 @@ TEST_F(Ordering, ServiceGoesFromChoiceToScorecard) {
     EXPECT_EQ(std::string(doc["category_name"]["sv"].GetString()), "Jobbcoachning");
     for (const auto& e : doc["entries"].GetArray()) {
       EXPECT_NE(std::string(e["provider_name"].GetString()), "");
-      EXPECT_EQ(std::string(e["offering"]["description"]["en"].GetString()),
-                "One-to-one coaching");
+      EXPECT_EQ(std::string(e["offering"]["description"]["en"].GetString()), "One-to-one coaching");
       EXPECT_EQ(e["offering"]["typical_duration_days"].GetInt(), 60);
       EXPECT_TRUE(e["scorecard"]["nps_interval"].IsNull());  // no answers yet
     }
@@ -628,6 +628,76 @@ TEST_F(Ordering, ClosedCategoryTakesNoOfferingsAndNoEditThatWouldMakeOneOrderabl
   EXPECT_EQ(choice(customer_id, coach.token).status, 409u);
   const auto listed = api.get("/v1/categories/" + category_id + "/offerings", providers[1].token);
   EXPECT_EQ(listed.body.find("Uusi"), std::string::npos);
+}
+
+TEST_F(Ordering, EachPartyReadsTheNamesItNeedsAndOnlyTheCustomerFactsItMay) {
+  const auto offering = offer(providers[0], 5);
+  const auto placed = order(choice_set(customer("ASIAKAS-7001", coach.token)), offering);
+  ASSERT_EQ(placed.status, 201u) << placed.body;
+  const auto id = field(placed, "id");
+
+  const auto by_coach = api.get("/v1/orders/" + id, coach.token);
+  ASSERT_EQ(by_coach.status, 200u);
+  EXPECT_EQ(schema_violation("order", by_coach.body), "") << by_coach.body;
+  const auto c = by_coach.json();
+  EXPECT_STREQ(c["category_name"]["fi"].GetString(), "Työhönvalmennus");
+  EXPECT_FALSE(std::string(c["provider_name"].GetString()).empty());
+  EXPECT_FALSE(std::string(c["coaching_unit_name"].GetString()).empty());
+  EXPECT_STREQ(c["customer_reference"].GetString(), "ASIAKAS-7001");
+  EXPECT_STREQ(c["customer_region"].GetString(), "297");
+
+  // The provider needs the languages and the municipality to deliver, not the unit's reference.
+  const auto by_provider = api.get("/v1/orders/" + id, providers[0].token);
+  ASSERT_EQ(by_provider.status, 200u);
+  const auto p = by_provider.json();
+  EXPECT_TRUE(p["customer_reference"].IsNull());
+  ASSERT_TRUE(p["customer_languages"].IsArray());
+  EXPECT_STREQ(p["customer_languages"][0].GetString(), "fi");
+  EXPECT_STREQ(p["customer_region"].GetString(), "297");
+  EXPECT_EQ(by_provider.body.find("ASIAKAS-7001"), std::string::npos);
+
+  // Overseers see the names, no customer facts.
+  const auto listed = api.get("/v1/orders?dps_id=" + dps_id, officer.token);
+  ASSERT_EQ(listed.status, 200u) << listed.body;
+  EXPECT_EQ(schema_violation("order-summary-list", listed.body), "") << listed.body;
+  const auto o = listed.json();
+  ASSERT_EQ(o["items"].Size(), 1u);
+  EXPECT_TRUE(o["items"][0]["customer_reference"].IsNull());
+  EXPECT_TRUE(o["items"][0]["customer_languages"].IsNull());
+  EXPECT_TRUE(o["items"][0]["customer_region"].IsNull());
+  EXPECT_STREQ(o["items"][0]["category_name"]["en"].GetString(), "Job coaching");
+}
+
+TEST_F(Ordering, OrdersFilterByStateAndByWhenTheyLastChanged) {
+  const auto offering = offer(providers[0], 5);
+  const auto first =
+      field(order(choice_set(customer("ASIAKAS-7101", coach.token)), offering), "id");
+  server.clock().advance(std::chrono::minutes(1));
+  const auto before_second = server::format_timestamp(server.clock().now());
+  server.clock().advance(std::chrono::minutes(4));
+  const auto second =
+      field(order(choice_set(customer("ASIAKAS-7102", coach.token)), offering), "id");
+  ASSERT_EQ(act(second, "accept", providers[0].token).status, 200u);
+
+  const auto ids = [&](const std::string& query) {
+    const auto r = api.get("/v1/orders" + query, coach.token);
+    EXPECT_EQ(r.status, 200u) << r.body;
+    std::set<std::string> out;
+    const auto doc = r.json();
+    for (const auto& item : doc["items"].GetArray()) out.insert(item["id"].GetString());
+    return out;
+  };
+  EXPECT_EQ(ids(""), (std::set<std::string>{first, second}));
+  EXPECT_EQ(ids("?state=accepted"), std::set<std::string>{second});
+  EXPECT_EQ(ids("?state=placed"), std::set<std::string>{first});
+  EXPECT_EQ(ids("?updated_since=" + before_second), std::set<std::string>{second});
+
+  const auto bad_state = api.get("/v1/orders?state=lost", coach.token);
+  EXPECT_EQ(bad_state.status, 422u);
+  EXPECT_NE(bad_state.body.find("/state"), std::string::npos) << bad_state.body;
+  const auto bad_time = api.get("/v1/orders?updated_since=yesterday", coach.token);
+  EXPECT_EQ(bad_time.status, 422u);
+  EXPECT_NE(bad_time.body.find("/updated_since"), std::string::npos) << bad_time.body;
 }
 
 }  // namespace
