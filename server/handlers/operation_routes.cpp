@@ -51,28 +51,4 @@ void add_operations_routes(Router& router, Services& s, const std::string& opena
               [&openapi](Exchange&) { return json_reply(200, openapi); }});
 }
 
-std::string build_openapi(const SchemaRegistry& schemas) {
-  rapidjson::Document doc;
-  doc.CopyFrom(schemas.source("openapi"), doc.GetAllocator());
-  auto& alloc = doc.GetAllocator();
-  if (!doc.HasMember("components"))
-    doc.AddMember("components", rapidjson::Value(rapidjson::kObjectType), alloc);
-  rapidjson::Value components_schemas(rapidjson::kObjectType);
-  for (const auto& name : schemas.names()) {
-    if (name == "openapi") continue;
-    rapidjson::Value schema;
-    schema.CopyFrom(schemas.source(name), alloc);
-    // OpenAPI 3.0 schema objects take no "$schema" or "id".
-    schema.RemoveMember("$schema");
-    schema.RemoveMember("id");
-    components_schemas.AddMember(rapidjson::Value(name.c_str(), alloc), schema, alloc);
-  }
-  doc["components"].RemoveMember("schemas");
-  doc["components"].AddMember("schemas", components_schemas, alloc);
-  rapidjson::StringBuffer sb;
-  JsonWriter w(sb);
-  doc.Accept(w);
-  return sb.GetString();
-}
-
 }  // namespace tarjotin::server

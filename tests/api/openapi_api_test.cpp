@@ -84,5 +84,44 @@ TEST_F(OpenApi, EveryReferenceResolves) {
   }
 }
 
+// OpenAPI 3.0 schemas take one "type" (with "nullable") and no "definitions"; the draft-04
+// schemas the server validates with are translated when the document is assembled.
+void expect_openapi_30_schema(const rapidjson::Value& v, const std::string& at) {
+  if (v.IsArray()) {
+    for (rapidjson::SizeType i = 0; i < v.Size(); ++i)
+      expect_openapi_30_schema(v[i], at + "/" + std::to_string(i));
+    return;
+  }
+  if (!v.IsObject()) return;
+  for (const auto& m : v.GetObject()) {
+    const std::string name = m.name.GetString();
+    if (name == "type") {
+      EXPECT_FALSE(m.value.IsArray()) << at;
+    }
+    if (name == "definitions" || name == "$schema") {
+      ADD_FAILURE() << at << " has " << name;
+    }
+    expect_openapi_30_schema(m.value, at + "/" + name);
+  }
+}
+
+TEST_F(OpenApi, SchemasAreOpenApi30AndEveryReferenceInThemResolves) {
+  expect_openapi_30_schema(doc["components"]["schemas"], "#/components/schemas");
+  std::set<std::string> refs;
+  collect_refs(doc["components"], refs);
+  for (const auto& ref : refs) {
+    ASSERT_EQ(ref.rfind("#/", 0), 0u) << ref;
+    EXPECT_NE(rapidjson::Pointer(ref.substr(1).c_str()).Get(doc), nullptr) << ref;
+  }
+  // A draft-04 "may be null" becomes the same type with nullable.
+  const auto& due = doc["components"]["schemas"]["application"]["properties"]["decision_due"];
+  EXPECT_STREQ(due["type"].GetString(), "string");
+  EXPECT_TRUE(due["nullable"].GetBool());
+  // A schema's own definitions become components of their own.
+  EXPECT_STREQ(
+      doc["components"]["schemas"]["user-list"]["properties"]["items"]["items"]["$ref"].GetString(),
+      "#/components/schemas/user-list.user");
+}
+
 }  // namespace
 }  // namespace tarjotin::testing
