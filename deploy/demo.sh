@@ -8,6 +8,9 @@ cd "$(dirname "$0")/.."
 deploy/install-deps.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j "$(nproc)" --target tarjotin
+# The browser client, built into build/web beside the binary, which serves it at /.
+(cd web && npm ci --no-audit --no-fund)
+node web/build.mjs build
 
 mkdir -p var/tls
 if [ ! -f var/tls/server.key ]; then
@@ -20,7 +23,9 @@ fi
 export TARJOTIN_DATABASE_URL=${TARJOTIN_DATABASE_URL:-sqlite://var/tarjotin.db}
 build/tarjotin seed-demo
 cat <<'TXT'
-Try it (the certificate is self-signed, hence -k):
+Open https://localhost:8443/ in a browser (the certificate is self-signed: accept it once) and
+sign in as one of the users above, e.g. valmentaja@kuopio.example (coach).
+Or try the API (the certificate is self-signed, hence -k):
   curl -k https://localhost:8443/healthz
   curl -k https://localhost:8443/v1/openapi.json
   curl -k -X POST https://localhost:8443/v1/sessions -H 'Content-Type: application/json' \

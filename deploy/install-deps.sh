@@ -10,7 +10,10 @@ packages=(
   libsoci-dev libsqlite3-dev sqlite3 libpq-dev
   libgtest-dev
   postgresql  # the test command starts a throw-away server of its own
+  chromium    # the browser tests drive the system's browser; nothing downloads one
 )
+# The web client builds with Node.js and npm; a machine that has them already keeps its own.
+command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 
 
 missing=()

@@ -22,8 +22,16 @@ run_suite() {
 echo "== build and test (SQLite and PostgreSQL)"
 run_suite build RelWithDebInfo
 
+echo "== the API description: Redocly lint; the browser client built from its typed client"
+(cd web && npm ci --no-audit --no-fund)
+web/check-api.sh build
+node web/build.mjs build
+
 echo "== crash test: kill -9 during concurrent orders, SQLite and PostgreSQL"
 tests/crash/crash_test.sh --build-dir build --rounds 4 --orders 200
+
+echo "== browser tests: the four roles' walks in chromium, every screen scanned with axe-core"
+web/e2e/run.sh build
 
 if [ "${1:-}" != "--quick" ]; then
   echo "== the same built with clang under AddressSanitizer and UndefinedBehaviorSanitizer"

@@ -1,0 +1,260 @@
+// The walks of the browser tests, as the people who use Tarjotin: a provider registers; a
+// coach records a customer and the customer chooses on the choice screen (ordered once despite
+// a double click); the provider accepts, completes and reports; the coach records the outcome
+// and hands over the feedback link, which the customer answers in Swedish on a phone; the
+// officer reads the queue and the scorecards. Every screen is scanned with axe-core for
+// WCAG 2.1 A/AA and must have no violation; the main screens are photographed.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { chromium } from "playwright-core";
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const base = process.env.BASE_URL;
+const shots = process.env.SCREENSHOTS;
+const password = "tarjotin-demo-2026";
+const scans = [];
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM,
+  args: ["--no-sandbox", "--disable-dev-shm-usage"],
+});
+
+async function newPage(options = {}) {
+  const context = await browser.newContext({ ignoreHTTPSErrors: true, locale: "fi-FI", ...options });
+  const page = await context.newPage();
+  page.on("pageerror", (e) => {
+    throw new Error(`script error on ${page.url()}: ${e.message}`);
+  });
+  return page;
+}
+
+// axe runs through the DevTools protocol, so the page's own Content-Security-Policy (no inline
+// script) stays on while it is scanned.
+async function scan(page, name) {
+  await page.waitForLoadState("networkidle");
+  const result = await page.evaluate(async (source) => {
+    if (!window.axe) (0, eval)(source);
+    const r = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 3) }));
+  }, axeSource);
+  scans.push({ name, violations: result.length });
+  assert.deepEqual(result, [], `axe violations on ${name}: ${JSON.stringify(result, null, 1)}`);
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+}
+
+async function signIn(page, email) {
+  await page.goto(`${base}/sign-in`);
+  await page.getByLabel("Sähköposti").fill(email);
+  await page.getByLabel("Salasana").fill(password);
+  await page.getByRole("button", { name: "Kirjaudu sisään" }).click();
+  await page.getByRole("button", { name: "Kirjaudu ulos" }).waitFor();
+}
+
+async function api(page, path) {
+  return page.evaluate(async (p) => (await fetch(p)).json(), path);
+}
+
+// ---- public: the published DPS and its categories; sign-in; a provider registers
+{
+  const page = await newPage();
+  await page.goto(base + "/");
+  await page.getByRole("heading", { level: 1, name: "Dynaamiset hankintajärjestelmät" }).waitFor();
+  await scan(page, "public: DPS list");
+  await page.locator(".cards a").first().click();
+  await page.getByRole("heading", { name: "Hankintaluokat" }).waitFor();
+  await page.getByRole("heading", { name: "Työssävalmennus" }).waitFor();
+  await scan(page, "public: DPS and categories");
+  await page.getByRole("button", { name: "På svenska" }).click();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "sv");
+  await page.getByRole("heading", { name: "Kategorier" }).waitFor();
+  await page.getByRole("button", { name: "Suomeksi" }).click();
+
+  await page.goto(base + "/register");
+  await page.getByLabel("Yrityksen nimi").fill("Testi Valmennus Oy");
+  await page.getByLabel("Y-tunnus").fill("1234567-2"); // wrong check digit
+  await page.getByLabel("Nimesi").fill("Tuottaja Testi");
+  await page.getByLabel("Sähköposti").fill("testi@valmennus.example");
+  await page.getByLabel("Salasana").fill("a long enough passphrase");
+  await page.getByRole("button", { name: "Rekisteröidy palveluntuottajaksi" }).click();
+  // The refusal is summarised at the top, linked to the field, and said beside the field.
+  const summary = page.locator(".error-summary");
+  await summary.waitFor();
+  await scan(page, "public: registration refused");
+  await summary.getByRole("link").first().click();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "field-organisation-business-id");
+  await page.getByLabel("Y-tunnus").fill(await validBusinessId());
+  await page.getByRole("button", { name: "Rekisteröidy palveluntuottajaksi" }).click();
+  await page.getByText("Rekisteröity. Kirjaudu nyt sisään.").waitFor();
+  await page.context().close();
+}
+
+// A Finnish business ID with a valid check digit that the demo data does not use.
+async function validBusinessId() {
+  const digits = "7654321";
+  const weights = [7, 9, 10, 5, 8, 4, 2];
+  const sum = [...digits].reduce((s, d, i) => s + Number(d) * weights[i], 0);
+  const r = sum % 11;
+  return `${digits}-${r === 0 ? 0 : 11 - r}`;
+}
+
+// ---- the coach and the customer: customer, choice list, the customer picks, ordered once
+const coach = await newPage();
+await signIn(coach, "valmentaja@kuopio.example");
+await coach.goto(base + "/coach");
+await scan(coach, "coach: customers");
+const reference = `E2E-${Date.now()}`;
+await coach.getByLabel("Asiakasviite").fill(reference);
+await coach.getByLabel("Kotikunta (kuntanumero)").fill("297");
+await coach.getByLabel("Palvelukielet (esim. fi, sv)").fill("fi");
+await coach.getByLabel("Työttömyyden kesto").selectOption("over_24_months");
+await coach.getByLabel("Ikäryhmä").selectOption("from_30_to_54");
+await coach.getByRole("button", { name: "Lisää asiakas" }).click();
+await coach.getByRole("heading", { name: `Asiakas ${reference}` }).waitFor();
+await scan(coach, "coach: customer");
+await coach.getByLabel("Hankintaluokka").selectOption({ label: "Työssävalmennus" });
+await coach.getByRole("button", { name: "Näytä valintalista" }).click();
+await coach.locator(".choice-list").waitFor();
+// How long the list takes to draw once its data is in: from the answer to the painted list.
+const renderMs = await coach.evaluate(() => {
+  const entry = performance.getEntriesByType("resource").filter((e) => e.name.includes("/v1/choice-sets/")).pop();
+  return entry ? performance.now() - entry.responseEnd : NaN;
+});
+const cards = await coach.locator(".choice-list > li").count();
+assert.ok(cards >= 1, "the choice list shows offerings");
+await scan(coach, "coach: choice screen");
+await shot(coach, "choice-screen");
+// Nothing is chosen in advance and no card is marked as recommended.
+assert.equal(await coach.locator(".choice-list [aria-pressed=true], .choice-list .recommended").count(), 0);
+const chosenProvider = await coach.locator(".choice-list > li h2").first().innerText();
+await coach.locator(".choice-list > li").first().getByRole("button", { name: "Asiakas valitsee tämän" }).click();
+await coach.getByRole("heading", { name: "Tilaa" }).waitFor();
+await scan(coach, "coach: confirm order");
+await coach.getByLabel("Valinnan syy (valinnainen)").fill("lähellä kotia");
+await coach.getByRole("button", { name: "Tilaa" }).dblclick();
+await coach.waitForURL(/\/orders\/[0-9a-f-]+$/);
+const orderId = coach.url().split("/").pop();
+await coach.locator("#order-state").getByText("Odottaa vastausta").waitFor();
+await scan(coach, "coach: order");
+const customerId = (await api(coach, `/v1/customers?reference=${reference}`)).id;
+const ordersOfCustomer = await api(coach, `/v1/orders?customer_id=${customerId}`);
+assert.equal(ordersOfCustomer.items.length, 1, "a double click orders once");
+
+// ---- the provider: inbox, accept, start, complete, closing report
+const providerEmails = {
+  "Savon Työvalmennus Oy": "myynti@savontyovalmennus.example",
+  "Polku Kuntoutus Oy": "palvelut@polku.example",
+  "Työkortti-Akatemia Oy": "koulutus@tyokortti.example",
+};
+const provider = await newPage();
+await signIn(provider, providerEmails[chosenProvider]);
+await provider.goto(base + "/orders");
+await provider.locator("table").waitFor();
+await scan(provider, "provider: order inbox");
+await provider.goto(`${base}/orders/${orderId}`);
+for (const [button, state] of [
+  ["Hyväksy", "Hyväksytty"],
+  ["Aloita", "Alkanut"],
+  ["Merkitse päättyneeksi", "Päättynyt"],
+]) {
+  await provider.getByRole("button", { name: button, exact: true }).click();
+  await provider.locator("#order-state").getByText(state).waitFor();
+}
+await scan(provider, "provider: order ended");
+await provider.getByLabel("Mitä tehtiin").fill("Kuusi tapaamista työpaikalla.");
+await provider.getByLabel("Tulokset").fill("Asiakas sai työsopimuksen.");
+await provider.getByLabel("Jatkosuunnitelma").fill("Seuranta kuukauden päästä.");
+await provider.getByRole("button", { name: "Tallenna loppuraportti" }).click();
+await provider.getByText("Tallennettu.").waitFor();
+await provider.goto(base + "/provider/offerings");
+await provider.locator(".offering-row").first().waitFor();
+await scan(provider, "provider: offerings");
+
+// ---- the coach: outcome and the feedback link
+await coach.reload();
+await coach.locator("#order-state").getByText("Päättynyt").waitFor();
+await coach.getByLabel("Tulos", { exact: true }).selectOption("employed_fixed_term_full_time");
+await coach.getByRole("button", { name: "Kirjaa tulos" }).click();
+await coach.getByText("Määräaikainen kokoaikatyö").first().waitFor();
+await coach.getByRole("button", { name: "Luo palautelinkki" }).click();
+const feedbackUrl = await coach.locator("#feedback-url").innerText();
+await scan(coach, "coach: feedback link");
+await shot(coach, "feedback-link");
+
+// ---- the customer on a phone, in Swedish, by keyboard only
+{
+  const phone = await newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  await phone.goto(feedbackUrl);
+  await phone.getByRole("button", { name: "På svenska" }).click();
+  await phone.getByText("Hur troligt är det att du skulle rekommendera tjänsten till en vän?").waitFor();
+  await scan(phone, "customer: feedback page");
+  await shot(phone, "feedback-page");
+  // Sending without a score is refused beside the question.
+  await phone.getByRole("button", { name: "Skicka" }).click();
+  await phone.getByText("Välj ett tal 0–10.").first().waitFor();
+  await scan(phone, "customer: feedback refused");
+  // Keyboard only: into the scale, arrow to 9, on to the comment, type, send with Enter.
+  await phone.getByRole("radio", { name: "0", exact: true }).focus();
+  await phone.keyboard.press("Space");
+  for (let i = 0; i < 9; ++i) await phone.keyboard.press("ArrowRight");
+  assert.equal(await phone.getByRole("radio", { name: "9", exact: true }).isChecked(), true);
+  await phone.keyboard.press("Tab");
+  await phone.keyboard.type("Bra handledare.");
+  await phone.keyboard.press("Tab");
+  await phone.keyboard.press("Enter");
+  await phone.getByRole("heading", { name: "Tack för din respons!" }).waitFor();
+  await scan(phone, "customer: thank you");
+  await phone.goto(feedbackUrl);
+  await phone.getByRole("heading", { name: "Tämä linkki on jo käytetty" }).waitFor();
+  await phone.goto(`${base}/feedback/no-such-link`);
+  await phone.getByRole("heading", { name: "Linkki ei toimi" }).waitFor();
+  await scan(phone, "customer: unknown link");
+  await phone.context().close();
+}
+const feedback = await api(coach, `/v1/orders/${orderId}`);
+assert.equal(feedback.feedback.find((f) => f.source === "customer")?.language, "sv");
+
+// ---- the choice screen by keyboard only: tab to a card's button and choose with Enter
+{
+  await coach.goto(`${base}/coach/customers/${customerId}`);
+  await coach.getByLabel("Hankintaluokka").selectOption({ label: "Työssävalmennus" });
+  await coach.getByLabel("Hankintaluokka").focus();
+  await coach.keyboard.press("Tab"); // the start date
+  await coach.keyboard.press("Tab"); // the button
+  await coach.keyboard.press("Enter");
+  await coach.locator(".choice-list").waitFor();
+  let reached = false;
+  for (let i = 0; i < 60 && !reached; ++i) {
+    await coach.keyboard.press("Tab");
+    reached = await coach.evaluate(() => document.activeElement?.classList.contains("choose") ?? false);
+  }
+  assert.ok(reached, "a choose button is reachable by Tab");
+  await coach.keyboard.press("Enter");
+  await coach.getByRole("heading", { name: "Tilaa" }).waitFor();
+}
+
+// ---- the officer: the review queue, an application, the scorecards and the spend
+const officer = await newPage();
+await signIn(officer, "hankinta@kuopio.example");
+await officer.goto(base + "/officer");
+await officer.locator("table").first().waitFor();
+await scan(officer, "officer: review queue");
+await shot(officer, "officer-queue");
+await officer.locator("table a").first().click();
+await officer.getByRole("heading", { name: "Osallistumishakemus" }).waitFor();
+await officer.locator("table tbody tr").first().waitFor();
+await scan(officer, "officer: application");
+await officer.goto(base + "/officer/reports");
+await officer.locator("table.scorecards").first().waitFor();
+await officer.locator("figure.spend").first().waitFor();
+await scan(officer, "officer: scorecards and spend");
+await shot(officer, "scorecards");
+
+await browser.close();
+for (const s of scans) console.log(`axe ${s.violations} violations: ${s.name}`);
+console.log(`choice screen: ${cards} offerings drawn ${renderMs.toFixed(1)} ms after their data arrived`);
+console.log(`browser walks passed: ${scans.length} screens scanned`);

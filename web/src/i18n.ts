@@ -1,0 +1,339 @@
+// Every word on every screen, in Finnish, Swedish and English (Finnish by default), and the
+// formats of dates, times, numbers and euros per language. Dates and times are Helsinki's.
+import { useEffect, useState } from "preact/hooks";
+
+export type Lang = "fi" | "sv" | "en";
+export const languages: Lang[] = ["fi", "sv", "en"];
+export const languageNames: Record<Lang, string> = { fi: "Suomeksi", sv: "På svenska", en: "In English" };
+
+type Words = Record<Lang, string>;
+const w = (fi: string, sv: string, en: string): Words => ({ fi, sv, en });
+
+const words = {
+  appName: w("Tarjotin", "Tarjotin", "Tarjotin"),
+  skipToContent: w("Siirry sisältöön", "Hoppa till innehållet", "Skip to content"),
+  language: w("Kieli", "Språk", "Language"),
+  mainNav: w("Päävalikko", "Huvudmeny", "Main menu"),
+  signIn: w("Kirjaudu sisään", "Logga in", "Sign in"),
+  signOut: w("Kirjaudu ulos", "Logga ut", "Sign out"),
+  email: w("Sähköposti", "E-post", "Email"),
+  password: w("Salasana", "Lösenord", "Password"),
+  signedInAs: w("Kirjautunut", "Inloggad", "Signed in as"),
+  badSignIn: w("Sähköposti tai salasana on väärin.", "E-post eller lösenord är fel.", "The email or password is wrong."),
+  errorSummary: w("Korjaa nämä kohdat", "Rätta dessa punkter", "There is a problem"),
+  loading: w("Ladataan…", "Laddar…", "Loading…"),
+  failed: w("Tietoja ei saatu. Yritä uudelleen.", "Uppgifterna kunde inte hämtas. Försök igen.", "Could not load this. Try again."),
+  notFound: w("Sivua ei löydy", "Sidan finns inte", "Page not found"),
+  back: w("Takaisin", "Tillbaka", "Back"),
+  save: w("Tallenna", "Spara", "Save"),
+  none: w("Ei yhtään", "Inga", "None"),
+  // public
+  home: w("Etusivu", "Startsida", "Home"),
+  publishedDps: w("Dynaamiset hankintajärjestelmät", "Dynamiska inköpssystem", "Dynamic purchasing systems"),
+  dpsIntro: w(
+    "Palveluntuottaja voi hakea hankintaluokkaan milloin tahansa, kun se täyttää ehdot.",
+    "En tjänsteproducent kan ansöka till en kategori när som helst, om den uppfyller kraven.",
+    "A service provider may apply to a category at any time if it meets the criteria.",
+  ),
+  validity: w("Voimassa", "Giltigt", "Valid"),
+  categories: w("Hankintaluokat", "Kategorier", "Categories"),
+  category: w("Hankintaluokka", "Kategori", "Category"),
+  criteria: w("Ehdot", "Krav", "Criteria"),
+  priceCeiling: w("Enimmäishinta", "Högsta pris", "Price ceiling"),
+  perUnit: w("yksikkö", "enhet", "unit"),
+  outcomeBonus: w("Tuloslisä", "Resultatbonus", "Outcome bonus"),
+  admittedProviders: w("Hyväksytyt palveluntuottajat", "Godkända tjänsteproducenter", "Admitted service providers"),
+  regions: w("Kunnat", "Kommuner", "Municipalities"),
+  languagesServed: w("Kielet", "Språk", "Languages"),
+  registerProvider: w("Rekisteröidy palveluntuottajaksi", "Registrera dig som tjänsteproducent", "Register as a service provider"),
+  companyName: w("Yrityksen nimi", "Företagets namn", "Company name"),
+  businessId: w("Y-tunnus", "FO-nummer", "Business ID"),
+  yourName: w("Nimesi", "Ditt namn", "Your name"),
+  registered: w("Rekisteröity. Kirjaudu nyt sisään.", "Registrerad. Logga in nu.", "Registered. Sign in now."),
+  // states
+  state_placed: w("Odottaa vastausta", "Väntar på svar", "Waiting for an answer"),
+  state_accepted: w("Hyväksytty", "Godkänd", "Accepted"),
+  state_declined: w("Hylätty", "Avböjd", "Declined"),
+  state_started: w("Alkanut", "Påbörjad", "Started"),
+  state_completed: w("Päättynyt", "Avslutad", "Completed"),
+  state_interrupted: w("Keskeytynyt", "Avbruten", "Interrupted"),
+  state_cancelled: w("Peruttu", "Återkallad", "Cancelled"),
+  // coach
+  customers: w("Asiakkaat", "Kunder", "Customers"),
+  customer: w("Asiakas", "Kund", "Customer"),
+  findCustomer: w("Hae asiakas viitteellä", "Sök kund med referens", "Find a customer by reference"),
+  reference: w("Asiakasviite", "Kundreferens", "Case reference"),
+  referenceHint: w(
+    "Yksikön oma viite, ei henkilötunnus.",
+    "Enhetens egen referens, aldrig personbeteckning.",
+    "Your unit's own reference, never a personal identity code.",
+  ),
+  find: w("Hae", "Sök", "Find"),
+  noSuchCustomer: w("Asiakasta ei löydy. Lisää uusi alla.", "Kunden finns inte. Lägg till nedan.", "No such customer. Add one below."),
+  newCustomer: w("Uusi asiakas", "Ny kund", "New customer"),
+  region: w("Kotikunta (kuntanumero)", "Hemkommun (kommunnummer)", "Home municipality (code)"),
+  customerLanguages: w("Palvelukielet (esim. fi, sv)", "Tjänstespråk (t.ex. fi, sv)", "Service languages (e.g. fi, sv)"),
+  unemployment: w("Työttömyyden kesto", "Arbetslöshetens längd", "Time unemployed"),
+  ageBand: w("Ikäryhmä", "Åldersgrupp", "Age group"),
+  band_under_3_months: w("alle 3 kk", "under 3 mån", "under 3 months"),
+  band_from_3_to_12_months: w("3–12 kk", "3–12 mån", "3–12 months"),
+  band_from_12_to_24_months: w("12–24 kk", "12–24 mån", "12–24 months"),
+  band_over_24_months: w("yli 24 kk", "över 24 mån", "over 24 months"),
+  age_under_25: w("alle 25", "under 25", "under 25"),
+  age_from_25_to_29: w("25–29", "25–29", "25–29"),
+  age_from_30_to_54: w("30–54", "30–54", "30–54"),
+  age_over_54: w("yli 54", "över 54", "over 54"),
+  addCustomer: w("Lisää asiakas", "Lägg till kund", "Add customer"),
+  chooseService: w("Valitse palvelu", "Välj tjänst", "Choose a service"),
+  startBy: w("Palvelun pitää alkaa viimeistään (valinnainen)", "Tjänsten ska börja senast (valfritt)", "The service must start by (optional)"),
+  makeChoiceSet: w("Näytä valintalista", "Visa urvalslistan", "Show the choice list"),
+  choiceSet: w("Valintalista", "Urvalslista", "Choice list"),
+  choiceIntro: w(
+    "Palvelut ovat satunnaisessa järjestyksessä. Asiakas valitsee.",
+    "Tjänsterna står i slumpmässig ordning. Kunden väljer.",
+    "The services are in random order. The customer chooses.",
+  ),
+  noOfferings: w("Tälle asiakkaalle ei nyt ole tarjolla palveluja.", "Just nu finns inga tjänster för den här kunden.", "No services are available for this customer now."),
+  price: w("Hinta", "Pris", "Price"),
+  earliestStart: w("Aikaisin alku", "Tidigast start", "Earliest start"),
+  duration: w("Tyypillinen kesto", "Typisk längd", "Typical duration"),
+  days: w("päivää", "dagar", "days"),
+  everywhere: w("koko alue", "hela området", "whole area"),
+  completion: w("Palvelun loppuun asti käyneet", "Slutförda tjänster", "Completed the service"),
+  nps: w("Asiakkaiden suositteluhalukkuus (NPS)", "Kundernas rekommendationsvilja (NPS)", "Customers' willingness to recommend (NPS)"),
+  tooFew: w("liian vähän vastauksia näytettäväksi", "för få svar att visa", "too few answers to show"),
+  fromAnswers: w("vastauksesta", "svar", "answers"),
+  fromEnded: w("päättyneestä palvelusta", "avslutade tjänster", "ended services"),
+  interval: w("95 %:n luottamusväli", "95 % konfidensintervall", "95 % interval"),
+  choose: w("Asiakas valitsee tämän", "Kunden väljer denna", "The customer chooses this"),
+  chooseReason: w("Valinnan syy (valinnainen)", "Skäl för valet (valfritt)", "Reason for the choice (optional)"),
+  confirmOrder: w("Tilaa", "Beställ", "Order"),
+  leftOut: w("Listalta puuttuvat (vain valmentajalle)", "Saknas på listan (bara för handledaren)", "Not on the list (coach only)"),
+  reason_not_admitted: w("ei hyväksytty", "inte godkänd", "not admitted"),
+  reason_inactive: w("ei aktiivinen", "inte aktiv", "inactive"),
+  reason_no_free_places: w("ei vapaita paikkoja", "inga lediga platser", "no free places"),
+  reason_region: w("ei asiakkaan kunnassa", "inte i kundens kommun", "not in the customer's municipality"),
+  reason_language: w("ei asiakkaan kielellä", "inte på kundens språk", "not in the customer's language"),
+  reason_start: w("alkaa liian myöhään", "börjar för sent", "starts too late"),
+  freePlaces: w("Vapaat paikat", "Lediga platser", "Free places"),
+  orders: w("Tilaukset", "Beställningar", "Orders"),
+  order: w("Tilaus", "Beställning", "Order"),
+  ordered: w("Tilaus tehty", "Beställningen är gjord", "Order placed"),
+  provider: w("Palveluntuottaja", "Tjänsteproducent", "Service provider"),
+  stateLabel: w("Tila", "Läge", "State"),
+  placedAt: w("Tilattu", "Beställd", "Ordered"),
+  feedbackLink: w("Palautelinkki asiakkaalle", "Responslänk till kunden", "Feedback link for the customer"),
+  makeFeedbackLink: w("Luo palautelinkki", "Skapa responslänk", "Make a feedback link"),
+  feedbackLinkHelp: w(
+    "Anna tämä asiakkaalle. Linkki toimii kerran.",
+    "Ge den här till kunden. Länken fungerar en gång.",
+    "Give this to the customer. The link works once.",
+  ),
+  expires: w("Vanhenee", "Går ut", "Expires"),
+  print: w("Tulosta", "Skriv ut", "Print"),
+  outcome: w("Tulos", "Resultat", "Outcome"),
+  outcome_employment_open_market: w("Työ avoimilla työmarkkinoilla", "Arbete på den öppna marknaden", "Work on the open market"),
+  outcome_employed_permanent_full_time: w("Vakituinen kokoaikatyö", "Fast heltidsarbete", "Permanent full-time work"),
+  outcome_employed_permanent_part_time: w("Vakituinen osa-aikatyö", "Fast deltidsarbete", "Permanent part-time work"),
+  outcome_employed_fixed_term_full_time: w("Määräaikainen kokoaikatyö", "Visstidsarbete på heltid", "Fixed-term full-time work"),
+  outcome_employed_fixed_term_part_time: w("Määräaikainen osa-aikatyö", "Visstidsarbete på deltid", "Fixed-term part-time work"),
+  outcome_unknown: w("Ei tiedossa", "Okänt", "Unknown"),
+  outcome_subsidised_employment: w("Palkkatuettu työ", "Lönesubventionerat arbete", "Subsidised employment"),
+  outcome_studies: w("Opinnot", "Studier", "Studies"),
+  outcome_work_trial: w("Työkokeilu", "Arbetsprövning", "Work trial"),
+  outcome_another_service: w("Toinen palvelu", "En annan tjänst", "Another service"),
+  outcome_no_change: w("Ei muutosta", "Ingen förändring", "No change"),
+  recordOutcome: w("Kirjaa tulos", "Registrera resultat", "Record the outcome"),
+  // feedback page
+  feedback: w("Palaute", "Respons", "Feedback"),
+  recommendQuestion: w(
+    "Kuinka todennäköisesti suosittelisit palvelua ystävällesi?",
+    "Hur troligt är det att du skulle rekommendera tjänsten till en vän?",
+    "How likely are you to recommend this service to a friend?",
+  ),
+  notLikely: w("0 = en lainkaan todennäköisesti", "0 = inte alls troligt", "0 = not at all likely"),
+  veryLikely: w("10 = erittäin todennäköisesti", "10 = mycket troligt", "10 = extremely likely"),
+  comment: w("Kommentti (valinnainen)", "Kommentar (valfritt)", "Comment (optional)"),
+  send: w("Lähetä", "Skicka", "Send"),
+  thanks: w("Kiitos palautteestasi!", "Tack för din respons!", "Thank you for your feedback!"),
+  thanksBody: w(
+    "Vastauksesi on tallennettu. Palveluntuottaja ei näe, kuka vastasi.",
+    "Ditt svar har sparats. Tjänsteproducenten ser inte vem som svarade.",
+    "Your answer is saved. The provider does not see who answered.",
+  ),
+  linkUsed: w("Tämä linkki on jo käytetty", "Den här länken har redan använts", "This link has already been used"),
+  linkUnknown: w("Linkki ei toimi", "Länken fungerar inte", "This link does not work"),
+  linkUnknownBody: w(
+    "Linkki on vanhentunut tai väärin kirjoitettu. Pyydä valmentajalta uusi.",
+    "Länken har gått ut eller är felskriven. Be din handledare om en ny.",
+    "The link has expired or is mistyped. Ask your coach for a new one.",
+  ),
+  pickScore: w("Valitse luku 0–10.", "Välj ett tal 0–10.", "Choose a number from 0 to 10."),
+  // provider
+  inbox: w("Tilaukset", "Beställningar", "Orders"),
+  accept: w("Hyväksy", "Godkänn", "Accept"),
+  decline: w("Hylkää", "Avböj", "Decline"),
+  start: w("Aloita", "Påbörja", "Start"),
+  complete: w("Merkitse päättyneeksi", "Markera som avslutad", "Mark completed"),
+  interrupt: w("Keskeytä", "Avbryt", "Interrupt"),
+  reason: w("Syy", "Skäl", "Reason"),
+  offerings: w("Palvelutarjoukset", "Tjänsteerbjudanden", "Offerings"),
+  applications: w("Osallistumishakemukset", "Anbudsansökningar", "Requests to participate"),
+  customerFacts: w("Asiakkaan kielet ja kunta", "Kundens språk och kommun", "Customer's languages and municipality"),
+  closingReport: w("Loppuraportti", "Slutrapport", "Closing report"),
+  workDone: w("Mitä tehtiin", "Vad som gjordes", "What was done"),
+  results: w("Tulokset", "Resultat", "Results"),
+  nextSteps: w("Jatkosuunnitelma", "Nästa steg", "Next steps"),
+  writeReport: w("Tallenna loppuraportti", "Spara slutrapporten", "Save the closing report"),
+  outcomeDate: w("Tuloksen päivä", "Resultatets datum", "Date of the outcome"),
+  noOrders: w("Ei tilauksia.", "Inga beställningar.", "No orders."),
+  filterState: w("Näytä tila", "Visa läge", "Show state"),
+  all: w("Kaikki", "Alla", "All"),
+  actions: w("Toimenpiteet", "Åtgärder", "Actions"),
+  done: w("Tallennettu.", "Sparat.", "Saved."),
+  newOffering: w("Uusi palvelutarjous", "Nytt tjänsteerbjudande", "New offering"),
+  editOffering: w("Muokkaa", "Redigera", "Edit"),
+  descriptionFi: w("Kuvaus suomeksi", "Beskrivning på finska", "Description in Finnish"),
+  descriptionSv: w("Kuvaus ruotsiksi", "Beskrivning på svenska", "Description in Swedish"),
+  descriptionEn: w("Kuvaus englanniksi", "Beskrivning på engelska", "Description in English"),
+  priceEuros: w("Hinta euroina", "Pris i euro", "Price in euros"),
+  regionsHint: w("Kuntanumerot pilkuin eroteltuina; tyhjä = koko alue", "Kommunnummer med kommatecken; tomt = hela området", "Municipality codes separated by commas; empty = the whole area"),
+  durationDays: w("Tyypillinen kesto päivinä", "Typisk längd i dagar", "Typical duration in days"),
+  active: w("Tarjolla asiakkaille", "Tillgänglig för kunder", "Available to customers"),
+  notAdmittedYet: w("Et ole vielä hyväksytty yhteenkään asiakasvalintaluokkaan.", "Du är ännu inte godkänd i någon kundvalskategori.", "You are not yet admitted to any customer-choice category."),
+  // officer
+  reviewQueue: w("Päätöstä odottavat hakemukset", "Ansökningar som väntar på beslut", "Applications awaiting a decision"),
+  timeLeft: w("Aikaa jäljellä", "Tid kvar", "Time left"),
+  workingDaysLeft: w("työpäivää jäljellä", "arbetsdagar kvar", "working days left"),
+  overdue: w("Myöhässä", "Försenad", "Overdue"),
+  decisionDue: w("Päätös viimeistään", "Beslut senast", "Decision due"),
+  receivedAt: w("Saapunut", "Mottagen", "Received"),
+  scorecards: w("Palveluntuottajien tulokset", "Tjänsteproducenternas resultat", "Provider scorecards"),
+  spend: w("Kulut kuukausittain", "Kostnader per månad", "Spend per month"),
+  downloadCsv: w("Lataa CSV", "Ladda ner CSV", "Download CSV"),
+  dps: w("Dynaaminen hankintajärjestelmä", "Dynamiskt inköpssystem", "Dynamic purchasing system"),
+  amount: w("Summa", "Summa", "Amount"),
+  month: w("Kuukausi", "Månad", "Month"),
+  acceptance: w("Hyväksytyt tilaukset", "Godkända beställningar", "Orders accepted"),
+  notifications: w("Ilmoitukset", "Meddelanden", "Notifications"),
+  queueEmpty: w("Ei päätöstä odottavia hakemuksia.", "Inga ansökningar väntar på beslut.", "No applications await a decision."),
+  open: w("Avaa", "Öppna", "Open"),
+  answers: w("Vastaukset ja arviot", "Svar och bedömningar", "Answers and evaluations"),
+  criterion: w("Ehto", "Krav", "Criterion"),
+  answer: w("Vastaus", "Svar", "Answer"),
+  evaluation: w("Arvio", "Bedömning", "Evaluation"),
+  verdict_meets: w("täyttyy", "uppfylls", "meets"),
+  verdict_fails: w("ei täyty", "uppfylls inte", "fails"),
+  verdict_missing: w("puuttuu", "saknas", "missing"),
+  verdict_officer_judges: w("hankinta-asiantuntija arvioi", "upphandlaren bedömer", "the officer judges"),
+  yes: w("kyllä", "ja", "yes"),
+  no: w("ei", "nej", "no"),
+  decision: w("Päätös", "Beslut", "Decision"),
+  admit: w("Hyväksy", "Godkänn", "Admit"),
+  reject: w("Hylkää", "Avslå", "Reject"),
+  decisionReason: w("Perustelut (pakollinen hylättäessä)", "Motivering (krävs vid avslag)", "Reasons (required to reject)"),
+  askClarification: w("Pyydä lisäselvitystä", "Begär komplettering", "Request clarification"),
+  message: w("Viesti", "Meddelande", "Message"),
+  application: w("Osallistumishakemus", "Anbudsansökan", "Request to participate"),
+  app_submitted: w("Odottaa päätöstä", "Väntar på beslut", "Awaiting a decision"),
+  app_clarification_requested: w("Lisäselvitystä pyydetty", "Komplettering begärd", "Clarification requested"),
+  app_admitted: w("Hyväksytty", "Godkänd", "Admitted"),
+  app_rejected: w("Hylätty", "Avslagen", "Rejected"),
+  app_draft: w("Luonnos", "Utkast", "Draft"),
+  app_withdrawn: w("Peruttu", "Återtagen", "Withdrawn"),
+  period: w("Viimeiset 12 kuukautta", "De senaste 12 månaderna", "The last 12 months"),
+  ordersCount: w("tilausta", "beställningar", "orders"),
+} satisfies Record<string, Words>;
+
+export type WordKey = keyof typeof words;
+
+let current: Lang = initialLanguage();
+const listeners = new Set<(l: Lang) => void>();
+
+function initialLanguage(): Lang {
+  const asked = new URLSearchParams(location.search).get("lang");
+  if (asked === "fi" || asked === "sv" || asked === "en") return asked;
+  return "fi";
+}
+
+export function lang(): Lang {
+  return current;
+}
+
+export function setLanguage(l: Lang): void {
+  current = l;
+  document.documentElement.lang = l;
+  listeners.forEach((f) => f(l));
+}
+
+// Re-renders the calling component when the language changes.
+export function useLanguage(): Lang {
+  const [l, set] = useState(current);
+  useEffect(() => {
+    listeners.add(set);
+    return () => void listeners.delete(set);
+  }, []);
+  return l;
+}
+
+export function t(key: WordKey): string {
+  return words[key][current];
+}
+
+// A word chosen at run time from an API code ("state_" + "accepted"); the code itself when
+// there is no word for it, so a new state shows up rather than vanishing.
+export function tCode(prefix: string, code: string): string {
+  const entry = (words as Record<string, Words>)[prefix + code];
+  return entry ? entry[current] : code;
+}
+
+export function localised(text: { fi: string; sv: string; en: string } | undefined | null): string {
+  if (!text) return "";
+  return text[current] || text.fi || text.en || text.sv;
+}
+
+const locale = (): string => ({ fi: "fi-FI", sv: "sv-FI", en: "en-GB" })[current];
+
+export function formatDate(isoDate: string): string {
+  // A date without a time is a Helsinki calendar day: format it as such, not as UTC midnight.
+  const [y, m, d] = isoDate.split("-").map(Number);
+  return new Intl.DateTimeFormat(locale(), { dateStyle: "medium", timeZone: "UTC" }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
+}
+
+export function formatTime(timestamp: string): string {
+  return new Intl.DateTimeFormat(locale(), {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "Europe/Helsinki",
+  }).format(new Date(timestamp));
+}
+
+export function formatEuros(cents: number): string {
+  return new Intl.NumberFormat(locale(), { style: "currency", currency: "EUR" }).format(cents / 100);
+}
+
+export function formatNumber(n: number, digits = 0): string {
+  return new Intl.NumberFormat(locale(), {
+    maximumFractionDigits: digits,
+    minimumFractionDigits: digits,
+  }).format(n);
+}
+
+export function formatPercent(rate: number): string {
+  return new Intl.NumberFormat(locale(), { style: "percent", maximumFractionDigits: 0 }).format(rate);
+}
+
+// An interval as two numbers with a spaced ellipsis, which stays readable with minus signs
+// ("−94 … −29") where a dash would not.
+export function formatRange(low: string, high: string): string {
+  return `${low} … ${high}`;
+}
+
+export function formatMonth(yearMonth: string): string {
+  const [y, m] = yearMonth.split("-").map(Number);
+  return new Intl.DateTimeFormat(locale(), { year: "numeric", month: "long", timeZone: "UTC" }).format(
+    new Date(Date.UTC(y, m - 1, 1)),
+  );
+}

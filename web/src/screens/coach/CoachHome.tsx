@@ -1,0 +1,109 @@
+// The coach's start: find one of the unit's customers by its case reference, or record a new
+// one pseudonymously (reference and coarse profile only).
+import { useState } from "preact/hooks";
+import { api } from "../../api/client";
+import { t, tCode, useLanguage } from "../../i18n";
+import { navigate } from "../../router";
+import { ErrorSummary, Field } from "../../ui/forms";
+import { Layout } from "../../ui/Layout";
+import { asProblem, type Problem } from "../../ui/problem";
+
+const unemploymentBands = ["under_3_months", "from_3_to_12_months", "from_12_to_24_months", "over_24_months"] as const;
+const ageBands = ["under_25", "from_25_to_29", "from_30_to_54", "over_54"] as const;
+
+export function CoachHome() {
+  useLanguage();
+  const [reference, setReference] = useState("");
+  const [notFound, setNotFound] = useState(false);
+  const find = async (e: Event) => {
+    e.preventDefault();
+    const { data } = await api.GET("/v1/customers", { params: { query: { reference } } });
+    if (data) navigate(`/coach/customers/${data.id}`);
+    else setNotFound(true);
+  };
+  return (
+    <Layout title={t("customers")}>
+      <form onSubmit={find} class="form inline" role="search" noValidate>
+        <Field pointer="/find" label={t("findCustomer")} hint={t("referenceHint")} problem={null}>
+          {(p) => (
+            <input {...p} type="search" value={reference} onInput={(e) => setReference(e.currentTarget.value)} />
+          )}
+        </Field>
+        <button type="submit">{t("find")}</button>
+      </form>
+      {notFound && <p role="status">{t("noSuchCustomer")}</p>}
+      <NewCustomer initialReference={notFound ? reference : ""} />
+    </Layout>
+  );
+}
+
+function NewCustomer({ initialReference }: { initialReference: string }) {
+  const [form, setForm] = useState({
+    reference: initialReference,
+    region: "",
+    languages: "fi",
+    unemployment_band: "",
+    age_band: "",
+  });
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const set = (k: keyof typeof form) => (e: Event) =>
+    setForm({ ...form, [k]: (e.currentTarget as HTMLInputElement).value });
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const { data, error } = await api.POST("/v1/customers", {
+      body: {
+        reference: form.reference || initialReference,
+        region: form.region,
+        languages: form.languages.split(/[ ,]+/).filter(Boolean),
+        unemployment_band: form.unemployment_band as (typeof unemploymentBands)[number],
+        age_band: form.age_band as (typeof ageBands)[number],
+      },
+    });
+    if (error) return setProblem(asProblem(error));
+    navigate(`/coach/customers/${data.id}`);
+  };
+  return (
+    <section aria-labelledby="new-customer">
+      <h2 id="new-customer">{t("newCustomer")}</h2>
+      <ErrorSummary problem={problem} />
+      <form onSubmit={submit} class="form" noValidate>
+        <Field pointer="/reference" label={t("reference")} hint={t("referenceHint")} problem={problem}>
+          {(p) => <input {...p} value={form.reference || initialReference} onInput={set("reference")} />}
+        </Field>
+        <Field pointer="/region" label={t("region")} problem={problem}>
+          {(p) => <input {...p} inputMode="numeric" value={form.region} onInput={set("region")} />}
+        </Field>
+        <Field pointer="/languages" label={t("customerLanguages")} problem={problem}>
+          {(p) => <input {...p} value={form.languages} onInput={set("languages")} />}
+        </Field>
+        <Field pointer="/unemployment_band" label={t("unemployment")} problem={problem}>
+          {(p) => (
+            <select {...p} value={form.unemployment_band} onChange={set("unemployment_band")}>
+              <option value="">–</option>
+              {unemploymentBands.map((b) => (
+                <option key={b} value={b}>
+                  {tCode("band_", b)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field pointer="/age_band" label={t("ageBand")} problem={problem}>
+          {(p) => (
+            <select {...p} value={form.age_band} onChange={set("age_band")}>
+              <option value="">–</option>
+              {ageBands.map((b) => (
+                <option key={b} value={b}>
+                  {tCode("age_", b)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <button type="submit" class="primary">
+          {t("addCustomer")}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,93 @@
+// One customer: the profile that matches them to offerings, and the step to the choice list
+// in a customer-choice category.
+import { useState } from "preact/hooks";
+import { api, type Schemas } from "../../api/client";
+import { localised, t, tCode, useLanguage } from "../../i18n";
+import { navigate } from "../../router";
+import { ErrorSummary, Field } from "../../ui/forms";
+import { Failed, Layout, Loading } from "../../ui/Layout";
+import { asProblem, type Problem } from "../../ui/problem";
+import { useLoad } from "../../ui/useLoad";
+
+type Category = Schemas["category-list"]["items"][number];
+
+// The open customer-choice categories of every published DPS the coach can see.
+async function choiceCategories(): Promise<{ data?: Category[] }> {
+  const dpss = await api.GET("/v1/dps");
+  if (!dpss.data) return {};
+  const lists = await Promise.all(
+    dpss.data.items
+      .filter((d) => d.state === "open")
+      .map((d) => api.GET("/v1/dps/{dps_id}/categories", { params: { path: { dps_id: d.id } } })),
+  );
+  return {
+    data: lists
+      .flatMap((l) => l.data?.items ?? [])
+      .filter((c) => c.state === "open" && c.award_method === "customer_choice"),
+  };
+}
+
+export function CustomerPage({ id }: { id: string }) {
+  useLanguage();
+  const customer = useLoad(() => api.GET("/v1/customers/{customer_id}", { params: { path: { customer_id: id } } }), [id]);
+  const categories = useLoad(choiceCategories, []);
+  const [category, setCategory] = useState("");
+  const [startBy, setStartBy] = useState("");
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [busy, setBusy] = useState(false);
+  const c = customer.data;
+  if (!c) return <Layout title={t("customer")}>{customer.failed ? <Failed /> : <Loading />}</Layout>;
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    const { data, error } = await api.POST("/v1/choice-sets", {
+      body: { category_id: category, customer_id: id, ...(startBy ? { start_by: startBy } : {}) },
+    });
+    setBusy(false);
+    if (error) return setProblem(asProblem(error));
+    navigate(`/coach/choice-sets/${data.id}`);
+  };
+  return (
+    <Layout title={`${t("customer")} ${c.reference}`}>
+      <dl class="facts">
+        <dt>{t("region")}</dt>
+        <dd>{c.region}</dd>
+        <dt>{t("customerLanguages")}</dt>
+        <dd>{c.languages.join(", ")}</dd>
+        <dt>{t("unemployment")}</dt>
+        <dd>{tCode("band_", c.unemployment_band)}</dd>
+        <dt>{t("ageBand")}</dt>
+        <dd>{tCode("age_", c.age_band)}</dd>
+      </dl>
+      <h2>{t("chooseService")}</h2>
+      <ErrorSummary problem={problem} />
+      {!categories.data ? (
+        <Loading />
+      ) : (
+        <form onSubmit={submit} class="form" noValidate>
+          <Field pointer="/category_id" label={t("category")} problem={problem}>
+            {(p) => (
+              <select {...p} value={category} onChange={(e) => setCategory(e.currentTarget.value)}>
+                <option value="">–</option>
+                {categories.data!.map((k) => (
+                  <option key={k.id} value={k.id}>
+                    {localised(k.name)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field pointer="/start_by" label={t("startBy")} problem={problem}>
+            {(p) => <input {...p} type="date" value={startBy} onInput={(e) => setStartBy(e.currentTarget.value)} />}
+          </Field>
+          <button type="submit" class="primary" disabled={busy}>
+            {t("makeChoiceSet")}
+          </button>
+        </form>
+      )}
+      <p>
+        <a href={`/orders?customer_id=${id}`}>{t("orders")}</a>
+      </p>
+    </Layout>
+  );
+}

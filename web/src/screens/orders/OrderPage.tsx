@@ -1,0 +1,259 @@
+// One order as each party needs it. The provider answers and moves it along (a decline or an
+// interruption needs a reason) and writes the closing report; the ordering coach records the
+// outcome and hands the customer a one-time feedback link, as text and as a QR code.
+import qrcode from "qrcode-generator";
+import { useState } from "preact/hooks";
+import { api, type Schemas } from "../../api/client";
+import { formatDate, formatEuros, formatTime, localised, t, tCode, useLanguage } from "../../i18n";
+import { useSession } from "../../session";
+import { ErrorSummary, Field } from "../../ui/forms";
+import { Failed, Layout, Loading } from "../../ui/Layout";
+import { asProblem, type Problem } from "../../ui/problem";
+import { useLoad } from "../../ui/useLoad";
+
+type Order = Schemas["order"];
+type Act = Schemas["order-transition.request"]["act"];
+
+// What the provider may do in each state; the server decides, this only offers the buttons.
+const providerActs: Partial<Record<Order["state"], Act[]>> = {
+  placed: ["accept", "decline"],
+  accepted: ["start", "decline"],
+  started: ["complete", "interrupt"],
+};
+const needsReason: Act[] = ["decline", "interrupt", "cancel"];
+
+export function OrderPage({ id }: { id: string }) {
+  useLanguage();
+  const session = useSession();
+  const order = useLoad(() => api.GET("/v1/orders/{order_id}", { params: { path: { order_id: id } } }), [id]);
+  const o = order.data;
+  if (!o) return <Layout title={t("order")}>{order.failed ? <Failed /> : <Loading />}</Layout>;
+  const ended = o.state === "completed" || o.state === "interrupted";
+  return (
+    <Layout title={`${t("order")}: ${localised(o.category_name)}`}>
+      <dl class="facts">
+        <dt>{t("stateLabel")}</dt>
+        <dd id="order-state">{tCode("state_", o.state)}</dd>
+        <dt>{t("provider")}</dt>
+        <dd>{o.provider_name}</dd>
+        {o.customer_reference && (
+          <>
+            <dt>{t("reference")}</dt>
+            <dd>{o.customer_reference}</dd>
+          </>
+        )}
+        {o.customer_languages && (
+          <>
+            <dt>{t("customerFacts")}</dt>
+            <dd>
+              {o.customer_languages.join(", ")} · {o.customer_region}
+            </dd>
+          </>
+        )}
+        <dt>{t("price")}</dt>
+        <dd>{formatEuros(o.unit_price_cents)}</dd>
+        <dt>{t("placedAt")}</dt>
+        <dd>{formatTime(o.placed_at)}</dd>
+        {o.outcome && (
+          <>
+            <dt>{t("outcome")}</dt>
+            <dd>{tCode("outcome_", o.outcome)}</dd>
+          </>
+        )}
+      </dl>
+      {session?.role === "provider" && <ProviderActions order={o} onChange={order.reload} />}
+      {session?.role === "provider" && ended && <ClosingReportForm order={o} onSaved={order.reload} />}
+      {session?.role === "coach" && ended && <OutcomeForm order={o} onSaved={order.reload} />}
+      {session?.role === "coach" && ended && <FeedbackLink order={o} />}
+      {o.closing_report && session?.role === "coach" && (
+        <section aria-labelledby="report-title">
+          <h2 id="report-title">{t("closingReport")}</h2>
+          <dl class="facts">
+            <dt>{t("workDone")}</dt>
+            <dd>{o.closing_report.work_done}</dd>
+            <dt>{t("results")}</dt>
+            <dd>{o.closing_report.results}</dd>
+            <dt>{t("nextSteps")}</dt>
+            <dd>{o.closing_report.next_steps}</dd>
+          </dl>
+        </section>
+      )}
+    </Layout>
+  );
+}
+
+function ProviderActions({ order, onChange }: { order: Order; onChange: () => void }) {
+  const acts = providerActs[order.state] ?? [];
+  const [reason, setReason] = useState("");
+  const [problem, setProblem] = useState<Problem | null>(null);
+  if (acts.length === 0) return null;
+  const act = async (what: Act) => {
+    const { error } = await api.POST("/v1/orders/{order_id}/transitions", {
+      params: { path: { order_id: order.id } },
+      body: { act: what, ...(reason ? { reason } : {}) },
+    });
+    if (error) return setProblem(asProblem(error));
+    setProblem(null);
+    setReason("");
+    onChange();
+  };
+  return (
+    <section aria-labelledby="actions-title">
+      <h2 id="actions-title">{t("actions")}</h2>
+      <ErrorSummary problem={problem} />
+      {acts.some((a) => needsReason.includes(a)) && (
+        <Field pointer="/reason" label={t("reason")} problem={problem}>
+          {(p) => <input {...p} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />}
+        </Field>
+      )}
+      <div class="actions">
+        {acts.map((a) => (
+          <button key={a} type="button" class={a === "accept" || a === "complete" ? "primary" : ""} onClick={() => act(a)}>
+            {t(a as "accept" | "decline" | "start" | "complete" | "interrupt")}
+          </button>
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function ClosingReportForm({ order, onSaved }: { order: Order; onSaved: () => void }) {
+  const r = order.closing_report;
+  const [form, setForm] = useState({ work_done: r?.work_done ?? "", results: r?.results ?? "", next_steps: r?.next_steps ?? "" });
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [saved, setSaved] = useState(false);
+  const set = (k: keyof typeof form) => (e: Event) => setForm({ ...form, [k]: (e.currentTarget as HTMLTextAreaElement).value });
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const { error } = await api.PUT("/v1/orders/{order_id}/closing-report", {
+      params: { path: { order_id: order.id } },
+      body: form,
+    });
+    if (error) return setProblem(asProblem(error));
+    setProblem(null);
+    setSaved(true);
+    onSaved();
+  };
+  return (
+    <section aria-labelledby="report-form-title">
+      <h2 id="report-form-title">{t("closingReport")}</h2>
+      <ErrorSummary problem={problem} />
+      <form onSubmit={submit} class="form" noValidate>
+        {(["work_done", "results", "next_steps"] as const).map((k) => (
+          <Field key={k} pointer={"/" + k} label={t(k === "work_done" ? "workDone" : k === "results" ? "results" : "nextSteps")} problem={problem}>
+            {(p) => <textarea {...p} rows={3} value={form[k]} onInput={set(k)} />}
+          </Field>
+        ))}
+        <button type="submit" class="primary">
+          {t("writeReport")}
+        </button>
+        {saved && <p role="status">{t("done")}</p>}
+      </form>
+    </section>
+  );
+}
+
+const outcomes: Schemas["outcome.request"]["type"][] = [
+  "employed_permanent_full_time",
+  "employed_permanent_part_time",
+  "employed_fixed_term_full_time",
+  "employed_fixed_term_part_time",
+  "subsidised_employment",
+  "studies",
+  "work_trial",
+  "another_service",
+  "no_change",
+  "unknown",
+];
+
+function OutcomeForm({ order, onSaved }: { order: Order; onSaved: () => void }) {
+  const [type, setType] = useState("");
+  const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const { error } = await api.POST("/v1/orders/{order_id}/outcomes", {
+      params: { path: { order_id: order.id } },
+      body: { type: type as Schemas["outcome.request"]["type"], date },
+    });
+    if (error) return setProblem(asProblem(error));
+    setProblem(null);
+    onSaved();
+  };
+  return (
+    <section aria-labelledby="outcome-title">
+      <h2 id="outcome-title">{t("recordOutcome")}</h2>
+      <ErrorSummary problem={problem} />
+      <form onSubmit={submit} class="form" noValidate>
+        <Field pointer="/type" label={t("outcome")} problem={problem}>
+          {(p) => (
+            <select {...p} value={type} onChange={(e) => setType(e.currentTarget.value)}>
+              <option value="">–</option>
+              {outcomes.map((k) => (
+                <option key={k} value={k}>
+                  {tCode("outcome_", k)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field pointer="/date" label={t("outcomeDate")} problem={problem}>
+          {(p) => <input {...p} type="date" value={date} onInput={(e) => setDate(e.currentTarget.value)} />}
+        </Field>
+        <button type="submit" class="primary">
+          {t("recordOutcome")}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+// The link's token is shown once, in this answer only: the page draws it as a QR code the
+// customer scans with their phone, and as the address to type, both printable.
+function FeedbackLink({ order }: { order: Order }) {
+  const [link, setLink] = useState<Schemas["feedback-link"] | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const make = async () => {
+    const { data, error } = await api.POST("/v1/orders/{order_id}/feedback-link", {
+      params: { path: { order_id: order.id } },
+    });
+    if (error) return setProblem(asProblem(error));
+    setLink(data);
+  };
+  const url = link ? `${location.origin}/feedback/${encodeURIComponent(link.token)}` : "";
+  const svg = link ? qrSvg(url) : "";
+  return (
+    <section aria-labelledby="feedback-link-title" class="feedback-link">
+      <h2 id="feedback-link-title">{t("feedbackLink")}</h2>
+      <ErrorSummary problem={problem} />
+      {!link ? (
+        <button type="button" onClick={make}>
+          {t("makeFeedbackLink")}
+        </button>
+      ) : (
+        <>
+          <p>{t("feedbackLinkHelp")}</p>
+          <img class="qr" src={`data:image/svg+xml;utf8,${encodeURIComponent(svg)}`} alt={url} width={220} height={220} />
+          <p>
+            <a href={url} id="feedback-url">
+              {url}
+            </a>
+          </p>
+          <p>
+            {t("expires")}: {formatDate(link.expires_at.slice(0, 10))}
+          </p>
+          <button type="button" class="no-print" onClick={() => window.print()}>
+            {t("print")}
+          </button>
+        </>
+      )}
+    </section>
+  );
+}
+
+function qrSvg(text: string): string {
+  const qr = qrcode(0, "M");
+  qr.addData(text);
+  qr.make();
+  return qr.createSvgTag({ cellSize: 4, margin: 4, scalable: true });
+}

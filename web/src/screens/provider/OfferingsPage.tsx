@@ -1,0 +1,132 @@
+// The provider's offerings in each customer-choice category it is admitted to: what a coach
+// and a customer will see on the choice list, kept current here (free places above all).
+import { useState } from "preact/hooks";
+import { api, type Schemas } from "../../api/client";
+import { formatDate, formatEuros, localised, t, useLanguage } from "../../i18n";
+import { ErrorSummary, Field } from "../../ui/forms";
+import { Failed, Layout, Loading } from "../../ui/Layout";
+import { asProblem, type Problem } from "../../ui/problem";
+import { useLoad } from "../../ui/useLoad";
+
+type Offering = Schemas["offering"];
+type OfferingBody = Schemas["offering.request"];
+
+export function OfferingsPage() {
+  useLanguage();
+  const applications = useLoad(() => api.GET("/v1/applications"), []);
+  if (!applications.data) return <Layout title={t("offerings")}>{applications.failed ? <Failed /> : <Loading />}</Layout>;
+  const admitted = [...new Set(applications.data.items.filter((a) => a.state === "admitted").map((a) => a.category_id))];
+  return (
+    <Layout title={t("offerings")}>
+      {admitted.length === 0 ? <p>{t("notAdmittedYet")}</p> : admitted.map((c) => <CategoryOfferings key={c} categoryId={c} />)}
+    </Layout>
+  );
+}
+
+function CategoryOfferings({ categoryId }: { categoryId: string }) {
+  const category = useLoad(() => api.GET("/v1/categories/{category_id}", { params: { path: { category_id: categoryId } } }), [categoryId]);
+  const offerings = useLoad(
+    () => api.GET("/v1/categories/{category_id}/offerings", { params: { path: { category_id: categoryId } } }),
+    [categoryId],
+  );
+  const [editing, setEditing] = useState<string | null>(null);
+  const c = category.data;
+  if (!c) return category.failed ? <Failed /> : <Loading />;
+  if (c.award_method !== "customer_choice") return null;
+  const headingId = `offerings-${categoryId}`;
+  return (
+    <section aria-labelledby={headingId} class="card">
+      <h2 id={headingId}>{localised(c.name)}</h2>
+      {c.price.unit_price_ceiling_cents != null && (
+        <p>
+          {t("priceCeiling")}: {formatEuros(c.price.unit_price_ceiling_cents)}
+        </p>
+      )}
+      <ul class="plain">
+        {(offerings.data?.items ?? []).map((o) =>
+          editing === o.id ? (
+            <li key={o.id}>
+              <OfferingForm categoryId={categoryId} offering={o} onSaved={() => { setEditing(null); offerings.reload(); }} />
+            </li>
+          ) : (
+            <li key={o.id} class="offering-row">
+              <strong>{localised(o.description)}</strong> · {formatEuros(o.unit_price_cents)} · {t("freePlaces")}: {o.free_places} ·{" "}
+              {t("earliestStart")}: {formatDate(o.earliest_start)} · {o.active ? t("active") : "–"}{" "}
+              <button type="button" onClick={() => setEditing(o.id)} aria-label={`${t("editOffering")}: ${localised(o.description)}`}>
+                {t("editOffering")}
+              </button>
+            </li>
+          ),
+        )}
+      </ul>
+      <details>
+        <summary>{t("newOffering")}</summary>
+        <OfferingForm categoryId={categoryId} onSaved={offerings.reload} />
+      </details>
+    </section>
+  );
+}
+
+function OfferingForm({ categoryId, offering, onSaved }: { categoryId: string; offering?: Offering; onSaved: () => void }) {
+  const [f, setF] = useState({
+    fi: offering?.description.fi ?? "",
+    sv: offering?.description.sv ?? "",
+    en: offering?.description.en ?? "",
+    price: offering ? String(offering.unit_price_cents / 100) : "",
+    places: offering ? String(offering.free_places) : "",
+    regions: offering?.regions.join(", ") ?? "",
+    languages: offering?.languages.join(", ") ?? "fi",
+    start: offering?.earliest_start ?? new Date().toISOString().slice(0, 10),
+    days: offering ? String(offering.typical_duration_days) : "60",
+    active: offering?.active ?? true,
+  });
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const set = (k: keyof typeof f) => (e: Event) => setF({ ...f, [k]: (e.currentTarget as HTMLInputElement).value });
+  const list = (s: string) => s.split(/[ ,]+/).filter(Boolean);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const body: OfferingBody = {
+      description: { fi: f.fi, sv: f.sv, en: f.en },
+      unit_price_cents: Math.round(Number(f.price.replace(",", ".")) * 100),
+      free_places: Number(f.places),
+      regions: list(f.regions),
+      languages: list(f.languages),
+      earliest_start: f.start,
+      typical_duration_days: Number(f.days),
+      active: f.active,
+    };
+    const { error } = offering
+      ? await api.PUT("/v1/offerings/{offering_id}", { params: { path: { offering_id: offering.id } }, body })
+      : await api.POST("/v1/categories/{category_id}/offerings", { params: { path: { category_id: categoryId } }, body });
+    if (error) return setProblem(asProblem(error));
+    setProblem(null);
+    onSaved();
+  };
+  const prefix = offering ? offering.id : categoryId;
+  const input = (pointer: string, key: keyof typeof f, label: string, type = "text", hint?: string) => (
+    <Field pointer={pointer} label={label} hint={hint} problem={problem} idPrefix={prefix}>
+      {(p) => <input {...p} type={type} value={String(f[key])} onInput={set(key)} />}
+    </Field>
+  );
+  return (
+    <form onSubmit={submit} class="form" noValidate>
+      <ErrorSummary problem={problem} idPrefix={prefix} />
+      {input("/description/fi", "fi", t("descriptionFi"))}
+      {input("/description/sv", "sv", t("descriptionSv"))}
+      {input("/description/en", "en", t("descriptionEn"))}
+      {input("/unit_price_cents", "price", t("priceEuros"), "text")}
+      {input("/free_places", "places", t("freePlaces"), "number")}
+      {input("/regions", "regions", t("regions"), "text", t("regionsHint"))}
+      {input("/languages", "languages", t("languagesServed"))}
+      {input("/earliest_start", "start", t("earliestStart"), "date")}
+      {input("/typical_duration_days", "days", t("durationDays"), "number")}
+      <div class="field checkbox">
+        <input id={`${prefix}-active`} type="checkbox" checked={f.active} onChange={(e) => setF({ ...f, active: e.currentTarget.checked })} />
+        <label for={`${prefix}-active`}>{t("active")}</label>
+      </div>
+      <button type="submit" class="primary">
+        {t("save")}
+      </button>
+    </form>
+  );
+}

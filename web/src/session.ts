@@ -1,0 +1,56 @@
+// Who is signed in, read from the server on every page load (the cookie is HttpOnly, so the
+// page cannot read it, and nothing about the session is kept in the browser's storage).
+import { useEffect, useState } from "preact/hooks";
+import { api, rememberCsrfToken } from "./api/client";
+
+export type Role = "admin" | "officer" | "provider" | "coach" | "auditor";
+export interface Session {
+  userId: string;
+  role: Role;
+  organisationId: string;
+  organisationName: string;
+}
+
+let current: Session | null | undefined = undefined; // undefined: not yet known
+const listeners = new Set<() => void>();
+
+function set(s: Session | null): void {
+  current = s;
+  listeners.forEach((f) => f());
+}
+
+export async function loadSession(): Promise<void> {
+  const { data } = await api.GET("/v1/sessions/current");
+  if (!data) return set(null);
+  rememberCsrfToken(data.csrf_token);
+  set({
+    userId: data.user_id,
+    role: data.role,
+    organisationId: data.organisation.id,
+    organisationName: data.organisation.name,
+  });
+}
+
+export async function signIn(email: string, password: string): Promise<boolean> {
+  const { data } = await api.POST("/v1/browser-sessions", { body: { email, password } });
+  if (!data) return false;
+  rememberCsrfToken(data.csrf_token);
+  await loadSession();
+  return true;
+}
+
+export async function signOut(): Promise<void> {
+  await api.DELETE("/v1/sessions/current");
+  rememberCsrfToken(null);
+  set(null);
+}
+
+export function useSession(): Session | null | undefined {
+  const [, tick] = useState(0);
+  useEffect(() => {
+    const f = () => tick((n) => n + 1);
+    listeners.add(f);
+    return () => void listeners.delete(f);
+  }, []);
+  return current;
+}
