@@ -11,9 +11,7 @@
 # mounts them, then asks /readyz, /healthz and /v1/openapi.json over HTTPS and stops it.
 # Needs root (image mount, chroot). Skips (exit 0) only where podman cannot be had.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-repo=$PWD
-args=("$@")
+script=$(readlink -f "$0")
 
 full=false
 tag=localhost/tarjotin:latest
@@ -22,7 +20,7 @@ while [ $# -gt 0 ]; do
   case $1 in
     --full) full=true ;;
     --tag) tag=$2; shift ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,12p' "$script"; exit 0 ;;
     -*) echo "image-test: unknown option $1" >&2; exit 2 ;;
     *) build_dir=$1 ;;
   esac
@@ -33,6 +31,8 @@ if ! $full; then
   [ -x "$build_dir/tarjotin" ] || { echo "image-test: no $build_dir/tarjotin (build it first)" >&2; exit 2; }
   build_dir=$(cd "$build_dir" && pwd)
 fi
+cd "$(dirname "$script")/.."
+repo=$PWD
 
 # The runtime stage is written out twice (a Containerfile cannot include another); they must
 # not drift apart.
@@ -45,7 +45,8 @@ fi
 
 if [ "$(id -u)" != 0 ]; then
   command -v sudo >/dev/null || { echo "image-test: needs root (image mount, chroot)" >&2; exit 1; }
-  exec sudo "$0" "${args[@]}"
+  if $full; then exec sudo "$script" --full --tag "$tag"; fi
+  exec sudo "$script" --tag "$tag" "$build_dir"
 fi
 
 missing=()
