@@ -1,17 +1,23 @@
 #!/usr/bin/env bash
 # Installs what building, running and testing Tarjotin needs, from Debian 12's own packages.
 # Idempotent: packages already installed are not fetched again.
+#   deploy/install-deps.sh               building and every test
+#   deploy/install-deps.sh --build-only  building the binary and the web client only (images)
 set -euo pipefail
 
 packages=(
   build-essential cmake ccache pkg-config openssl curl
-  clang libclang-rt-14-dev  # the sanitizer and fuzzing build (libFuzzer)
   libboost1.81-dev libssl-dev rapidjson-dev
   libsoci-dev libsqlite3-dev sqlite3 libpq-dev
-  libgtest-dev
-  postgresql  # the test command starts a throw-away server of its own
-  chromium    # the browser tests drive the system's browser; nothing downloads one
 )
+if [ "${1:-}" != "--build-only" ]; then
+  packages+=(
+    clang libclang-rt-14-dev  # the sanitizer and fuzzing build (libFuzzer)
+    libgtest-dev
+    postgresql  # the test command starts a throw-away server of its own
+    chromium    # the browser tests drive the system's browser; nothing downloads one
+  )
+fi
 # The web client builds with Node.js and npm; a machine that has them already keeps its own.
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 

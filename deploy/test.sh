@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds Tarjotin and runs the whole test suite on SQLite and on a real PostgreSQL server that
 # this script starts (loopback, temporary data directory) and removes again, and a short crash
-# test (kill -9 during concurrent orders) on both. Then the same
+# test (kill -9 during concurrent orders) on both; the API description's lint, the browser
+# client's build and its browser tests in chromium; the container image. Then the same
 # suite once more built with clang under AddressSanitizer + UndefinedBehaviorSanitizer, and a
 # minute of fuzzing with the libFuzzer targets of that build.
 #   deploy/test.sh            everything
@@ -32,6 +33,9 @@ tests/crash/crash_test.sh --build-dir build --rounds 4 --orders 200
 
 echo "== browser tests: the four roles' walks in chromium, every screen scanned with axe-core"
 web/e2e/run.sh build
+
+echo "== container image: the built binary and client packaged, checked by mount + chroot"
+deploy/image-test.sh build
 
 if [ "${1:-}" != "--quick" ]; then
   echo "== the same built with clang under AddressSanitizer and UndefinedBehaviorSanitizer"
