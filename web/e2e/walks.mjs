@@ -79,7 +79,7 @@ async function api(page, path) {
   await page.getByLabel("Y-tunnus").fill("1234567-2"); // wrong check digit
   await page.getByLabel("Nimesi").fill("Tuottaja Testi");
   await page.getByLabel("Sähköposti").fill("testi@valmennus.example");
-  await page.getByLabel("Salasana").fill("a long enough passphrase");
+  await page.getByLabel("Salasana").fill(password);
   await page.getByRole("button", { name: "Rekisteröidy palveluntuottajaksi" }).click();
   // The refusal is summarised at the top, linked to the field, and said beside the field.
   const summary = page.locator(".error-summary");
@@ -100,6 +100,72 @@ async function validBusinessId() {
   const sum = [...digits].reduce((s, d, i) => s + Number(d) * weights[i], 0);
   const r = sum % 11;
   return `${digits}-${r === 0 ? 0 : 11 - r}`;
+}
+
+// ---- a new provider applies with an attachment, answers a clarification, is admitted and
+// publishes an offering
+const officer = await newPage();
+await signIn(officer, "hankinta@kuopio.example");
+{
+  const page = await newPage();
+  await signIn(page, "testi@valmennus.example");
+  await page.goto(base + "/");
+  await page.locator(".cards a").first().click();
+  const category = page.locator("section.card", { has: page.getByRole("heading", { name: "Työssävalmennus", exact: true }) });
+  await category.getByRole("button", { name: "Hae mukaan tähän hankintaluokkaan" }).click();
+  await page.waitForURL(/\/provider\/applications\/[0-9a-f-]+$/);
+  const applicationId = page.url().split("/").pop();
+  await page.locator("form").waitFor();
+  await scan(page, "provider: application form");
+  const tenDaysAgo = new Date(Date.now() - 10 * 86400e3).toISOString().slice(0, 10);
+  await page.getByLabel("Verot ja eläkemaksut on maksettu (verovelkatodistus, enintään 3 kk).").fill(tenDaysAgo);
+  await page.getByLabel("Liitä tiedosto (PDF, PNG tai JPEG)").setInputFiles({
+    name: "verovelkatodistus.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from(
+      "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n" +
+        "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+    ),
+  });
+  await page.getByText("Liitetty: verovelkatodistus.pdf").waitFor();
+  await page.getByRole("group", { name: "Yrityksellä on voimassa oleva vastuuvakuutus." }).getByLabel("kyllä").check();
+  await page.getByLabel("Sertifioitujen valmentajien määrä.").fill("3");
+  await page.getByLabel("Kuvaus vastaavista palveluista viimeisen kolmen vuoden ajalta.").fill("Työhönvalmennusta Kuopiossa vuodesta 2020.");
+  await page.getByRole("button", { name: "Tallenna luonnos" }).click();
+  await page.getByText("Tallennettu.").waitFor();
+  await page.getByRole("button", { name: "Tarkista vastaukset" }).click();
+  await page.getByRole("heading", { name: "Tarkista vastaukset" }).waitFor();
+  await scan(page, "provider: check answers");
+  await page.getByRole("button", { name: "Lähetä hakemus" }).click();
+  await page.getByRole("heading", { name: "Hakemus on vastaanotettu" }).waitFor();
+  await scan(page, "provider: receipt");
+
+  await officer.goto(`${base}/officer/applications/${applicationId}`);
+  await officer.locator("#application-state").getByText("Odottaa päätöstä").waitFor();
+  await officer.getByLabel("Viesti").fill("Lähettäkää vielä vakuutustodistus.");
+  await officer.getByRole("button", { name: "Pyydä lisäselvitystä" }).click();
+  await officer.locator("#application-state").getByText("Lisäselvitystä pyydetty").waitFor();
+
+  await page.reload();
+  await page.getByText("Lähettäkää vielä vakuutustodistus.").waitFor();
+  await scan(page, "provider: clarification requested");
+  await page.getByRole("textbox", { name: "Viesti" }).fill("Vakuutus on voimassa; todistus liitteenä.");
+  await page.getByRole("button", { name: "Lähetä vastaus" }).click();
+  await page.locator("#application-state").getByText("Odottaa päätöstä").waitFor();
+
+  await officer.reload();
+  await officer.getByRole("button", { name: "Hyväksy", exact: true }).click();
+  await officer.locator("#application-state").getByText("Hyväksytty").waitFor();
+
+  await page.goto(base + "/provider/offerings");
+  await page.getByText("Uusi palvelutarjous").click();
+  await page.getByLabel("Kuvaus suomeksi").fill("Työssävalmennus pienryhmissä");
+  await page.getByLabel("Hinta euroina").fill("1200");
+  await page.getByLabel("Vapaat paikat").fill("5");
+  await page.getByLabel("Kunnat").fill("297");
+  await page.getByRole("button", { name: "Tallenna", exact: true }).click();
+  await page.locator(".offering-row").getByText("Työssävalmennus pienryhmissä").waitFor();
+  await page.context().close();
 }
 
 // ---- the coach and the customer: customer, choice list, the customer picks, ordered once
@@ -149,6 +215,7 @@ const providerEmails = {
   "Savon Työvalmennus Oy": "myynti@savontyovalmennus.example",
   "Polku Kuntoutus Oy": "palvelut@polku.example",
   "Työkortti-Akatemia Oy": "koulutus@tyokortti.example",
+  "Testi Valmennus Oy": "testi@valmennus.example",
 };
 const provider = await newPage();
 await signIn(provider, providerEmails[chosenProvider]);
@@ -238,8 +305,6 @@ assert.equal(feedback.feedback.find((f) => f.source === "customer")?.language, "
 }
 
 // ---- the officer: the review queue, an application, the scorecards and the spend
-const officer = await newPage();
-await signIn(officer, "hankinta@kuopio.example");
 await officer.goto(base + "/officer");
 await officer.locator("table").first().waitFor();
 await scan(officer, "officer: review queue");

@@ -13,6 +13,8 @@ import { OrderPage } from "./screens/orders/OrderPage";
 import { OrdersPage } from "./screens/orders/OrdersPage";
 import { Notifications } from "./screens/provider/Notifications";
 import { OfferingsPage } from "./screens/provider/OfferingsPage";
+import { ApplicationPage } from "./screens/provider/ApplicationPage";
+import { ApplicationsPage } from "./screens/provider/ApplicationsPage";
 import { DpsPage } from "./screens/public/DpsPage";
 import { Home } from "./screens/public/Home";
 import { Register } from "./screens/public/Register";
@@ -38,6 +40,8 @@ const signedIn: [string, Page][] = [
   ["/orders", () => <OrdersPage />],
   ["/orders/:id", (p) => <OrderPage id={p.id} />],
   ["/provider/offerings", () => <OfferingsPage />],
+  ["/provider/applications", () => <ApplicationsPage />],
+  ["/provider/applications/:id", (p) => <ApplicationPage id={p.id} />],
   ["/notifications", () => <Notifications />],
   ["/officer", () => <ReviewQueue />],
   ["/officer/applications/:id", (p) => <ApplicationReview id={p.id} />],

@@ -14,6 +14,11 @@ export function rememberCsrfToken(token: string | undefined | null): void {
   csrfToken = token ?? "";
 }
 
+// For the few requests that cannot go through the client (uploads with progress).
+export function csrfHeader(): Record<string, string> {
+  return csrfToken ? { "X-CSRF-Token": csrfToken } : {};
+}
+
 const csrf: Middleware = {
   onRequest({ request }) {
     if (request.method !== "GET" && csrfToken) request.headers.set("X-CSRF-Token", csrfToken);

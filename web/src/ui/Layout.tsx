@@ -8,7 +8,12 @@ import { signOut, useSession, type Role } from "../session";
 
 const menus: Record<Role, [string, WordKey][]> = {
   coach: [["/coach", "customers"], ["/orders", "orders"]],
-  provider: [["/orders", "inbox"], ["/provider/offerings", "offerings"], ["/notifications", "notifications"]],
+  provider: [
+    ["/orders", "inbox"],
+    ["/provider/offerings", "offerings"],
+    ["/provider/applications", "myApplications"],
+    ["/notifications", "notifications"],
+  ],
   officer: [["/officer", "reviewQueue"], ["/officer/reports", "scorecards"]],
   auditor: [["/officer/reports", "scorecards"]],
   admin: [["/officer/reports", "scorecards"]],

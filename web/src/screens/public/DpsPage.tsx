@@ -1,5 +1,10 @@
 // One DPS: its open categories with their criteria, price model and admitted providers.
+import { useState } from "preact/hooks";
 import { api, type Schemas } from "../../api/client";
+import { navigate } from "../../router";
+import { useSession } from "../../session";
+import { ErrorSummary } from "../../ui/forms";
+import { asProblem, type Problem } from "../../ui/problem";
 import { formatEuros, localised, t, tCode, useLanguage } from "../../i18n";
 import { Failed, Layout, Loading } from "../../ui/Layout";
 import { useLoad } from "../../ui/useLoad";
@@ -63,6 +68,7 @@ function CategoryCard({ id }: { id: string }) {
           </ol>
         </>
       )}
+      {c.state === "open" && <ApplyButton categoryId={id} />}
       <h4>{t("admittedProviders")}</h4>
       {admitted.data && admitted.data.items.length > 0 ? (
         <ul>
@@ -98,5 +104,29 @@ function Price({ price }: { price: Schemas["category"]["price"] }) {
         </>
       ))}
     </dl>
+  );
+}
+
+// A signed-in provider starts a draft request to participate; anyone else is told to sign in
+// or register first by the sign-in page itself.
+function ApplyButton({ categoryId }: { categoryId: string }) {
+  const session = useSession();
+  const [problem, setProblem] = useState<Problem | null>(null);
+  if (session?.role !== "provider") return null;
+  const start = async () => {
+    const { data, error } = await api.POST("/v1/categories/{category_id}/applications", {
+      params: { path: { category_id: categoryId } },
+      body: {},
+    });
+    if (error) return setProblem(asProblem(error));
+    navigate(`/provider/applications/${data.id}`);
+  };
+  return (
+    <>
+      <ErrorSummary problem={problem} idPrefix={categoryId} />
+      <button type="button" class="primary" onClick={start}>
+        {t("apply")}
+      </button>
+    </>
   );
 }

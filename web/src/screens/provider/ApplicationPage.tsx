@@ -1,0 +1,291 @@
+// A provider's request to participate: one form built from the category's criteria (yes/no,
+// number, date, text, attachment with upload progress), saved as a draft, then "check your
+// answers" and one button, then a receipt with the time of receipt and the decision's due
+// date that can be printed. While the officer asks for clarification, the answers can be
+// changed and the request answered here.
+import { useEffect, useState } from "preact/hooks";
+import { api, csrfHeader, type Schemas } from "../../api/client";
+import { formatDate, formatTime, localised, t, tCode, useLanguage } from "../../i18n";
+import { ErrorSummary, Field } from "../../ui/forms";
+import { Failed, Layout, Loading } from "../../ui/Layout";
+import { asProblem, type Problem } from "../../ui/problem";
+import { useLoad } from "../../ui/useLoad";
+
+type Application = Schemas["application"];
+type Answer = Application["answers"][number];
+type Criterion = NonNullable<Schemas["category"]["criteria"]>[number];
+
+export function ApplicationPage({ id }: { id: string }) {
+  useLanguage();
+  const app = useLoad(() => api.GET("/v1/applications/{application_id}", { params: { path: { application_id: id } } }), [id]);
+  const categoryId = app.data?.category_id;
+  const category = useLoad(
+    async () => (categoryId ? api.GET("/v1/categories/{category_id}", { params: { path: { category_id: categoryId } } }) : { data: undefined }),
+    [categoryId],
+  );
+  const [answers, setAnswers] = useState<Answer[]>([]);
+  const [checking, setChecking] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    if (app.data) setAnswers(app.data.answers);
+  }, [app.data]);
+
+  const a = app.data;
+  const criteria = category.data?.criteria ?? [];
+  if (!a || !category.data) return <Layout title={t("application")}>{app.failed ? <Failed /> : <Loading />}</Layout>;
+  const title = `${t("application")}: ${localised(category.data.name)}`;
+  const editable = a.state === "draft" || a.state === "clarification_requested";
+  // Saved in the criteria's order, so the API's pointer /answers/N names the Nth answered
+  // criterion and the message lands beside its field.
+  const ordered = criteria.flatMap((c) => answers.filter((x) => x.key === c.key));
+  const setAnswer = (next: Answer) => setAnswers([...answers.filter((x) => x.key !== next.key), next]);
+
+  const save = async () => {
+    const { error } = await api.PUT("/v1/applications/{application_id}/answers", {
+      params: { path: { application_id: id } },
+      body: { answers: ordered },
+    });
+    if (error) {
+      setProblem(asProblem(error));
+      return false;
+    }
+    setProblem(null);
+    return true;
+  };
+  const submit = async () => {
+    if (!(await save())) return setChecking(false);
+    const { error } = await api.POST("/v1/applications/{application_id}/submission", { params: { path: { application_id: id } } });
+    if (error) {
+      setChecking(false);
+      return setProblem(asProblem(error));
+    }
+    setChecking(false);
+    app.reload();
+  };
+
+  if (checking)
+    return (
+      <Layout title={t("checkAnswers")}>
+        <p class="lead">{t("checkAnswersIntro")}</p>
+        <AnswerSummary criteria={criteria} answers={ordered} />
+        <div class="actions">
+          <button type="button" class="primary" onClick={submit}>
+            {t("submitApplication")}
+          </button>
+          <button type="button" onClick={() => setChecking(false)}>
+            {t("change")}
+          </button>
+        </div>
+      </Layout>
+    );
+
+  return (
+    <Layout title={title}>
+      <p id="application-state">{tCode("app_", a.state)}</p>
+      {a.received_at && (
+        <section class="card receipt" aria-labelledby="receipt-title">
+          <h2 id="receipt-title">{t("receipt")}</h2>
+          <dl class="facts">
+            <dt>{t("receivedAt")}</dt>
+            <dd id="received-at">{formatTime(a.received_at)}</dd>
+            {a.decision_due && (
+              <>
+                <dt>{t("decisionDue")}</dt>
+                <dd>{formatDate(a.decision_due)}</dd>
+              </>
+            )}
+          </dl>
+          <p>{t("receiptBody")}</p>
+        </section>
+      )}
+      {a.decision_reason && (
+        <p>
+          {t("decisionReasonLabel")}: {a.decision_reason}
+        </p>
+      )}
+      <Messages id={id} />
+      <ErrorSummary problem={problem} />
+      {editable ? (
+        <form
+          class="form"
+          noValidate
+          onSubmit={async (e) => {
+            e.preventDefault();
+            if (a.state === "draft") setChecking(true);
+          }}
+        >
+          {criteria.map((c) => (
+            <CriterionField key={c.key} index={ordered.findIndex((x) => x.key === c.key)} criterion={c} answer={answers.find((x) => x.key === c.key)} onChange={setAnswer} problem={problem} applicationId={id} />
+          ))}
+          {a.state === "draft" ? (
+            <div class="actions">
+              <button type="submit" class="primary">
+                {t("checkAnswers")}
+              </button>
+              <button type="button" onClick={async () => setSaved(await save())}>
+                {t("saveDraft")}
+              </button>
+              {saved && <p role="status">{t("done")}</p>}
+            </div>
+          ) : (
+            <ClarificationAnswer id={id} answers={ordered} onSent={app.reload} />
+          )}
+        </form>
+      ) : (
+        <AnswerSummary criteria={criteria} answers={a.answers} />
+      )}
+    </Layout>
+  );
+}
+
+// The answers are an array in the body, so the API names a field by its index:
+// /answers/2/number. The fields follow the criteria's order, and so does the saved array.
+function CriterionField({ index, criterion: c, answer, onChange, problem, applicationId }: {
+  index: number; criterion: Criterion; answer: Answer | undefined; onChange: (a: Answer) => void; problem: Problem | null; applicationId: string;
+}) {
+  const pointer = `/answers/${index}`;
+  const hint = c.type === "number_at_least" ? `≥ ${c.threshold}` : c.type === "date_within_days" ? `≤ ${c.max_age_days} ${t("days")}` : undefined;
+  if (c.type === "yes_no")
+    return (
+      <fieldset class="field" id={`field-answers-${index}`}>
+        <legend>{c.question}</legend>
+        {[true, false].map((v) => (
+          <label key={String(v)} class="checkbox">
+            <input type="radio" name={c.key} checked={answer?.yes === v} onChange={() => onChange({ key: c.key, yes: v })} />{" "}
+            {v ? t("yes") : t("no")}
+          </label>
+        ))}
+      </fieldset>
+    );
+  return (
+    <div>
+      <Field pointer={pointer} label={c.question} hint={hint} problem={problem}>
+        {(p) =>
+          c.type === "number_at_least" ? (
+            <input {...p} type="number" value={answer?.number ?? ""} onInput={(e) => onChange({ key: c.key, number: Number(e.currentTarget.value) })} />
+          ) : c.type === "date_within_days" ? (
+            <input {...p} type="date" value={answer?.date ?? ""} onInput={(e) => onChange({ ...answer, key: c.key, date: e.currentTarget.value })} />
+          ) : c.type === "text" ? (
+            <textarea {...p} rows={3} value={answer?.text ?? ""} onInput={(e) => onChange({ key: c.key, text: e.currentTarget.value })} />
+          ) : (
+            <Upload {...p} applicationId={applicationId} answer={answer} criterionKey={c.key} onChange={onChange} />
+          )
+        }
+      </Field>
+      {c.attachment_required && c.type !== "attachment" && (
+        <Field pointer={`${pointer}/attachment_id`} label={t("uploadFile")} problem={problem}>
+          {(p) => <Upload {...p} applicationId={applicationId} answer={answer} criterionKey={c.key} onChange={onChange} />}
+        </Field>
+      )}
+    </div>
+  );
+}
+
+// The upload goes straight to the API with its real media type; XMLHttpRequest rather than
+// fetch, because only it reports upload progress.
+function Upload(props: { id: string; applicationId: string; answer: Answer | undefined; criterionKey: string; onChange: (a: Answer) => void }) {
+  const [progress, setProgress] = useState<number | null>(null);
+  const [name, setName] = useState("");
+  const [error, setError] = useState("");
+  const pick = (e: Event) => {
+    const file = (e.currentTarget as HTMLInputElement).files?.[0];
+    if (!file) return;
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", `/v1/applications/${props.applicationId}/attachments`);
+    xhr.setRequestHeader("Content-Type", file.type || "application/octet-stream");
+    xhr.setRequestHeader("Content-Disposition", `attachment; filename="${file.name.replace(/[^\w.\- ]/g, "_")}"`);
+    for (const [k, v] of Object.entries(csrfHeader())) xhr.setRequestHeader(k, v);
+    xhr.upload.onprogress = (p) => p.lengthComputable && setProgress(Math.round((p.loaded / p.total) * 100));
+    xhr.onload = () => {
+      setProgress(null);
+      if (xhr.status === 201 || xhr.status === 200) {
+        const body = JSON.parse(xhr.responseText) as { id: string; filename: string };
+        setName(body.filename);
+        setError("");
+        props.onChange({ ...(props.answer ?? { key: props.criterionKey }), key: props.criterionKey, attachment_id: body.id });
+      } else {
+        setError((JSON.parse(xhr.responseText || "{}") as { detail?: string }).detail ?? String(xhr.status));
+      }
+    };
+    xhr.send(file);
+  };
+  return (
+    <>
+      <input id={props.id} type="file" accept="application/pdf,image/png,image/jpeg" onChange={pick} />
+      {progress !== null && (
+        <progress max={100} value={progress} aria-label={t("uploading")}>
+          {progress} %
+        </progress>
+      )}
+      {(name || props.answer?.attachment_id) && (
+        <p role="status">
+          {t("attached")}: {name || props.answer?.attachment_id?.slice(0, 8)}
+        </p>
+      )}
+      {error && <p class="error-message">{error}</p>}
+    </>
+  );
+}
+
+function AnswerSummary({ criteria, answers }: { criteria: Criterion[]; answers: Answer[] }) {
+  return (
+    <dl class="facts summary">
+      {criteria.map((c) => {
+        const a = answers.find((x) => x.key === c.key);
+        const text = !a ? "–" : a.yes !== undefined ? (a.yes ? t("yes") : t("no")) : a.number !== undefined ? String(a.number) : a.date ? formatDate(a.date) : a.text ?? "";
+        return (
+          <>
+            <dt key={c.key}>{c.question}</dt>
+            <dd>
+              {text}
+              {a?.attachment_id ? ` · ${t("attached")}` : ""}
+            </dd>
+          </>
+        );
+      })}
+    </dl>
+  );
+}
+
+function Messages({ id }: { id: string }) {
+  const list = useLoad(() => api.GET("/v1/applications/{application_id}/messages", { params: { path: { application_id: id } } }), [id]);
+  if (!list.data || list.data.items.length === 0) return null;
+  return (
+    <section aria-labelledby="messages-title">
+      <h2 id="messages-title">{t("messages")}</h2>
+      <ul class="plain">
+        {list.data.items.map((m) => (
+          <li key={m.id}>
+            <time dateTime={m.sent_at}>{formatTime(m.sent_at)}</time>: {m.body}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function ClarificationAnswer({ id, answers, onSent }: { id: string; answers: Answer[]; onSent: () => void }) {
+  const [message, setMessage] = useState("");
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const send = async () => {
+    const { error } = await api.POST("/v1/applications/{application_id}/clarification-answer", {
+      params: { path: { application_id: id } },
+      body: { message, answers },
+    });
+    if (error) return setProblem(asProblem(error));
+    onSent();
+  };
+  return (
+    <section aria-labelledby="clarification-title">
+      <h2 id="clarification-title">{t("answerClarification")}</h2>
+      <ErrorSummary problem={problem} idPrefix="clarification-" />
+      <Field pointer="/message" label={t("message")} problem={problem} idPrefix="clarification-">
+        {(p) => <textarea {...p} rows={4} value={message} onInput={(e) => setMessage(e.currentTarget.value)} />}
+      </Field>
+      <button type="button" class="primary" onClick={send}>
+        {t("sendAnswer")}
+      </button>
+    </section>
+  );
+}
