@@ -68,6 +68,7 @@ struct DemoCategory {
   const char* en;
   const char* description;
   long long ceiling_cents;
+  domain::AwardMethod award_method = domain::AwardMethod::customer_choice;
 };
 
 // The categories of the Kuopio employment services' DPS (seed 004).
@@ -88,6 +89,11 @@ const std::vector<DemoCategory> kCategories = {
      "Guidance during a work trial", "Työkokeilun aikainen ohjaus, valmennus ja seuranta.", 90000},
     {"Työkorttikoulutus", "Utbildning för arbetskort", "Work-card training",
      "Työturvallisuus-, hygienia-, tulityö- ja muiden työkorttien koulutus ja kokeet.", 40000},
+    // Bought for a group at once, so the authority compares tenders instead of a customer
+    // choosing: the category for the mini-competitions.
+    {"Ryhmävalmennus", "Gruppcoachning", "Group coaching",
+     "Työnhakijaryhmien valmennus; hankitaan kevennetyllä kilpailutuksella ryhmä kerrallaan.",
+     900000, domain::AwardMethod::mini_competition},
 };
 
 std::vector<domain::Criterion> demo_criteria() {
@@ -163,7 +169,7 @@ void apply_to(domain::QualificationServices& q, const domain::Actor& provider,
          "admission");
 }
 
-// A published DPS with its five categories and admitted providers; returns the category ids.
+// A published DPS with its six categories and admitted providers; returns the category ids.
 std::vector<std::string> seed_dps(domain::QualificationServices& q, const domain::Actor& officer,
                                   const std::vector<domain::Actor>& providers) {
   const domain::Date today = domain::helsinki_date(q.clock.now());
@@ -186,14 +192,15 @@ std::vector<std::string> seed_dps(domain::QualificationServices& q, const domain
     in.price.unit = "service";
     in.price.unit_price_ceiling_cents = c.ceiling_cents;
     in.price.outcome_bonus_cents = {{"employment_open_market", 50000}, {"studies", 20000}};
+    in.award_method = c.award_method;
     auto view = must(domain::create_category(q, officer, dps.id, in, demo_criteria()), "category");
     must(domain::change_category_state(q, officer, view.category.id, domain::CategoryAct::open),
          "opening a category");
     category_ids.push_back(view.category.id);
   }
   must(domain::change_dps_state(q, officer, dps.id, domain::DpsAct::publish), "publishing");
-  const std::pair<std::size_t, std::size_t> admitted[] = {{0, 0}, {1, 0}, {2, 0},
-                                                          {0, 1}, {2, 4}, {1, 3}};
+  const std::pair<std::size_t, std::size_t> admitted[] = {{0, 0}, {1, 0}, {2, 0}, {0, 1},
+                                                          {2, 4}, {1, 3}, {0, 5}, {1, 5}};
   for (const auto& [provider, category] : admitted)
     apply_to(q, providers.at(provider), category_ids.at(category), true, officer);
   return category_ids;

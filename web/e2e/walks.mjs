@@ -319,6 +319,76 @@ await officer.locator("figure.spend").first().waitFor();
 await scan(officer, "officer: scorecards and spend");
 await shot(officer, "scorecards");
 
+// ---- a mini-competition: drafted and published, a question answered, a sealed tender
+// submitted, opened after the deadline, scored, ranked and awarded; the tenderer reads the
+// decision
+{
+  const localIn = (seconds) =>
+    officer.evaluate((s) => {
+      const d = new Date(Date.now() + s * 1000);
+      const p = (n) => String(n).padStart(2, "0");
+      return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+    }, seconds);
+  await officer.goto(base + "/officer/competitions");
+  const section = officer.locator("section.card", { has: officer.getByRole("heading", { name: "Ryhmävalmennus" }) });
+  await section.getByText("Uusi kevennetty kilpailutus").click();
+  await scan(officer, "officer: competitions");
+  await section.getByLabel("Otsikko").fill("Ryhmävalmennus keväälle");
+  await section.getByLabel("Kuvaus").fill("Kaksi kahdeksan hengen ryhmää, helmi–toukokuu.");
+  const deadline = Date.now() + 40_000;
+  await section.getByLabel("Kysymysten määräaika").fill(await localIn(25));
+  await section.getByLabel("Tarjousten jättöaika päättyy").fill(await localIn(40));
+  await section.getByRole("button", { name: "Tallenna luonnoksena" }).click();
+  await officer.waitForURL(/\/competitions\/[0-9a-f-]+$/);
+  const competitionUrl = officer.url();
+  await officer.getByRole("button", { name: "Julkaise ja kutsu palveluntuottajat" }).click();
+  await officer.locator("#competition-state").getByText("Tarjouksia vastaanotetaan").waitFor();
+  await scan(officer, "officer: competition published");
+
+  const tenderer = await newPage();
+  await signIn(tenderer, "myynti@savontyovalmennus.example");
+  await tenderer.goto(base + "/provider/competitions");
+  await tenderer.getByRole("link", { name: "Ryhmävalmennus keväälle" }).click();
+  await tenderer.getByRole("textbox", { name: "Kysy" }).fill("Montako tapaamista viikossa?");
+  await tenderer.getByRole("button", { name: "Kysy" }).click();
+  await officer.reload();
+  await officer.getByText("Montako tapaamista viikossa?").waitFor();
+  await officer.getByRole("textbox", { name: "Vastaus" }).fill("Kaksi.");
+  await officer.getByRole("button", { name: "Lähetä vastaus" }).click();
+  await officer.getByText("→ Kaksi.").waitFor();
+
+  await tenderer.reload();
+  await tenderer.getByText("→ Kaksi.").waitFor();
+  await tenderer.getByLabel("Hinta euroina").fill("8400");
+  await tenderer.getByLabel("Laatu").fill("Kokeneet valmentajat, tapaamiset Kuopion keskustassa.");
+  await tenderer.getByRole("button", { name: "Tallenna tarjous (suljettu)" }).click();
+  await tenderer.locator("#tender-state").getByText("Luonnos tallennettu, ei jätetty").waitFor();
+  await tenderer.getByRole("button", { name: "Jätä tarjous" }).click();
+  await tenderer.locator("#tender-state").getByText("Jätetty").waitFor();
+  assert.match(await tenderer.locator(".digest").innerText(), /^[0-9a-f]{64}$/);
+  await scan(tenderer, "provider: tender submitted");
+  // Sealed: nobody, the officer included, learns how many tenders there are before the deadline.
+  await officer.reload();
+  await officer.getByText("suljettu määräaikaan asti").waitFor();
+
+  await officer.waitForTimeout(Math.max(0, deadline - Date.now()) + 1500);
+  await officer.getByRole("button", { name: "Avaa tarjoukset" }).click();
+  await officer.locator("#competition-state").getByText("Tarjoukset avattu").waitFor();
+  await officer.getByLabel("Pisteet (0–10)").fill("8");
+  await officer.getByLabel("Perustelu").fill("Selkeä suunnitelma ja kokemus.");
+  await officer.getByRole("button", { name: "Tallenna pisteet" }).click();
+  // The one tender: all 60 price points, and 8 of 10 quality points weigh 32 of 40.
+  await officer.getByRole("cell", { name: "92,0" }).waitFor();
+  await scan(officer, "officer: tenders opened and scored");
+  await officer.getByRole("button", { name: "Tee hankintapäätös: voittaja" }).click();
+  await officer.locator("#competition-state").getByText("Hankintapäätös tehty").waitFor();
+
+  await tenderer.goto(competitionUrl);
+  await tenderer.locator("#own-rank").getByText("1").waitFor();
+  await scan(tenderer, "provider: decision");
+  await tenderer.context().close();
+}
+
 await browser.close();
 for (const s of scans) console.log(`axe ${s.violations} violations: ${s.name}`);
 console.log(`choice screen: ${cards} offerings drawn ${renderMs.toFixed(1)} ms after their data arrived`);

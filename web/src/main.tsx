@@ -2,6 +2,9 @@
 import { render } from "preact";
 import { lang, setLanguage, t, useLanguage } from "./i18n";
 import { interceptLinks, match, usePath } from "./router";
+import { CompetitionPage } from "./screens/competition/CompetitionPage";
+import { OfficerCompetitions } from "./screens/competition/OfficerCompetitions";
+import { ProviderCompetitions } from "./screens/competition/ProviderCompetitions";
 import { ChoiceScreen } from "./screens/coach/ChoiceScreen";
 import { CoachHome } from "./screens/coach/CoachHome";
 import { CustomerPage } from "./screens/coach/CustomerPage";
@@ -46,6 +49,9 @@ const signedIn: [string, Page][] = [
   ["/officer", () => <ReviewQueue />],
   ["/officer/applications/:id", (p) => <ApplicationReview id={p.id} />],
   ["/officer/reports", () => <Reports />],
+  ["/officer/competitions", () => <OfficerCompetitions />],
+  ["/provider/competitions", () => <ProviderCompetitions />],
+  ["/competitions/:id", (p) => <CompetitionPage id={p.id} />],
 ];
 
 function App() {

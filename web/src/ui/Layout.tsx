@@ -12,9 +12,10 @@ const menus: Record<Role, [string, WordKey][]> = {
     ["/orders", "inbox"],
     ["/provider/offerings", "offerings"],
     ["/provider/applications", "myApplications"],
+    ["/provider/competitions", "competitions"],
     ["/notifications", "notifications"],
   ],
-  officer: [["/officer", "reviewQueue"], ["/officer/reports", "scorecards"]],
+  officer: [["/officer", "reviewQueue"], ["/officer/competitions", "competitions"], ["/officer/reports", "scorecards"]],
   auditor: [["/officer/reports", "scorecards"]],
   admin: [["/officer/reports", "scorecards"]],
 };
