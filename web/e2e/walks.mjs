@@ -21,6 +21,18 @@ const browser = await chromium.launch({
   args: ["--no-sandbox", "--disable-dev-shm-usage"],
 });
 
+// On a failure, a picture of every open page says more than the stack trace.
+process.on("uncaughtException", async (error) => {
+  console.error(error);
+  let n = 0;
+  for (const context of browser.contexts())
+    for (const page of context.pages())
+      await page.screenshot({ path: `${shots}/failure-${++n}.png`, fullPage: true }).catch(() => {});
+  console.error(`screenshots of the ${n} open pages: ${shots}/failure-*.png`);
+  await browser.close().catch(() => {});
+  process.exit(1);
+});
+
 async function newPage(options = {}) {
   const context = await browser.newContext({ ignoreHTTPSErrors: true, locale: "fi-FI", ...options });
   const page = await context.newPage();
@@ -327,7 +339,9 @@ await shot(officer, "scorecards");
     officer.evaluate((s) => {
       const d = new Date(Date.now() + s * 1000);
       const p = (n) => String(n).padStart(2, "0");
-      return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+      // The browser writes a whole minute without its seconds, so ask it in that form.
+      const seconds = d.getSeconds() ? `:${p(d.getSeconds())}` : "";
+      return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}${seconds}`;
     }, seconds);
   await officer.goto(base + "/officer/competitions");
   const section = officer.locator("section.card", { has: officer.getByRole("heading", { name: "Ryhmävalmennus" }) });
@@ -387,6 +401,43 @@ await shot(officer, "scorecards");
   await tenderer.locator("#own-rank").getByText("1").waitFor();
   await scan(tenderer, "provider: decision");
   await tenderer.context().close();
+}
+
+// ---- the officer sets up a DPS: drafted, a category with its criteria, opened, published;
+// and suspends an admitted provider with a reason
+{
+  await officer.goto(base + "/officer/dps");
+  await scan(officer, "officer: purchasing systems");
+  const today = new Date().toISOString().slice(0, 10);
+  const nextYear = new Date(Date.now() + 365 * 86400e3).toISOString().slice(0, 10);
+  await officer.getByLabel("Otsikko").fill("Kotoutumispalvelujen DPS");
+  await officer.getByLabel("Voimassa alkaen").fill(today);
+  await officer.getByLabel("Voimassa asti").fill(nextYear);
+  await officer.getByRole("button", { name: "Luo luonnos" }).click();
+  await officer.waitForURL(/\/officer\/dps\/[0-9a-f-]+$/);
+  await officer.locator("#dps-state").getByText("Luonnos").waitFor();
+  await officer.getByText("Uusi hankintaluokka").click();
+  // Refused without a name: the summary names the field.
+  await officer.getByRole("button", { name: "Luo hankintaluokka" }).click();
+  await officer.locator(".error-summary").waitFor();
+  await scan(officer, "officer: category refused");
+  await officer.getByLabel("Nimi suomeksi").fill("Kielikoulutus");
+  await officer.getByLabel("Kysymys 1").fill("Opettajilla on kelpoisuus?");
+  await officer.getByLabel("Tunniste 1").fill("qualified-teachers");
+  await officer.getByRole("button", { name: "Luo hankintaluokka" }).click();
+  await officer.getByRole("heading", { name: "Kielikoulutus · Luonnos" }).waitFor();
+  await officer.getByRole("button", { name: "Avaa hakemuksille" }).click();
+  await officer.getByRole("heading", { name: "Kielikoulutus · Avoinna" }).waitFor();
+  await officer.getByRole("button", { name: "Julkaise", exact: true }).click();
+  await officer.locator("#dps-state").getByText("Avoinna").waitFor();
+  await scan(officer, "officer: DPS set up");
+
+  await officer.goto(base + "/officer/dps");
+  await officer.getByRole("link", { name: "Työllisyyspalvelujen dynaaminen hankintajärjestelmä" }).click();
+  const card = officer.locator("section.card", { has: officer.getByRole("heading", { name: "Työkorttikoulutus · Avoinna" }) });
+  await card.getByLabel("Syy (pakollinen keskeytettäessä tai poissuljettaessa)").fill("Vakuutus vanhentunut.");
+  await card.getByRole("button", { name: "Keskeytä: Työkortti-Akatemia Oy" }).click();
+  await card.getByRole("button", { name: "Keskeytä: Työkortti-Akatemia Oy" }).waitFor({ state: "detached" });
 }
 
 await browser.close();

@@ -10,6 +10,7 @@ import { CoachHome } from "./screens/coach/CoachHome";
 import { CustomerPage } from "./screens/coach/CustomerPage";
 import { FeedbackPage } from "./screens/feedback/FeedbackPage";
 import { ApplicationReview } from "./screens/officer/ApplicationReview";
+import { DpsList, DpsSetUp } from "./screens/officer/DpsSetUp";
 import { Reports } from "./screens/officer/Reports";
 import { ReviewQueue } from "./screens/officer/ReviewQueue";
 import { OrderPage } from "./screens/orders/OrderPage";
@@ -50,6 +51,8 @@ const signedIn: [string, Page][] = [
   ["/officer/applications/:id", (p) => <ApplicationReview id={p.id} />],
   ["/officer/reports", () => <Reports />],
   ["/officer/competitions", () => <OfficerCompetitions />],
+  ["/officer/dps", () => <DpsList />],
+  ["/officer/dps/:id", (p) => <DpsSetUp id={p.id} />],
   ["/provider/competitions", () => <ProviderCompetitions />],
   ["/competitions/:id", (p) => <CompetitionPage id={p.id} />],
 ];

@@ -15,7 +15,12 @@ const menus: Record<Role, [string, WordKey][]> = {
     ["/provider/competitions", "competitions"],
     ["/notifications", "notifications"],
   ],
-  officer: [["/officer", "reviewQueue"], ["/officer/competitions", "competitions"], ["/officer/reports", "scorecards"]],
+  officer: [
+    ["/officer", "reviewQueue"],
+    ["/officer/dps", "setUp"],
+    ["/officer/competitions", "competitions"],
+    ["/officer/reports", "scorecards"],
+  ],
   auditor: [["/officer/reports", "scorecards"]],
   admin: [["/officer/reports", "scorecards"]],
 };
