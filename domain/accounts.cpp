@@ -88,8 +88,10 @@ Error nested_under(const std::string& prefix, Error e) {
   return e;
 }
 
+// `only_as_first_admin`: refused, in the same transaction, when an administrator exists.
 Result<Registration> register_first_user(AccountServices& s, const Actor* actor,
-                                         NewOrganisation organisation, NewUser first_user) {
+                                         NewOrganisation organisation, NewUser first_user,
+                                         bool only_as_first_admin = false) {
   auto org = validated(s, std::move(organisation));
   if (!org) return nested_under("/organisation", org.error());
   if (home_kind_of(first_user.role) != org->kind)
@@ -98,6 +100,9 @@ Result<Registration> register_first_user(AccountServices& s, const Actor* actor,
   auto user = validated(s, org->id, std::move(first_user));
   if (!user) return nested_under("/user", user.error());
   return transact<Registration>(s.db, Access::write, [&](Transaction& tx) -> Result<Registration> {
+    if (only_as_first_admin && tx.users().any_administrator())
+      return Error::conflict("already-initialised",
+                             "an administrator exists; they add further users");
     if (auto added = add_organisation(tx, *org); !added) return added.error();
     if (auto added = add_user(tx, *user); !added) return added.error();
     tx.audit().append(event(s, actor, "organisation.created", "organisation", org->id, "",
@@ -163,6 +168,13 @@ Result<Registration> register_provider(AccountServices& s, NewOrganisation organ
 Result<Registration> bootstrap_organisation(AccountServices& s, NewOrganisation organisation,
                                             NewUser first_user) {
   return register_first_user(s, nullptr, std::move(organisation), std::move(first_user));
+}
+
+Result<Registration> initialise_installation(AccountServices& s, NewOrganisation authority,
+                                             NewUser admin) {
+  authority.kind = OrganisationKind::contracting_authority;
+  admin.role = Role::admin;
+  return register_first_user(s, nullptr, std::move(authority), std::move(admin), true);
 }
 
 Result<Organisation> create_organisation(AccountServices& s, const Actor& actor,

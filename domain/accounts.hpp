@@ -54,6 +54,11 @@ Result<Registration> register_provider(AccountServices& s, NewOrganisation organ
 Result<Registration> bootstrap_organisation(AccountServices& s, NewOrganisation organisation,
                                             NewUser first_user);
 
+// A new installation's first contracting authority and its administrator, who adds everyone
+// else; refused once any administrator exists.
+Result<Registration> initialise_installation(AccountServices& s, NewOrganisation authority,
+                                             NewUser admin);
+
 Result<Organisation> create_organisation(AccountServices& s, const Actor& actor,
                                          NewOrganisation organisation);
 Result<Organisation> read_organisation(AccountServices& s, const Actor& actor,

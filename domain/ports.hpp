@@ -67,6 +67,8 @@ class UserRepository {
   virtual std::optional<User> find_by_email(const std::string& email) = 0;
   virtual std::vector<User> list_for_organisation(const std::string& organisation_id) = 0;
   virtual void set_active(const std::string& id, bool active) = 0;
+  // Whether any administrator exists: an installation is initialised once.
+  virtual bool any_administrator() = 0;
 };
 
 class SessionRepository {

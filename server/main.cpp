@@ -7,13 +7,14 @@
 #include <vector>
 
 #include "domain/reconfirmation.hpp"
+#include "server/api.hpp"
 #include "server/background_jobs.hpp"
 #include "server/config.hpp"
 #include "server/demo_data.hpp"
+#include "server/installation.hpp"
 #include "server/log.hpp"
-#include "server/api.hpp"
-#include "server/schema_registry.hpp"
 #include "server/runtime.hpp"
+#include "server/schema_registry.hpp"
 #include "server/server.hpp"
 #include "server/tls_context.hpp"
 #include "server/webhook_delivery.hpp"
@@ -31,6 +32,9 @@ const char* kUsage =
     "Commands:\n"
     "  serve          apply pending migrations and serve the API over HTTPS\n"
     "  migrate        apply pending database migrations and exit\n"
+    "  init EMAIL \"AUTHORITY NAME\" [BUSINESS-ID] [DISPLAY NAME]\n"
+    "                 create the first authority and its administrator on a new database\n"
+    "                 (the password on standard input); refused once an administrator exists\n"
     "  seed-demo      fill an empty database with demo organisations, users and data\n"
     "  audit verify   check that the audit trail's hash chain is unbroken (exit 1 if not)\n"
     "  openapi        print the API description served at /v1/openapi.json\n"
@@ -39,6 +43,12 @@ const char* kUsage =
 
 int serve(const server::Config& config, server::Log& log) {
   server::Runtime runtime(config, log);
+  bool has_administrator = false;
+  runtime.db().run(domain::Access::read, [&](domain::Transaction& tx) {
+    has_administrator = tx.users().any_administrator();
+    return false;
+  });
+  if (!has_administrator) log.warn(server::kNoAdministratorHint);
   std::optional<boost::asio::ssl::context> tls;
   if (!config.plain_http)
     tls.emplace(server::make_tls_context(config.tls_certificate, config.tls_private_key));
@@ -113,6 +123,8 @@ int main(int argc, char** argv) {
     if (args[0] == "serve" && args.size() == 1) return serve(config, log);
     if (args[0] == "migrate" && args.size() == 1) return migrate(config, log);
     if (args[0] == "seed-demo" && args.size() == 1) return server::seed_demo(config, log);
+    if (args[0] == "init")
+      return server::initialise_installation(config, {args.begin() + 1, args.end()}, std::cin, log);
     if (args[0] == "audit" && args.size() == 2 && args[1] == "verify") return audit_verify(config);
     if (args[0] == "openapi" && args.size() == 1) {
       // Needs no database: the web client's types are generated from it at build time.

@@ -105,6 +105,12 @@ std::vector<domain::User> SociUsers::list_for_organisation(const std::string& or
   return users;
 }
 
+bool SociUsers::any_administrator() {
+  long long n = 0;
+  sql_ << "SELECT COUNT(*) FROM users WHERE role = 'admin'", soci::into(n);
+  return n > 0;
+}
+
 void SociUsers::set_active(const std::string& id, bool active) {
   const int value = active ? 1 : 0;
   sql_ << "UPDATE users SET active = :active WHERE id = :id", soci::use(value), soci::use(id);

@@ -25,6 +25,7 @@ class SociUsers final : public domain::UserRepository {
   std::optional<domain::User> find_by_email(const std::string& email) override;
   std::vector<domain::User> list_for_organisation(const std::string& organisation_id) override;
   void set_active(const std::string& id, bool active) override;
+  bool any_administrator() override;
 
  private:
   std::optional<domain::User> find_where(const std::string& column, const std::string& value);

@@ -1,6 +1,9 @@
 // Sign-up, sign-in and the account routes through a real server over TLS.
 #include <gtest/gtest.h>
 
+#include <sstream>
+
+#include "server/installation.hpp"
 #include "server/json.hpp"
 #include "tests/api/support/test_server.hpp"
 
@@ -170,6 +173,53 @@ TEST_F(AccountsApi, BadCheckDigitNamesTheNestedField) {
   const auto doc = r.json();
   EXPECT_STREQ(doc["errors"][0]["pointer"].GetString(), "/organisation/business_id");
   EXPECT_STREQ(doc["errors"][0]["rule"].GetString(), "check-digit");
+}
+
+// `tarjotin init` on a new installation: the first authority and its administrator, with the
+// password from standard input; a second run is refused and changes nothing.
+TEST_F(AccountsApi, InitCreatesTheFirstAdministratorOnceWithThePasswordFromStandardInput) {
+  server::Config config;
+  config.database_url = server.database().url();
+  config.scrypt_log2_n = 10;
+  server::Log quiet{server::LogLevel::error};
+  std::istringstream password("a long first passphrase\n");
+  ASSERT_EQ(server::initialise_installation(config, {"Admin@Kunta.example", "Esimerkin kunta"},
+                                            password, quiet),
+            0);
+  const auto token = api.sign_in("admin@kunta.example", "a long first passphrase");
+  const auto me = api.get("/v1/sessions/current", token);
+  ASSERT_EQ(me.status, 200u) << me.body;
+  EXPECT_STREQ(me.json()["role"].GetString(), "admin");
+  EXPECT_STREQ(me.json()["organisation"]["kind"].GetString(), "contracting_authority");
+  const auto events = audit_events();
+
+  std::istringstream again("another long passphrase\n");
+  EXPECT_EQ(server::initialise_installation(config, {"second@kunta.example", "Toinen kunta"}, again,
+                                            quiet),
+            1);
+  EXPECT_EQ(api.post("/v1/sessions",
+                     R"({"email":"second@kunta.example","password":"another long passphrase"})")
+                .status,
+            401u);
+  EXPECT_EQ(audit_events(), events);
+}
+
+TEST_F(AccountsApi, InitRefusesAShortPasswordAndMissingArguments) {
+  server::Config config;
+  config.database_url = server.database().url();
+  config.scrypt_log2_n = 10;
+  server::Log quiet{server::LogLevel::error};
+  std::istringstream short_password("short\n");
+  EXPECT_EQ(server::initialise_installation(config, {"admin@kunta.example", "Kunta"},
+                                            short_password, quiet),
+            1);
+  std::istringstream unused("a long first passphrase\n");
+  EXPECT_EQ(server::initialise_installation(config, {"admin@kunta.example"}, unused, quiet), 2);
+  auto domain_result = domain::initialise_installation(
+      server.runtime().accounts(), {OrganisationKind::contracting_authority, "Kunta", "FI", ""},
+      {"admin@kunta.example", "Admin", Role::admin, "a long first passphrase"});
+  ASSERT_TRUE(domain_result.ok());
+  EXPECT_EQ(domain_result->user.role, Role::admin);
 }
 
 }  // namespace

@@ -39,6 +39,11 @@ async function newPage(options = {}) {
   page.on("pageerror", (e) => {
     throw new Error(`script error on ${page.url()}: ${e.message}`);
   });
+  page.on("console", (m) => {
+    // Refusals the walks provoke on purpose show as failed loads; anything else is reported.
+    if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) console.error(`browser console on ${page.url()}: ${m.text()}`);
+  });
+  page.on("requestfailed", (r) => console.error(`request failed: ${r.method()} ${r.url()}: ${r.failure()?.errorText}`));
   return page;
 }
 

@@ -20,7 +20,14 @@ function set(s: Session | null): void {
 }
 
 export async function loadSession(): Promise<void> {
-  const { data } = await api.GET("/v1/sessions/current");
+  // A lost connection is asked again; after that the page treats the visitor as signed out
+  // rather than waiting for ever.
+  let answer: Awaited<ReturnType<typeof readCurrent>> | undefined;
+  for (let attempt = 0; attempt < 3 && !answer; ++attempt) {
+    answer = await readCurrent().catch(() => undefined);
+    if (!answer) await new Promise((r) => setTimeout(r, 300 * (attempt + 1)));
+  }
+  const data = answer?.data;
   if (!data) return set(null);
   rememberCsrfToken(data.csrf_token);
   set({
@@ -29,6 +36,10 @@ export async function loadSession(): Promise<void> {
     organisationId: data.organisation.id,
     organisationName: data.organisation.name,
   });
+}
+
+function readCurrent() {
+  return api.GET("/v1/sessions/current");
 }
 
 export async function signIn(email: string, password: string): Promise<boolean> {
