@@ -175,17 +175,20 @@ TEST_F(AccountsApi, BadCheckDigitNamesTheNestedField) {
   EXPECT_STREQ(doc["errors"][0]["rule"].GetString(), "check-digit");
 }
 
+// `tarjotin init` against the test server's database, the password given as standard input.
+int init(TestServer& running, const std::vector<std::string>& args, const std::string& password) {
+  server::Config config;
+  config.database_url = running.database().url();
+  config.scrypt_log2_n = 10;
+  server::Log quiet{server::LogLevel::error};
+  std::istringstream input(password + "\n");
+  return server::initialise_installation(config, args, input, quiet);
+}
+
 // `tarjotin init` on a new installation: the first authority and its administrator, with the
 // password from standard input; a second run is refused and changes nothing.
 TEST_F(AccountsApi, InitCreatesTheFirstAdministratorOnceWithThePasswordFromStandardInput) {
-  server::Config config;
-  config.database_url = server.database().url();
-  config.scrypt_log2_n = 10;
-  server::Log quiet{server::LogLevel::error};
-  std::istringstream password("a long first passphrase\n");
-  ASSERT_EQ(server::initialise_installation(config, {"Admin@Kunta.example", "Esimerkin kunta"},
-                                            password, quiet),
-            0);
+  ASSERT_EQ(init(server, {"Admin@Kunta.example", "Esimerkin kunta"}, "a long first passphrase"), 0);
   const auto token = api.sign_in("admin@kunta.example", "a long first passphrase");
   const auto me = api.get("/v1/sessions/current", token);
   ASSERT_EQ(me.status, 200u) << me.body;
@@ -193,10 +196,7 @@ TEST_F(AccountsApi, InitCreatesTheFirstAdministratorOnceWithThePasswordFromStand
   EXPECT_STREQ(me.json()["organisation"]["kind"].GetString(), "contracting_authority");
   const auto events = audit_events();
 
-  std::istringstream again("another long passphrase\n");
-  EXPECT_EQ(server::initialise_installation(config, {"second@kunta.example", "Toinen kunta"}, again,
-                                            quiet),
-            1);
+  EXPECT_EQ(init(server, {"second@kunta.example", "Toinen kunta"}, "another long passphrase"), 1);
   EXPECT_EQ(api.post("/v1/sessions",
                      R"({"email":"second@kunta.example","password":"another long passphrase"})")
                 .status,
@@ -205,16 +205,8 @@ TEST_F(AccountsApi, InitCreatesTheFirstAdministratorOnceWithThePasswordFromStand
 }
 
 TEST_F(AccountsApi, InitRefusesAShortPasswordAndMissingArguments) {
-  server::Config config;
-  config.database_url = server.database().url();
-  config.scrypt_log2_n = 10;
-  server::Log quiet{server::LogLevel::error};
-  std::istringstream short_password("short\n");
-  EXPECT_EQ(server::initialise_installation(config, {"admin@kunta.example", "Kunta"},
-                                            short_password, quiet),
-            1);
-  std::istringstream unused("a long first passphrase\n");
-  EXPECT_EQ(server::initialise_installation(config, {"admin@kunta.example"}, unused, quiet), 2);
+  EXPECT_EQ(init(server, {"admin@kunta.example", "Kunta"}, "short"), 1);
+  EXPECT_EQ(init(server, {"admin@kunta.example"}, "a long first passphrase"), 2);
   auto domain_result = domain::initialise_installation(
       server.runtime().accounts(), {OrganisationKind::contracting_authority, "Kunta", "FI", ""},
       {"admin@kunta.example", "Admin", Role::admin, "a long first passphrase"});

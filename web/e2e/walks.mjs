@@ -43,7 +43,10 @@ async function newPage(options = {}) {
     // Refusals the walks provoke on purpose show as failed loads; anything else is reported.
     if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) console.error(`browser console on ${page.url()}: ${m.text()}`);
   });
-  page.on("requestfailed", (r) => console.error(`request failed: ${r.method()} ${r.url()}: ${r.failure()?.errorText}`));
+  page.on("requestfailed", (r) => {
+    // A page left while its data loads cancels the request (ERR_ABORTED); that is no fault.
+    if (r.failure()?.errorText !== "net::ERR_ABORTED") console.error(`request failed: ${r.method()} ${r.url()}: ${r.failure()?.errorText}`);
+  });
   return page;
 }
 
@@ -264,6 +267,11 @@ await coach.locator("#order-state").getByText("Päättynyt").waitFor();
 await coach.getByLabel("Tulos", { exact: true }).selectOption("employed_fixed_term_full_time");
 await coach.getByRole("button", { name: "Kirjaa tulos" }).click();
 await coach.getByText("Määräaikainen kokoaikatyö").first().waitFor();
+await coach.getByRole("button", { name: "Tallenna arvio" }).click();
+await coach.getByText("Valitse luku 0–10.").first().waitFor();
+await coach.getByLabel("Pisteet").selectOption("8");
+await coach.getByRole("button", { name: "Tallenna arvio" }).click();
+await coach.getByRole("heading", { name: "Valmentajan arvio palvelusta (0–10)" }).waitFor({ state: "detached" });
 await coach.getByRole("button", { name: "Luo palautelinkki" }).click();
 const feedbackUrl = await coach.locator("#feedback-url").innerText();
 await scan(coach, "coach: feedback link");
@@ -443,6 +451,29 @@ await shot(officer, "scorecards");
   await card.getByLabel("Syy (pakollinen keskeytettäessä tai poissuljettaessa)").fill("Vakuutus vanhentunut.");
   await card.getByRole("button", { name: "Keskeytä: Työkortti-Akatemia Oy" }).click();
   await card.getByRole("button", { name: "Keskeytä: Työkortti-Akatemia Oy" }).waitFor({ state: "detached" });
+}
+
+// ---- the administrator adds an officer, who can sign in, and deactivates them again
+{
+  const admin = await newPage();
+  await signIn(admin, "admin@kuopio.example");
+  await admin.goto(base + "/admin");
+  await admin.getByRole("cell", { name: "hankinta@kuopio.example", exact: true }).waitFor();
+  await scan(admin, "admin: users");
+  await admin.getByLabel("Nimesi").fill("Uusi Hankkija");
+  await admin.getByLabel("Sähköposti").fill("uusi.hankkija@kuopio.example");
+  await admin.getByLabel("Rooli").selectOption("officer");
+  await admin.getByLabel("Alkusalasana (vähintään 12 merkkiä)").fill(password);
+  await admin.getByRole("button", { name: "Lisää käyttäjä" }).click();
+  await admin.getByRole("cell", { name: "uusi.hankkija@kuopio.example", exact: true }).waitFor();
+  const newcomer = await newPage();
+  await signIn(newcomer, "uusi.hankkija@kuopio.example");
+  await admin.getByRole("button", { name: "Poista käytöstä: uusi.hankkija@kuopio.example" }).click();
+  await admin.getByText("Uusi Hankkija (ei käytössä)").waitFor();
+  // Deactivation ends the newcomer's sessions at once.
+  assert.equal(await newcomer.evaluate(async () => (await fetch("/v1/sessions/current")).status), 401);
+  await admin.context().close();
+  await newcomer.context().close();
 }
 
 await browser.close();

@@ -2,6 +2,7 @@
 import { render } from "preact";
 import { lang, setLanguage, t, useLanguage } from "./i18n";
 import { interceptLinks, match, usePath } from "./router";
+import { AdminPage } from "./screens/admin/AdminPage";
 import { CompetitionPage } from "./screens/competition/CompetitionPage";
 import { OfficerCompetitions } from "./screens/competition/OfficerCompetitions";
 import { ProviderCompetitions } from "./screens/competition/ProviderCompetitions";
@@ -52,6 +53,8 @@ const signedIn: [string, Page][] = [
   ["/officer/reports", () => <Reports />],
   ["/officer/competitions", () => <OfficerCompetitions />],
   ["/officer/dps", () => <DpsList />],
+  ["/admin", () => <AdminPage />],
+  ["/admin/organisations/:id", (p) => <AdminPage id={p.id} />],
   ["/officer/dps/:id", (p) => <DpsSetUp id={p.id} />],
   ["/provider/competitions", () => <ProviderCompetitions />],
   ["/competitions/:id", (p) => <CompetitionPage id={p.id} />],

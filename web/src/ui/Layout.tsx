@@ -22,7 +22,7 @@ const menus: Record<Role, [string, WordKey][]> = {
     ["/officer/reports", "scorecards"],
   ],
   auditor: [["/officer/reports", "scorecards"]],
-  admin: [["/officer/reports", "scorecards"]],
+  admin: [["/admin", "users"], ["/officer/reports", "scorecards"]],
 };
 
 export function Layout({ title, children }: { title: string; children: ComponentChildren }) {

@@ -64,6 +64,9 @@ export function OrderPage({ id }: { id: string }) {
       {session?.role === "provider" && <ProviderActions order={o} onChange={order.reload} />}
       {session?.role === "provider" && ended && <ClosingReportForm order={o} onSaved={order.reload} />}
       {session?.role === "coach" && ended && <OutcomeForm order={o} onSaved={order.reload} />}
+      {session?.role === "coach" && ended && !o.feedback.some((f) => f.source === "coach") && (
+        <CoachRating order={o} onSaved={order.reload} />
+      )}
       {session?.role === "coach" && ended && <FeedbackLink order={o} />}
       {o.closing_report && session?.role === "coach" && (
         <section aria-labelledby="report-title">
@@ -203,6 +206,43 @@ function OutcomeForm({ order, onSaved }: { order: Order; onSaved: () => void }) 
         <button type="submit" class="primary">
           {t("recordOutcome")}
         </button>
+      </form>
+    </section>
+  );
+}
+
+// The coach's own 0–10 rating of the service, once, beside the customer's answer.
+function CoachRating({ order, onSaved }: { order: Order; onSaved: () => void }) {
+  const [score, setScore] = useState("");
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (score === "") return setProblem({ errors: [{ pointer: "/score", detail: t("pickScore") }] });
+    const { error } = await api.POST("/v1/orders/{order_id}/coach-rating", {
+      params: { path: { order_id: order.id } },
+      body: { score: Number(score) },
+    });
+    if (error) return setProblem(asProblem(error));
+    onSaved();
+  };
+  return (
+    <section aria-labelledby="rating-title">
+      <h2 id="rating-title">{t("coachRating")}</h2>
+      <ErrorSummary problem={problem} idPrefix="rating-" />
+      <form onSubmit={submit} class="form inline" noValidate>
+        <Field pointer="/score" label={t("score")} problem={problem} idPrefix="rating-">
+          {(p) => (
+            <select {...p} value={score} onChange={(e) => setScore(e.currentTarget.value)}>
+              <option value="">–</option>
+              {Array.from({ length: 11 }, (_, n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <button type="submit">{t("rate")}</button>
       </form>
     </section>
   );

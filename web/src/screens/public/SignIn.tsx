@@ -8,7 +8,7 @@ import { ErrorSummary, Field } from "../../ui/forms";
 import { Layout } from "../../ui/Layout";
 import type { Problem } from "../../ui/problem";
 
-export const homeOf = { coach: "/coach", provider: "/orders", officer: "/officer", auditor: "/officer/reports", admin: "/officer/reports" };
+export const homeOf = { coach: "/coach", provider: "/orders", officer: "/officer", auditor: "/officer/reports", admin: "/admin" };
 
 export function SignIn() {
   useLanguage();

@@ -1,0 +1,181 @@
+// The administrator's page: an organisation's users (added with a role and an initial
+// password, deactivated and activated again; deactivation ends their sessions), and new
+// organisations — coaching units, further authorities — whose users are added the same way.
+import { useState } from "preact/hooks";
+import { api, type Schemas } from "../../api/client";
+import { t, tCode, useLanguage } from "../../i18n";
+import { navigate } from "../../router";
+import { useSession } from "../../session";
+import { ErrorSummary, Field } from "../../ui/forms";
+import { Failed, Layout, Loading } from "../../ui/Layout";
+import { asProblem, type Problem } from "../../ui/problem";
+import { useLoad } from "../../ui/useLoad";
+
+type Role = Schemas["user.request"]["role"];
+type Kind = Schemas["organisation.request"]["kind"];
+const roles: Role[] = ["officer", "coach", "auditor", "admin", "provider"];
+const kinds: Kind[] = ["coaching_unit", "contracting_authority", "provider"];
+
+export function AdminPage({ id }: { id?: string }) {
+  useLanguage();
+  const session = useSession();
+  const organisationId = id ?? session?.organisationId ?? "";
+  const org = useLoad(
+    async () =>
+      organisationId
+        ? api.GET("/v1/organisations/{organisation_id}", { params: { path: { organisation_id: organisationId } } })
+        : { data: undefined },
+    [organisationId],
+  );
+  const users = useLoad(
+    async () =>
+      organisationId
+        ? api.GET("/v1/organisations/{organisation_id}/users", { params: { path: { organisation_id: organisationId } } })
+        : { data: undefined },
+    [organisationId],
+  );
+  const [problem, setProblem] = useState<Problem | null>(null);
+  if (!org.data) return <Layout title={t("users")}>{org.failed ? <Failed /> : <Loading />}</Layout>;
+  const setActive = async (user: string, active: boolean) => {
+    const { error } = await api.PATCH("/v1/users/{user_id}", { params: { path: { user_id: user } }, body: { active } });
+    if (error) return setProblem(asProblem(error));
+    setProblem(null);
+    users.reload();
+  };
+  return (
+    <Layout title={`${t("users")}: ${org.data.name}`}>
+      <p>
+        {t("orgKind")}: {tCode("org_", org.data.kind)}
+      </p>
+      <ErrorSummary problem={problem} />
+      {!users.data ? (
+        <Loading />
+      ) : (
+        <table class="table">
+          <caption class="visually-hidden">{t("users")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("yourName")}</th>
+              <th scope="col">{t("email")}</th>
+              <th scope="col">{t("role")}</th>
+              <th scope="col">{t("actions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.data.items.map((u) => (
+              <tr key={u.id}>
+                <td>
+                  {u.display_name}
+                  {!u.active && ` (${t("inactive")})`}
+                </td>
+                <td>{u.email}</td>
+                <td>{tCode("role_", u.role)}</td>
+                <td>
+                  {u.id !== session?.userId && (
+                    <button type="button" onClick={() => setActive(u.id, !u.active)} aria-label={`${u.active ? t("deactivate") : t("activate")}: ${u.email}`}>
+                      {u.active ? t("deactivate") : t("activate")}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <NewUser organisationId={organisationId} onAdded={users.reload} />
+      {!id && <NewOrganisation />}
+    </Layout>
+  );
+}
+
+function NewUser({ organisationId, onAdded }: { organisationId: string; onAdded: () => void }) {
+  const [f, setF] = useState({ display_name: "", email: "", role: "officer", password: "" });
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const set = (k: keyof typeof f) => (e: Event) => setF({ ...f, [k]: (e.currentTarget as HTMLInputElement).value });
+  const p = "user-";
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const { error } = await api.POST("/v1/organisations/{organisation_id}/users", {
+      params: { path: { organisation_id: organisationId } },
+      body: { ...f, role: f.role as Role },
+    });
+    if (error) return setProblem(asProblem(error));
+    setProblem(null);
+    setF({ display_name: "", email: "", role: f.role, password: "" });
+    onAdded();
+  };
+  return (
+    <section aria-labelledby="add-user-title">
+      <h2 id="add-user-title">{t("addUser")}</h2>
+      <ErrorSummary problem={problem} idPrefix={p} />
+      <form onSubmit={submit} class="form" noValidate>
+        <Field pointer="/display_name" label={t("yourName")} problem={problem} idPrefix={p}>
+          {(a) => <input {...a} autocomplete="off" value={f.display_name} onInput={set("display_name")} />}
+        </Field>
+        <Field pointer="/email" label={t("email")} problem={problem} idPrefix={p}>
+          {(a) => <input {...a} type="email" autocomplete="off" value={f.email} onInput={set("email")} />}
+        </Field>
+        <Field pointer="/role" label={t("role")} problem={problem} idPrefix={p}>
+          {(a) => (
+            <select {...a} value={f.role} onChange={set("role")}>
+              {roles.map((r) => (
+                <option key={r} value={r}>
+                  {tCode("role_", r)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field pointer="/password" label={t("initialPassword")} problem={problem} idPrefix={p}>
+          {(a) => <input {...a} type="password" autocomplete="new-password" value={f.password} onInput={set("password")} />}
+        </Field>
+        <button type="submit" class="primary">
+          {t("addUser")}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function NewOrganisation() {
+  const [f, setF] = useState({ kind: "coaching_unit", name: "", business_id: "" });
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const set = (k: keyof typeof f) => (e: Event) => setF({ ...f, [k]: (e.currentTarget as HTMLInputElement).value });
+  const p = "org-";
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const { data, error } = await api.POST("/v1/organisations", {
+      body: { kind: f.kind as Kind, name: f.name, ...(f.business_id ? { business_id: f.business_id } : {}) },
+    });
+    if (error) return setProblem(asProblem(error));
+    navigate(`/admin/organisations/${data.id}`);
+  };
+  return (
+    <section aria-labelledby="new-org-title">
+      <h2 id="new-org-title">{t("newOrganisation")}</h2>
+      <ErrorSummary problem={problem} idPrefix={p} />
+      <form onSubmit={submit} class="form" noValidate>
+        <Field pointer="/kind" label={t("orgKind")} problem={problem} idPrefix={p}>
+          {(a) => (
+            <select {...a} value={f.kind} onChange={set("kind")}>
+              {kinds.map((k) => (
+                <option key={k} value={k}>
+                  {tCode("org_", k)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field pointer="/name" label={t("companyName")} problem={problem} idPrefix={p}>
+          {(a) => <input {...a} value={f.name} onInput={set("name")} />}
+        </Field>
+        <Field pointer="/business_id" label={t("businessId")} problem={problem} idPrefix={p}>
+          {(a) => <input {...a} value={f.business_id} onInput={set("business_id")} />}
+        </Field>
+        <button type="submit" class="primary">
+          {t("createOrganisation")}
+        </button>
+      </form>
+    </section>
+  );
+}
