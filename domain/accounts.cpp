@@ -255,6 +255,32 @@ Result<User> set_user_active(AccountServices& s, const Actor& actor, const std::
   });
 }
 
+Status change_own_password(AccountServices& s, const Actor& actor,
+                           const std::string& current_password, const std::string& new_password) {
+  if (auto policy = check_password_policy(new_password); !policy) {
+    const auto& f = policy.error().fields.front();
+    return Error::invalid("/new_password", f.rule, f.detail);
+  }
+  if (new_password == current_password)
+    return Error::invalid("/new_password", "differs", "the new password is the current one");
+  auto user = transact<std::optional<User>>(s.db, Access::read,
+                                            [&](Transaction& tx) -> Result<std::optional<User>> {
+                                              return tx.users().find(actor.user_id);
+                                            })
+                  .value();
+  if (!user || !user->active) return Error::not_found("user");
+  // The slow derivations run outside the transaction, as at sign-in.
+  if (!s.passwords.verify(current_password, user->password_hash))
+    return Error::invalid("/current_password", "matches", "the current password is wrong");
+  const std::string hash = s.passwords.hash(new_password);
+  return transact<Done>(s.db, Access::write, [&](Transaction& tx) -> Result<Done> {
+    tx.users().set_password_hash(user->id, hash);
+    tx.sessions().revoke_others_of_user(user->id, actor.session_id, s.clock.now());
+    tx.audit().append(event(s, &actor, "user.password-changed", "user", user->id, "", ""));
+    return Done{};
+  });
+}
+
 Result<SignedIn> sign_in(AccountServices& s, std::string email, const std::string& password) {
   const Error refused = Error::unauthenticated("email or password is wrong");
   auto normalised = normalise_email(email);

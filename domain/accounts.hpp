@@ -75,6 +75,10 @@ Result<User> set_user_active(AccountServices& s, const Actor& actor, const std::
 Result<SignedIn> sign_in(AccountServices& s, std::string email, const std::string& password);
 Result<Actor> authenticate(AccountServices& s, const std::string& bearer_token);
 Status sign_out(AccountServices& s, const Actor& actor);
+// The signed-in user's own password: the current one must be given, the new one meets the
+// policy and differs; every other session of the user ends, this one stays.
+Status change_own_password(AccountServices& s, const Actor& actor,
+                           const std::string& current_password, const std::string& new_password);
 
 // Rules, exposed for tests and for the authorization matrix.
 bool may_create_user(const Actor& actor, const Organisation& target, Role role);

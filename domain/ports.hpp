@@ -67,6 +67,7 @@ class UserRepository {
   virtual std::optional<User> find_by_email(const std::string& email) = 0;
   virtual std::vector<User> list_for_organisation(const std::string& organisation_id) = 0;
   virtual void set_active(const std::string& id, bool active) = 0;
+  virtual void set_password_hash(const std::string& id, const std::string& hash) = 0;
   // Whether any administrator exists: an installation is initialised once.
   virtual bool any_administrator() = 0;
 };
@@ -78,6 +79,9 @@ class SessionRepository {
   virtual std::optional<SessionRecord> find(const std::string& token_hash) = 0;
   virtual void revoke(const std::string& token_hash, Timestamp at) = 0;
   virtual void revoke_all_for_user(const std::string& user_id, Timestamp at) = 0;
+  // Every session of the user but the one whose token hashes to `keep`.
+  virtual void revoke_others_of_user(const std::string& user_id, const std::string& keep,
+                                     Timestamp at) = 0;
 };
 
 class AuditTrail {

@@ -105,6 +105,10 @@ std::vector<domain::User> SociUsers::list_for_organisation(const std::string& or
   return users;
 }
 
+void SociUsers::set_password_hash(const std::string& id, const std::string& hash) {
+  sql_ << "UPDATE users SET password_hash = :hash WHERE id = :id", soci::use(hash), soci::use(id);
+}
+
 bool SociUsers::any_administrator() {
   long long n = 0;
   sql_ << "SELECT COUNT(*) FROM users WHERE role = 'admin'", soci::into(n);
@@ -149,6 +153,14 @@ void SociSessions::revoke_all_for_user(const std::string& user_id, domain::Times
   const long long when = to_micros(at);
   sql_ << "UPDATE sessions SET revoked_at = :at WHERE user_id = :user AND revoked_at IS NULL",
       soci::use(when), soci::use(user_id);
+}
+
+void SociSessions::revoke_others_of_user(const std::string& user_id, const std::string& keep,
+                                         domain::Timestamp at) {
+  const long long when = to_micros(at);
+  sql_ << "UPDATE sessions SET revoked_at = :at WHERE user_id = :user AND token_hash <> :keep "
+          "AND revoked_at IS NULL",
+      soci::use(when), soci::use(user_id), soci::use(keep);
 }
 
 }  // namespace tarjotin::storage

@@ -26,6 +26,7 @@ class SociUsers final : public domain::UserRepository {
   std::vector<domain::User> list_for_organisation(const std::string& organisation_id) override;
   void set_active(const std::string& id, bool active) override;
   bool any_administrator() override;
+  void set_password_hash(const std::string& id, const std::string& hash) override;
 
  private:
   std::optional<domain::User> find_where(const std::string& column, const std::string& value);
@@ -39,6 +40,8 @@ class SociSessions final : public domain::SessionRepository {
   std::optional<domain::SessionRecord> find(const std::string& token_hash) override;
   void revoke(const std::string& token_hash, domain::Timestamp at) override;
   void revoke_all_for_user(const std::string& user_id, domain::Timestamp at) override;
+  void revoke_others_of_user(const std::string& user_id, const std::string& keep,
+                             domain::Timestamp at) override;
 
  private:
   soci::session& sql_;

@@ -118,6 +118,15 @@ void add_account_routes(Router& router, Services& s) {
                 return Reply{204, "", "", {{"Set-Cookie", cleared_session_cookie_header()}}};
               }});
 
+  router.add({http::verb::put, "/v1/sessions/current/password", "changePassword",
+              Guard::signed_in(), "password-change.request", [&s](Exchange& ex) {
+                auto result = domain::change_own_password(s.accounts, ex.who(),
+                                                          text(ex.body, "current_password"),
+                                                          text(ex.body, "new_password"));
+                if (!result) return to_reply(problem_from(result.error()), ex.request_id);
+                return Reply{204, "", "", {}};
+              }});
+
   router.add({http::verb::post, "/v1/organisations", "createOrganisation",
               Guard::only({Role::admin}), "organisation.request", [&s](Exchange& ex) {
                 auto result =

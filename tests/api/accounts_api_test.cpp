@@ -214,5 +214,41 @@ TEST_F(AccountsApi, InitRefusesAShortPasswordAndMissingArguments) {
   EXPECT_EQ(domain_result->user.role, Role::admin);
 }
 
+TEST_F(AccountsApi, ChangingTheOwnPasswordEndsEveryOtherSessionAndKeepsThisOne) {
+  const auto member = server.add_member(OrganisationKind::coaching_unit, Role::coach);
+  const auto other_session = api.sign_in(member.email, kPassword);
+  const auto change = [&](const std::string& current, const std::string& next) {
+    return api.request(
+        verb::put, "/v1/sessions/current/password",
+        R"({"current_password":")" + current + R"(","new_password":")" + next + R"("})",
+        member.token);
+  };
+  const auto events = audit_events();
+
+  const auto wrong = change("not the password", "a brand new passphrase");
+  EXPECT_EQ(wrong.status, 422u);
+  EXPECT_NE(wrong.body.find("/current_password"), std::string::npos) << wrong.body;
+  const auto too_short = change(kPassword, "short");
+  EXPECT_EQ(too_short.status, 422u);
+  EXPECT_NE(too_short.body.find("/new_password"), std::string::npos) << too_short.body;
+  EXPECT_EQ(change(kPassword, kPassword).status, 422u);
+  EXPECT_EQ(audit_events(), events);
+  EXPECT_EQ(api.get("/v1/sessions/current", other_session).status, 200u);
+
+  ASSERT_EQ(change(kPassword, "a brand new passphrase").status, 204u);
+  EXPECT_EQ(api.get("/v1/sessions/current", member.token).status, 200u);
+  EXPECT_EQ(api.get("/v1/sessions/current", other_session).status, 401u);
+  EXPECT_EQ(api.post("/v1/sessions",
+                     R"({"email":")" + member.email + R"(","password":")" + kPassword + R"("})")
+                .status,
+            401u);
+  EXPECT_FALSE(api.sign_in(member.email, "a brand new passphrase").empty());
+  EXPECT_EQ(audit_events(), events + 2);  // the change, and the sign-in just now
+  EXPECT_EQ(api.request(verb::put, "/v1/sessions/current/password",
+                        R"({"current_password":"x","new_password":"a brand new passphrase"})", "")
+                .status,
+            401u);
+}
+
 }  // namespace
 }  // namespace tarjotin::testing

@@ -576,6 +576,8 @@ std::map<std::string, Entry> entries() {
   e["DELETE /v1/sessions/current"] = [](World& w, Call& c) {
     if (c.caller) c.token = w.fresh_session(*c.caller);  // the caller's own one stays valid
   };
+  e["PUT /v1/sessions/current/password"] =
+      body(R"({"current_password":"not the password","new_password":"another long passphrase"})");
   e["POST /v1/organisations"] = body(R"({"kind":"coaching_unit","name":"Uusi yksikkö"})");
   e["POST /v1/organisations/{organisation_id}/users"] = [](World& w, Call& c) {
     const Role role =

@@ -468,6 +468,16 @@ await shot(officer, "scorecards");
   await admin.getByRole("cell", { name: "uusi.hankkija@kuopio.example", exact: true }).waitFor();
   const newcomer = await newPage();
   await signIn(newcomer, "uusi.hankkija@kuopio.example");
+  // The newcomer replaces the initial password at once.
+  await newcomer.getByRole("link", { name: "Vaihda salasana" }).click();
+  await newcomer.getByLabel("Nykyinen salasana").fill("not the password");
+  await newcomer.getByLabel("Uusi salasana (vähintään 12 merkkiä)").fill("my very own passphrase");
+  await newcomer.getByRole("button", { name: "Vaihda salasana" }).click();
+  await newcomer.locator(".error-summary").waitFor();
+  await scan(newcomer, "account: password change refused");
+  await newcomer.getByLabel("Nykyinen salasana").fill(password);
+  await newcomer.getByRole("button", { name: "Vaihda salasana" }).click();
+  await newcomer.getByText("Salasana vaihdettu. Muut istuntosi on kirjattu ulos.").waitFor();
   await admin.getByRole("button", { name: "Poista käytöstä: uusi.hankkija@kuopio.example" }).click();
   await admin.getByText("Uusi Hankkija (ei käytössä)").waitFor();
   // Deactivation ends the newcomer's sessions at once.

@@ -340,6 +340,14 @@ const words = {
   createOrganisation: w("Luo organisaatio", "Skapa organisationen", "Create the organisation"),
   coachRating: w("Valmentajan arvio palvelusta (0–10)", "Handledarens bedömning av tjänsten (0–10)", "The coach's rating of the service (0–10)"),
   rate: w("Tallenna arvio", "Spara bedömningen", "Save the rating"),
+  changePassword: w("Vaihda salasana", "Byt lösenord", "Change password"),
+  currentPassword: w("Nykyinen salasana", "Nuvarande lösenord", "Current password"),
+  newPassword: w("Uusi salasana (vähintään 12 merkkiä)", "Nytt lösenord (minst 12 tecken)", "New password (at least 12 characters)"),
+  passwordChanged: w(
+    "Salasana vaihdettu. Muut istuntosi on kirjattu ulos.",
+    "Lösenordet är bytt. Dina andra sessioner har loggats ut.",
+    "Password changed. Your other sessions have been signed out.",
+  ),
   // officer
   reviewQueue: w("Päätöstä odottavat hakemukset", "Ansökningar som väntar på beslut", "Applications awaiting a decision"),
   timeLeft: w("Aikaa jäljellä", "Tid kvar", "Time left"),

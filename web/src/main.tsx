@@ -20,6 +20,7 @@ import { Notifications } from "./screens/provider/Notifications";
 import { OfferingsPage } from "./screens/provider/OfferingsPage";
 import { ApplicationPage } from "./screens/provider/ApplicationPage";
 import { ApplicationsPage } from "./screens/provider/ApplicationsPage";
+import { ChangePassword } from "./screens/public/ChangePassword";
 import { DpsPage } from "./screens/public/DpsPage";
 import { Home } from "./screens/public/Home";
 import { Register } from "./screens/public/Register";
@@ -39,6 +40,7 @@ const open: [string, Page][] = [
   ["/feedback/:token", (p) => <FeedbackPage token={p.token} />],
 ];
 const signedIn: [string, Page][] = [
+  ["/password", () => <ChangePassword />],
   ["/coach", () => <CoachHome />],
   ["/coach/customers/:id", (p) => <CustomerPage id={p.id} />],
   ["/coach/choice-sets/:id", (p) => <ChoiceScreen id={p.id} />],

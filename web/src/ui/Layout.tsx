@@ -59,6 +59,7 @@ export function Layout({ title, children }: { title: string; children: Component
                   <span>
                     {t("signedInAs")}: {session.organisationName}
                   </span>{" "}
+                  <a href="/password">{t("changePassword")}</a>{" "}
                   <button
                     type="button"
                     onClick={async () => {

@@ -1,0 +1,43 @@
+// Any signed-in user changes their own password; their other sessions end, this one stays.
+import { useState } from "preact/hooks";
+import { api } from "../../api/client";
+import { t, useLanguage } from "../../i18n";
+import { ErrorSummary, Field } from "../../ui/forms";
+import { Layout } from "../../ui/Layout";
+import { asProblem, type Problem } from "../../ui/problem";
+
+export function ChangePassword() {
+  useLanguage();
+  const [current, setCurrent] = useState("");
+  const [next, setNext] = useState("");
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [done, setDone] = useState(false);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const { error } = await api.PUT("/v1/sessions/current/password", {
+      body: { current_password: current, new_password: next },
+    });
+    if (error) return setProblem(asProblem(error));
+    setProblem(null);
+    setCurrent("");
+    setNext("");
+    setDone(true);
+  };
+  return (
+    <Layout title={t("changePassword")}>
+      <ErrorSummary problem={problem} />
+      {done && <p role="status">{t("passwordChanged")}</p>}
+      <form onSubmit={submit} class="form narrow" noValidate>
+        <Field pointer="/current_password" label={t("currentPassword")} problem={problem}>
+          {(p) => <input {...p} type="password" autocomplete="current-password" value={current} onInput={(e) => setCurrent(e.currentTarget.value)} />}
+        </Field>
+        <Field pointer="/new_password" label={t("newPassword")} problem={problem}>
+          {(p) => <input {...p} type="password" autocomplete="new-password" value={next} onInput={(e) => setNext(e.currentTarget.value)} />}
+        </Field>
+        <button type="submit" class="primary">
+          {t("changePassword")}
+        </button>
+      </form>
+    </Layout>
+  );
+}
