@@ -162,6 +162,10 @@ await signIn(officer, "hankinta@kuopio.example");
 
   await officer.goto(`${base}/officer/applications/${applicationId}`);
   await officer.locator("#application-state").getByText("Odottaa päätöstä").waitFor();
+  // The decision deadline goes to 15 working days, with a reason.
+  await officer.getByLabel("Perustelut (pakollinen hylättäessä)").fill("Liitteen tarkistus vie aikaa.");
+  await officer.getByRole("button", { name: "Pidennä päätöksen määräaikaa (15 työpäivään)" }).click();
+  await officer.getByRole("button", { name: "Pidennä päätöksen määräaikaa (15 työpäivään)" }).waitFor({ state: "detached" });
   await officer.getByLabel("Viesti").fill("Lähettäkää vielä vakuutustodistus.");
   await officer.getByRole("button", { name: "Pyydä lisäselvitystä" }).click();
   await officer.locator("#application-state").getByText("Lisäselvitystä pyydetty").waitFor();
@@ -225,6 +229,8 @@ await coach.getByRole("button", { name: "Tilaa" }).dblclick();
 await coach.waitForURL(/\/orders\/[0-9a-f-]+$/);
 const orderId = coach.url().split("/").pop();
 await coach.locator("#order-state").getByText("Odottaa vastausta").waitFor();
+await coach.getByRole("button", { name: "aiempien palvelujen loppuraportit" }).click();
+await coach.getByText("aiempien palvelujen loppuraportit: Tallennettu.").waitFor();
 await scan(coach, "coach: order");
 const customerId = (await api(coach, `/v1/customers?reference=${reference}`)).id;
 const ordersOfCustomer = await api(coach, `/v1/orders?customer_id=${customerId}`);
@@ -448,6 +454,20 @@ await shot(officer, "scorecards");
   await officer.goto(base + "/officer/dps");
   await officer.getByRole("link", { name: "Työllisyyspalvelujen dynaaminen hankintajärjestelmä" }).click();
   const card = officer.locator("section.card", { has: officer.getByRole("heading", { name: "Työkorttikoulutus · Avoinna" }) });
+  await card.locator("summary", { hasText: "Pyydä hyväksyttyjä vahvistamaan ehdot" }).click();
+  await card.getByLabel("Viesti").fill("Vahvistakaa vakuutuksen voimassaolo.");
+  await card.getByRole("button", { name: "Pyydä hyväksyttyjä vahvistamaan ehdot" }).click();
+  await card.getByText("Tallennettu.").waitFor();
+  {
+    const admitted = await newPage();
+    await signIn(admitted, "koulutus@tyokortti.example");
+    await admitted.goto(base + "/provider/applications");
+    await admitted.getByText("Vahvistakaa vakuutuksen voimassaolo.").waitFor();
+    await scan(admitted, "provider: re-confirmation requested");
+    await admitted.getByRole("button", { name: "Vahvistan, että ehdot täyttyvät edelleen" }).click();
+    await admitted.getByText("Vahvistettu.").waitFor();
+    await admitted.context().close();
+  }
   await card.getByLabel("Syy (pakollinen keskeytettäessä tai poissuljettaessa)").fill("Vakuutus vanhentunut.");
   await card.getByRole("button", { name: "Keskeytä: Työkortti-Akatemia Oy" }).click();
   await card.getByRole("button", { name: "Keskeytä: Työkortti-Akatemia Oy" }).waitFor({ state: "detached" });

@@ -2,7 +2,7 @@
 // in a customer-choice category.
 import { useState } from "preact/hooks";
 import { api, type Schemas } from "../../api/client";
-import { localised, t, tCode, useLanguage } from "../../i18n";
+import { formatTime, localised, t, tCode, useLanguage } from "../../i18n";
 import { navigate } from "../../router";
 import { ErrorSummary, Field } from "../../ui/forms";
 import { Failed, Layout, Loading } from "../../ui/Layout";
@@ -59,6 +59,7 @@ export function CustomerPage({ id }: { id: string }) {
         <dt>{t("ageBand")}</dt>
         <dd>{tCode("age_", c.age_band)}</dd>
       </dl>
+      <Consents customer={c} onChange={customer.reload} />
       <h2>{t("chooseService")}</h2>
       <ErrorSummary problem={problem} />
       {!categories.data ? (
@@ -89,5 +90,39 @@ export function CustomerPage({ id }: { id: string }) {
         <a href={`/orders?customer_id=${id}`}>{t("orders")}</a>
       </p>
     </Layout>
+  );
+}
+
+// The consents the customer gave: each provider may see earlier services' records only while
+// the consent stands; the coach withdraws one when the customer says so.
+function Consents({ customer, onChange }: { customer: Schemas["customer"]; onChange: () => void }) {
+  if (customer.consents.length === 0) return null;
+  const withdraw = async (consent: string) => {
+    await api.POST("/v1/customers/{customer_id}/consents/{consent_id}/withdrawal", {
+      params: { path: { customer_id: customer.id, consent_id: consent } },
+    });
+    onChange();
+  };
+  return (
+    <section aria-labelledby="consents-title">
+      <h2 id="consents-title">{t("consents")}</h2>
+      <ul class="plain">
+        {customer.consents.map((k) => (
+          <li key={k.id}>
+            {tCode("scope_", k.scope)} · {t("givenAt")} {formatTime(k.given_at)}
+            {k.withdrawn_at ? (
+              ` · ${t("withdrawn")} ${formatTime(k.withdrawn_at)}`
+            ) : (
+              <>
+                {" "}
+                <button type="button" onClick={() => withdraw(k.id)}>
+                  {t("withdraw")}
+                </button>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

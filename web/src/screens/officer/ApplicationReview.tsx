@@ -107,6 +107,24 @@ export function ApplicationReview({ id }: { id: string }) {
               </button>
             </div>
           </section>
+          {!a.deadline_extended && (
+            <div class="actions">
+              <button
+                type="button"
+                onClick={async () => {
+                  const { error } = await api.POST("/v1/applications/{application_id}/deadline-extension", {
+                    params: { path: { application_id: id } },
+                    body: { reason },
+                  });
+                  if (error) return setProblem(asProblem(error));
+                  setProblem(null);
+                  app.reload();
+                }}
+              >
+                {t("extendDeadline")}
+              </button>
+            </div>
+          )}
           {a.state === "submitted" && (
             <section aria-labelledby="clarify-title">
               <h2 id="clarify-title">{t("askClarification")}</h2>

@@ -146,6 +146,7 @@ function CategoryAdmin({ id, name, state, onChange }: { id: string; name: string
           </button>
         )}
       </div>
+      {state === "open" && <AskReconfirmation categoryId={id} />}
       {admitted.data && admitted.data.items.length > 0 && (
         <>
           <h4>{t("admissions")}</h4>
@@ -168,6 +169,42 @@ function CategoryAdmin({ id, name, state, onChange }: { id: string; name: string
         </>
       )}
     </section>
+  );
+}
+
+// Every admitted provider is asked to confirm by the due date that the criteria still hold;
+// a background job suspends those who do not.
+function AskReconfirmation({ categoryId }: { categoryId: string }) {
+  const [due, setDue] = useState(new Date(Date.now() + 30 * 86400e3).toISOString().slice(0, 10));
+  const [message, setMessage] = useState("");
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [sent, setSent] = useState(false);
+  const p = `reconfirm-${categoryId}-`;
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const { error } = await api.POST("/v1/categories/{category_id}/reconfirmations", {
+      params: { path: { category_id: categoryId } },
+      body: { due, message },
+    });
+    if (error) return setProblem(asProblem(error));
+    setProblem(null);
+    setSent(true);
+  };
+  return (
+    <details>
+      <summary>{t("askReconfirmation")}</summary>
+      <form onSubmit={submit} class="form" noValidate>
+        <ErrorSummary problem={problem} idPrefix={p} />
+        <Field pointer="/due" label={t("dueDate")} problem={problem} idPrefix={p}>
+          {(a) => <input {...a} type="date" value={due} onInput={(e) => setDue(e.currentTarget.value)} />}
+        </Field>
+        <Field pointer="/message" label={t("message")} problem={problem} idPrefix={p}>
+          {(a) => <textarea {...a} rows={2} value={message} onInput={(e) => setMessage(e.currentTarget.value)} />}
+        </Field>
+        <button type="submit">{t("askReconfirmation")}</button>
+        {sent && <p role="status">{t("done")}</p>}
+      </form>
+    </details>
   );
 }
 

@@ -64,6 +64,7 @@ export function OrderPage({ id }: { id: string }) {
       {session?.role === "provider" && <ProviderActions order={o} onChange={order.reload} />}
       {session?.role === "provider" && ended && <ClosingReportForm order={o} onSaved={order.reload} />}
       {session?.role === "coach" && ended && <OutcomeForm order={o} onSaved={order.reload} />}
+      {session?.role === "coach" && <ConsentButtons order={o} />}
       {session?.role === "coach" && ended && !o.feedback.some((f) => f.source === "coach") && (
         <CoachRating order={o} onSaved={order.reload} />
       )}
@@ -207,6 +208,36 @@ function OutcomeForm({ order, onSaved }: { order: Order; onSaved: () => void }) 
           {t("recordOutcome")}
         </button>
       </form>
+    </section>
+  );
+}
+
+// The customer lets this order's provider see the records of their earlier services.
+function ConsentButtons({ order }: { order: Order }) {
+  const [given, setGiven] = useState<string[]>([]);
+  const give = async (scope: "closing_reports" | "outcomes") => {
+    const { error } = await api.POST("/v1/customers/{customer_id}/consents", {
+      params: { path: { customer_id: order.customer_id } },
+      body: { provider_id: order.provider_id, scope },
+    });
+    if (!error) setGiven([...given, scope]);
+  };
+  return (
+    <section aria-labelledby="consent-title">
+      <h2 id="consent-title">{t("giveConsent")}</h2>
+      <div class="actions">
+        {(["closing_reports", "outcomes"] as const).map((scope) =>
+          given.includes(scope) ? (
+            <p key={scope} role="status">
+              {tCode("scope_", scope)}: {t("done")}
+            </p>
+          ) : (
+            <button key={scope} type="button" onClick={() => give(scope)}>
+              {tCode("scope_", scope)}
+            </button>
+          ),
+        )}
+      </div>
     </section>
   );
 }

@@ -1,4 +1,5 @@
 // The provider's own requests to participate with their state in words, and where to apply.
+import { useState } from "preact/hooks";
 import { api } from "../../api/client";
 import { formatDate, formatTime, localised, t, tCode, useLanguage } from "../../i18n";
 import { Failed, Layout, Loading } from "../../ui/Layout";
@@ -9,6 +10,7 @@ export function ApplicationsPage() {
   const list = useLoad(() => api.GET("/v1/applications"), []);
   return (
     <Layout title={t("myApplications")}>
+      <Reconfirmations />
       <p>
         <a href="/">{t("publishedDps")}</a>
       </p>
@@ -50,4 +52,34 @@ export function ApplicationsPage() {
 function CategoryName({ id }: { id: string }) {
   const c = useLoad(() => api.GET("/v1/categories/{category_id}", { params: { path: { category_id: id } } }), [id]);
   return <>{c.data ? localised(c.data.name) : id.slice(0, 8)}</>;
+}
+
+// The authority's open requests to confirm that the criteria still hold, each answered here.
+function Reconfirmations() {
+  const list = useLoad(() => api.GET("/v1/reconfirmations"), []);
+  const [done, setDone] = useState<string[]>([]);
+  if (!list.data || list.data.items.length === 0) return null;
+  const confirm = async (id: string) => {
+    const { error } = await api.POST("/v1/reconfirmations/{request_id}/confirmation", { params: { path: { request_id: id } } });
+    if (!error) setDone([...done, id]);
+  };
+  return (
+    <section aria-labelledby="reconfirmations-title" class="card">
+      <h2 id="reconfirmations-title">{t("reconfirmations")}</h2>
+      <ul class="plain">
+        {list.data.items.map((r) => (
+          <li key={r.id}>
+            <CategoryName id={r.category_id} /> · {t("dueDate")} {formatDate(r.due)}: {r.message}{" "}
+            {done.includes(r.id) ? (
+              <span role="status">{t("confirmed")}</span>
+            ) : (
+              <button type="button" class="primary" onClick={() => confirm(r.id)}>
+                {t("confirm")}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
 }
