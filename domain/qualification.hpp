@@ -196,6 +196,7 @@ struct Admission {
 std::span<const Transition<AdmissionState, AdmissionAct>> admission_transitions();
 std::string_view to_string(AdmissionState s);
 std::optional<AdmissionAct> parse_admission_act(std::string_view text);
+std::optional<AdmissionState> parse_admission_state(std::string_view text);
 
 // ---- Messages -------------------------------------------------------------------------------
 

@@ -281,6 +281,10 @@ std::optional<AdmissionAct> parse_admission_act(std::string_view text) {
   return key_in<AdmissionAct>(kAdmissionActs, text);
 }
 
+std::optional<AdmissionState> parse_admission_state(std::string_view text) {
+  return key_in<AdmissionState>(kAdmissionStates, text);
+}
+
 // ---- Rules ----------------------------------------------------------------------------------
 
 Timestamp helsinki_midnight(Date d) {

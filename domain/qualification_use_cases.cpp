@@ -701,6 +701,22 @@ Result<Admission> change_admission(QualificationServices& s, const Actor& actor,
   });
 }
 
+Result<std::vector<AdmittedProvider>> list_admissions(QualificationServices& s, const Actor& actor,
+                                                      const std::string& category_id,
+                                                      std::optional<AdmissionState> state) {
+  return transact<std::vector<AdmittedProvider>>(
+      s.db, Access::read, [&](Transaction& tx) -> Result<std::vector<AdmittedProvider>> {
+        auto ctx = managed_category(tx, actor, category_id);
+        if (!ctx) return ctx.error();
+        std::vector<AdmittedProvider> out;
+        for (const auto& a : tx.admissions().list_for_category(category_id)) {
+          if (state && a.state != *state) continue;
+          if (auto org = tx.organisations().find(a.provider_id)) out.push_back({*org, a});
+        }
+        return out;
+      });
+}
+
 Result<std::vector<AdmittedProvider>> admitted_providers(QualificationServices& s,
                                                          const std::string& category_id) {
   return transact<std::vector<AdmittedProvider>>(

@@ -126,6 +126,12 @@ void store_admission(Transaction& tx, const Clock& clock, Secrets& secrets,
 Result<Admission> change_admission(QualificationServices& s, const Actor& actor,
                                    const std::string& category_id, const std::string& provider_id,
                                    AdmissionAct act, const std::string& reason);
+// Every admission to the category, suspended and excluded ones too (with their reasons), or
+// those in `state`: for the authority's officers, who must see whom the re-confirmation job
+// suspended and reinstate them.
+Result<std::vector<AdmittedProvider>> list_admissions(QualificationServices& s, const Actor& actor,
+                                                      const std::string& category_id,
+                                                      std::optional<AdmissionState> state);
 Result<std::vector<AdmittedProvider>> admitted_providers(QualificationServices& s,
                                                          const std::string& category_id);
 

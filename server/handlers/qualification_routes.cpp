@@ -123,6 +123,29 @@ void add_qualification_routes(Router& router, Services& s) {
                                      w.EndObject();
                                    });
               }});
+  router.add({http::verb::get, "/v1/categories/{category_id}/admissions", "listAdmissions",
+              officers, "", [&q](Exchange& ex) {
+                std::optional<domain::AdmissionState> state;
+                if (const auto asked = ex.query_param("state")) {
+                  state = domain::parse_admission_state(*asked);
+                  if (!state)
+                    return to_reply(problem_from(domain::Error::invalid(
+                                        "/state", "enum", "admitted, suspended or excluded")),
+                                    ex.request_id);
+                }
+                return answer_list(
+                    domain::list_admissions(q, ex.who(), ex.param("category_id"), state), ex,
+                    [](JsonWriter& w, const domain::AdmittedProvider& p) {
+                      w.StartObject();
+                      write_field(w, "provider_id", p.provider.id);
+                      write_field(w, "name", p.provider.name);
+                      write_field(w, "state", domain::to_string(p.admission.state));
+                      write_field(w, "reason", p.admission.reason);
+                      write_field(w, "admitted_at", format_timestamp(p.admission.admitted_at));
+                      write_field(w, "updated_at", format_timestamp(p.admission.updated_at));
+                      w.EndObject();
+                    });
+              }});
   router.add({http::verb::post, "/v1/categories/{category_id}/admissions/{provider_id}/transitions",
               "changeAdmission", officers, "admission-transition.request", [&q](Exchange& ex) {
                 const auto act = domain::parse_admission_act(text(ex.body, "act"));

@@ -421,6 +421,41 @@ TEST_F(QualificationApi, SuspendedAndExcludedProvidersDisappearFromThePublicList
   EXPECT_EQ(again.status, 201u) << again.body;
 }
 
+TEST_F(QualificationApi, OfficersListAdmissionsByStateWithTheReasonAndReinstateFromThere) {
+  const auto dps = published_dps();
+  Provider provider = sign_up_provider();
+  ASSERT_EQ(
+      decide(submitted_application(provider, dps.category_id), R"({"decision":"admit"})").status,
+      200u);
+  ASSERT_EQ(admission_act(dps.category_id, provider.organisation_id,
+                          R"({"act":"suspend","reason":"Vakuutus vanhentunut."})")
+                .status,
+            200u);
+  const auto list = [&](const std::string& query) {
+    return api.get("/v1/categories/" + dps.category_id + "/admissions" + query, officer.token);
+  };
+  const auto suspended = list("?state=suspended");
+  ASSERT_EQ(suspended.status, 200u) << suspended.body;
+  EXPECT_EQ(schema_violation("admission-list", suspended.body), "") << suspended.body;
+  const auto doc = suspended.json();
+  ASSERT_EQ(doc["items"].Size(), 1u);
+  EXPECT_EQ(std::string(doc["items"][0]["provider_id"].GetString()), provider.organisation_id);
+  EXPECT_STREQ(doc["items"][0]["reason"].GetString(), "Vakuutus vanhentunut.");
+  EXPECT_EQ(list("?state=admitted").json()["items"].Size(), 0u);
+  EXPECT_EQ(list("").json()["items"].Size(), 1u);
+  const auto bad = list("?state=asleep");
+  EXPECT_EQ(bad.status, 422u);
+  EXPECT_NE(bad.body.find("/state"), std::string::npos) << bad.body;
+
+  ASSERT_EQ(
+      admission_act(dps.category_id, provider.organisation_id, R"({"act":"reinstate"})").status,
+      200u);
+  EXPECT_EQ(list("?state=suspended").json()["items"].Size(), 0u);
+  EXPECT_EQ(list("?state=admitted").json()["items"].Size(), 1u);
+  EXPECT_EQ(api.get("/v1/categories/" + dps.category_id + "/admissions", provider.token).status,
+            403u);
+}
+
 TEST_F(QualificationApi, OverdueApplicationIsFlaggedInTheQueueAndMetrics) {
   const auto dps = published_dps();
   Provider provider = sign_up_provider();

@@ -470,7 +470,10 @@ await shot(officer, "scorecards");
   }
   await card.getByLabel("Syy (pakollinen keskeytettäessä tai poissuljettaessa)").fill("Vakuutus vanhentunut.");
   await card.getByRole("button", { name: "Keskeytä: Työkortti-Akatemia Oy" }).click();
-  await card.getByRole("button", { name: "Keskeytä: Työkortti-Akatemia Oy" }).waitFor({ state: "detached" });
+  await card.getByText("Työkortti-Akatemia Oy · keskeytetty (Vakuutus vanhentunut.)").waitFor();
+  await scan(officer, "officer: admissions");
+  await card.getByRole("button", { name: "Palauta: Työkortti-Akatemia Oy" }).click();
+  await card.getByText("Työkortti-Akatemia Oy · hyväksytty").waitFor();
 }
 
 // ---- the administrator adds an officer, who can sign in, and deactivates them again

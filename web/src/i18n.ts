@@ -361,6 +361,10 @@ const words = {
   dueDate: w("Määräpäivä", "Förfallodag", "Due date"),
   confirm: w("Vahvistan, että ehdot täyttyvät edelleen", "Jag bekräftar att kraven fortfarande uppfylls", "I confirm that the criteria are still met"),
   confirmed: w("Vahvistettu.", "Bekräftat.", "Confirmed."),
+  act_reinstate: w("Palauta", "Återinsätt", "Reinstate"),
+  adm_admitted: w("hyväksytty", "godkänd", "admitted"),
+  adm_suspended: w("keskeytetty", "avstängd", "suspended"),
+  adm_excluded: w("suljettu pois", "utesluten", "excluded"),
   // officer
   reviewQueue: w("Päätöstä odottavat hakemukset", "Ansökningar som väntar på beslut", "Applications awaiting a decision"),
   timeLeft: w("Aikaa jäljellä", "Tid kvar", "Time left"),

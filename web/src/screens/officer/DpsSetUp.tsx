@@ -106,7 +106,7 @@ export function DpsSetUp({ id }: { id: string }) {
 }
 
 function CategoryAdmin({ id, name, state, onChange }: { id: string; name: string; state: string; onChange: () => void }) {
-  const admitted = useLoad(() => api.GET("/v1/categories/{category_id}/admitted-providers", { params: { path: { category_id: id } } }), [id]);
+  const admitted = useLoad(() => api.GET("/v1/categories/{category_id}/admissions", { params: { path: { category_id: id } } }), [id]);
   const [reason, setReason] = useState("");
   const [problem, setProblem] = useState<Problem | null>(null);
   const prefix = `cat-${id}-`;
@@ -118,7 +118,7 @@ function CategoryAdmin({ id, name, state, onChange }: { id: string; name: string
   };
   const categoryAct = (a: "open" | "close") =>
     run(() => api.POST("/v1/categories/{category_id}/transitions", { params: { path: { category_id: id } }, body: { act: a } }), onChange);
-  const admissionAct = (provider: string, a: "suspend" | "exclude") =>
+  const admissionAct = (provider: string, a: "suspend" | "exclude" | "reinstate") =>
     run(
       () =>
         api.POST("/v1/categories/{category_id}/admissions/{provider_id}/transitions", {
@@ -156,13 +156,23 @@ function CategoryAdmin({ id, name, state, onChange }: { id: string; name: string
           <ul class="plain">
             {admitted.data.items.map((p) => (
               <li key={p.provider_id}>
-                {p.name}{" "}
-                <button type="button" onClick={() => admissionAct(p.provider_id, "suspend")} aria-label={`${t("act_suspend")}: ${p.name}`}>
-                  {t("act_suspend")}
-                </button>{" "}
-                <button type="button" onClick={() => admissionAct(p.provider_id, "exclude")} aria-label={`${t("act_exclude")}: ${p.name}`}>
-                  {t("act_exclude")}
-                </button>
+                {p.name} · {tCode("adm_", p.state)}
+                {p.reason && ` (${p.reason})`}{" "}
+                {p.state === "suspended" && (
+                  <button type="button" onClick={() => admissionAct(p.provider_id, "reinstate")} aria-label={`${t("act_reinstate")}: ${p.name}`}>
+                    {t("act_reinstate")}
+                  </button>
+                )}{" "}
+                {p.state === "admitted" && (
+                  <button type="button" onClick={() => admissionAct(p.provider_id, "suspend")} aria-label={`${t("act_suspend")}: ${p.name}`}>
+                    {t("act_suspend")}
+                  </button>
+                )}{" "}
+                {p.state !== "excluded" && (
+                  <button type="button" onClick={() => admissionAct(p.provider_id, "exclude")} aria-label={`${t("act_exclude")}: ${p.name}`}>
+                    {t("act_exclude")}
+                  </button>
+                )}
               </li>
             ))}
           </ul>
