@@ -984,12 +984,15 @@ Result<std::vector<SpendRow>> spend_report(OrderingServices& s, const Actor& act
         q.placed_from = period.from;
         q.placed_until = period.until;
         std::map<std::tuple<std::string, std::string, std::string>, SpendRow> rows;
+        Names names(tx);
         for (const auto& f : tx.orders().facts(q)) {
           const auto month = month_of(f.order.placed_at);
           auto& row = rows[{month, f.order.category_id, f.order.provider_id}];
           row.month = month;
           row.category_id = f.order.category_id;
           row.provider_id = f.order.provider_id;
+          row.category_name = names.category(f.order.category_id);
+          row.provider_name = names.organisation(f.order.provider_id);
           ++row.orders;
           row.payable_cents += payable_cents(f.order, f.outcome);
         }

@@ -222,6 +222,8 @@ struct SpendRow {
   std::string provider_id;
   int orders = 0;
   long long payable_cents = 0;
+  LocalisedText category_name;  // so that a report reads without a lookup per row
+  std::string provider_name;
 };
 Result<std::vector<SpendRow>> spend_report(OrderingServices& s, const Actor& actor,
                                            const std::string& dps_id, Period period);

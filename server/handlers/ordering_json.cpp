@@ -328,6 +328,8 @@ void write_spend_row(JsonWriter& w, const domain::SpendRow& r) {
   write_field(w, "provider_id", r.provider_id);
   write_int(w, "orders", r.orders);
   write_int(w, "payable_cents", r.payable_cents);
+  write_localised(w, "category_name", r.category_name);
+  write_field(w, "provider_name", r.provider_name);
   w.EndObject();
 }
 
@@ -348,15 +350,26 @@ void write_payable(JsonWriter& w, const domain::PayableOrder& p) {
   w.EndObject();
 }
 
+namespace {
+// A name may hold commas and quotes: quoted, with quotes doubled (RFC 4180).
+std::string csv_text(const std::string& text) {
+  std::string out = "\"";
+  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+}  // namespace
+
 std::string spend_csv(const std::vector<domain::SpendRow>& rows) {
-  // Ids and month names never hold commas or quotes, so no field needs quoting. Euros with two
-  // decimals, as a spreadsheet expects; CRLF per RFC 4180.
-  std::string out = "month,category_id,provider_id,orders,payable_eur\r\n";
+  // Ids and months never hold commas or quotes; names are quoted. Euros with two decimals, as a
+  // spreadsheet expects; CRLF per RFC 4180. The category's name is the Finnish one.
+  std::string out =
+      "month,category_id,category_name,provider_id,provider_name,orders,payable_eur\r\n";
   for (const auto& r : rows) {
     char euros[32];
     std::snprintf(euros, sizeof euros, "%lld.%02lld", r.payable_cents / 100, r.payable_cents % 100);
-    out += r.month + "," + r.category_id + "," + r.provider_id + "," + std::to_string(r.orders) +
-           "," + euros + "\r\n";
+    out += r.month + "," + r.category_id + "," + csv_text(r.category_name.fi) + "," +
+           r.provider_id + "," + csv_text(r.provider_name) + "," + std::to_string(r.orders) + "," +
+           euros + "\r\n";
   }
   return out;
 }

@@ -325,8 +325,21 @@ TEST_F(Ordering, ServiceGoesFromChoiceToScorecard) {
   const auto csv = api.get("/v1/dps/" + dps_id + "/spend?format=csv", officer.token);
   ASSERT_EQ(csv.status, 200u) << csv.body;
   EXPECT_NE(csv.header("Content-Type").find("text/csv"), std::string::npos);
-  EXPECT_NE(csv.body.find("," + provider.organisation_id + ",1,1900.00\r\n"), std::string::npos)
+  const std::string provider_name =
+      api.get("/v1/organisations/" + provider.organisation_id, provider.token)
+          .json()["name"]
+          .GetString();
+  EXPECT_EQ(csv.body.rfind(
+                "month,category_id,category_name,provider_id,provider_name,orders,payable_eur", 0),
+            0u)
       << csv.body;
+  EXPECT_NE(csv.body.find(",\"Työhönvalmennus\"," + provider.organisation_id + ",\"" +
+                          provider_name + "\",1,1900.00\r\n"),
+            std::string::npos)
+      << csv.body;
+  const auto spend = api.get("/v1/dps/" + dps_id + "/spend", officer.token);
+  EXPECT_EQ(schema_violation("spend-report", spend.body), "") << spend.body;
+  EXPECT_NE(spend.body.find("\"provider_name\":\"" + provider_name + "\""), std::string::npos);
   EXPECT_TRUE(server.runtime().db().verify_audit_chain().intact);
 }
 
