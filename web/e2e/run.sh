@@ -35,5 +35,6 @@ done
 curl -skf "https://127.0.0.1:$port/readyz" >/dev/null || { cat "$work/server.log"; exit 1; }
 
 mkdir -p "$build/screenshots"
+rm -f "$build/screenshots/failure-"*.png
 BASE_URL="https://localhost:$port" SCREENSHOTS="$build/screenshots" CHROMIUM="$chromium" \
   node "$here/walks.mjs" || { echo "--- server log"; tail -50 "$work/server.log"; exit 1; }
