@@ -435,6 +435,7 @@ export function useLanguage(): Lang {
   const [l, set] = useState(current);
   useEffect(() => {
     listeners.add(set);
+    set(current); // a change between the render and this effect is not missed
     return () => void listeners.delete(set);
   }, []);
   return l;

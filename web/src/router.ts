@@ -16,6 +16,7 @@ export function usePath(): string {
     const update = () => setPath(location.pathname);
     listeners.add(update);
     window.addEventListener("popstate", update);
+    update(); // a navigation between the render and this effect is not missed
     return () => {
       listeners.delete(update);
       window.removeEventListener("popstate", update);

@@ -57,11 +57,14 @@ export async function signOut(): Promise<void> {
 }
 
 export function useSession(): Session | null | undefined {
-  const [, tick] = useState(0);
+  const [seen, setSeen] = useState(current);
   useEffect(() => {
-    const f = () => tick((n) => n + 1);
+    const f = () => setSeen(current);
     listeners.add(f);
+    // The answer may have come between the first render and this effect, when nobody was
+    // listening yet: catch up, or the page would wait for it for ever.
+    f();
     return () => void listeners.delete(f);
   }, []);
-  return current;
+  return seen;
 }
