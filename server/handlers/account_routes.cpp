@@ -80,7 +80,7 @@ void add_account_routes(Router& router, Services& s) {
                     domain::sign_in(s.accounts, text(ex.body, "email"), text(ex.body, "password"));
                 if (!result) {
                   s.log.warn("sign-in refused", {{"request_id", ex.request_id}});
-                  return to_reply(problem_from(result.error()), ex.request_id);
+                  return refused(result.error(), ex);
                 }
                 Reply reply = written(201, [&](JsonWriter& w) {
                   w.StartObject();
@@ -114,7 +114,7 @@ void add_account_routes(Router& router, Services& s) {
   router.add({http::verb::delete_, "/v1/sessions/current", "signOut", Guard::signed_in(), "",
               [&s](Exchange& ex) {
                 auto result = domain::sign_out(s.accounts, ex.who());
-                if (!result) return to_reply(problem_from(result.error()), ex.request_id);
+                if (!result) return refused(result.error(), ex);
                 return Reply{204, "", "", {{"Set-Cookie", cleared_session_cookie_header()}}};
               }});
 
@@ -123,7 +123,7 @@ void add_account_routes(Router& router, Services& s) {
                 auto result = domain::change_own_password(s.accounts, ex.who(),
                                                           text(ex.body, "current_password"),
                                                           text(ex.body, "new_password"));
-                if (!result) return to_reply(problem_from(result.error()), ex.request_id);
+                if (!result) return refused(result.error(), ex);
                 return Reply{204, "", "", {}};
               }});
 

@@ -11,10 +11,6 @@ namespace {
 
 using domain::Role;
 
-Reply refused(const domain::Error& e, const Exchange& ex) {
-  return to_reply(problem_from(e), ex.request_id);
-}
-
 domain::Result<domain::Timestamp> timestamp_member(const rapidjson::Value& v, const char* name) {
   if (auto t = parse_timestamp(text(v, name))) return *t;
   return domain::Error::invalid(std::string("/") + name, "timestamp",

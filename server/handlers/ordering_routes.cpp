@@ -11,10 +11,6 @@ namespace {
 
 using domain::Role;
 
-Reply refused(const domain::Error& e, const Exchange& ex) {
-  return to_reply(problem_from(e), ex.request_id);
-}
-
 // "?from=YYYY-MM-DD&to=YYYY-MM-DD", both Helsinki days and both included; by default the last
 // twelve months up to today.
 domain::Result<domain::Period> period_of(const Exchange& ex, const domain::Clock& clock) {

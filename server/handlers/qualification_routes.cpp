@@ -50,7 +50,7 @@ void add_qualification_routes(Router& router, Services& s) {
   router.add(
       {http::verb::post, "/v1/dps", "createDps", officers, "dps.request", [&q](Exchange& ex) {
          auto input = read_dps_input(ex.body);
-         if (!input) return to_reply(problem_from(input.error()), ex.request_id);
+         if (!input) return refused(input.error(), ex);
          return answer(domain::create_dps(q, ex.who(), *input), ex, 201, write_dps);
        }});
   router.add({http::verb::get, "/v1/dps/{dps_id}", "readDps", Guard::public_read(), "",
@@ -61,7 +61,7 @@ void add_qualification_routes(Router& router, Services& s) {
   router.add({http::verb::patch, "/v1/dps/{dps_id}", "editDps", officers, "dps.request",
               [&q](Exchange& ex) {
                 auto input = read_dps_input(ex.body);
-                if (!input) return to_reply(problem_from(input.error()), ex.request_id);
+                if (!input) return refused(input.error(), ex);
                 return answer(domain::edit_dps(q, ex.who(), ex.param("dps_id"), *input), ex, 200,
                               write_dps);
               }});
@@ -129,9 +129,9 @@ void add_qualification_routes(Router& router, Services& s) {
                 if (const auto asked = ex.query_param("state")) {
                   state = domain::parse_admission_state(*asked);
                   if (!state)
-                    return to_reply(problem_from(domain::Error::invalid(
-                                        "/state", "enum", "admitted, suspended or excluded")),
-                                    ex.request_id);
+                    return refused(
+                        domain::Error::invalid("/state", "enum", "admitted, suspended or excluded"),
+                        ex);
                 }
                 return answer_list(
                     domain::list_admissions(q, ex.who(), ex.param("category_id"), state), ex,
@@ -159,7 +159,7 @@ void add_qualification_routes(Router& router, Services& s) {
   router.add({http::verb::post, "/v1/categories/{category_id}/applications", "startApplication",
               providers, "application.request", [&q](Exchange& ex) {
                 auto answers = read_answers(ex.body);
-                if (!answers) return to_reply(problem_from(answers.error()), ex.request_id);
+                if (!answers) return refused(answers.error(), ex);
                 return answer(domain::start_application(q, ex.who(), ex.param("category_id"),
                                                         std::move(*answers)),
                               ex, 201, write_application);
@@ -177,7 +177,7 @@ void add_qualification_routes(Router& router, Services& s) {
   router.add({http::verb::put, "/v1/applications/{application_id}/answers", "saveAnswers",
               providers, "answers.request", [&q](Exchange& ex) {
                 auto answers = read_answers(ex.body);
-                if (!answers) return to_reply(problem_from(answers.error()), ex.request_id);
+                if (!answers) return refused(answers.error(), ex);
                 return answer(domain::save_answers(q, ex.who(), ex.param("application_id"),
                                                    std::move(*answers)),
                               ex, 200, write_application);
@@ -197,7 +197,7 @@ void add_qualification_routes(Router& router, Services& s) {
                 std::optional<std::vector<domain::Answer>> answers;
                 if (ex.body.HasMember("answers")) {
                   auto read = read_answers(ex.body);
-                  if (!read) return to_reply(problem_from(read.error()), ex.request_id);
+                  if (!read) return refused(read.error(), ex);
                   answers = std::move(*read);
                 }
                 return answer(
@@ -231,7 +231,7 @@ void add_qualification_routes(Router& router, Services& s) {
   router.add({http::verb::get, "/v1/attachments/{attachment_id}/content", "readDocument",
               Guard::signed_in(), "", [&q](Exchange& ex) {
                 auto doc = domain::read_document(q, ex.who(), ex.param("attachment_id"));
-                if (!doc) return to_reply(problem_from(doc.error()), ex.request_id);
+                if (!doc) return refused(doc.error(), ex);
                 Reply r{200,
                         std::move(doc->bytes),
                         std::string(domain::to_string(doc->attachment.media_type)),

@@ -16,9 +16,14 @@ Reply written(unsigned status, Write&& write) {
   return json_reply(status, sb.GetString());
 }
 
+// A use case's refusal as its problem+json, tagged with the request's id.
+inline Reply refused(const domain::Error& e, const Exchange& ex) {
+  return to_reply(problem_from(e), ex.request_id);
+}
+
 template <class T, class Write>
 Reply answer(const domain::Result<T>& result, const Exchange& ex, unsigned status, Write&& write) {
-  if (!result) return to_reply(problem_from(result.error()), ex.request_id);
+  if (!result) return refused(result.error(), ex);
   return written(status, [&](JsonWriter& w) { write(w, result.value()); });
 }
 
