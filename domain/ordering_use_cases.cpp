@@ -716,9 +716,10 @@ Result<std::vector<OrderLine>> list_orders(OrderingServices& s, const Actor& act
           if (!dps || !oversees(actor, *dps)) return Error::not_found("DPS");
         }
         Names names(tx);
+        const Party party = party_of(actor);
         std::vector<OrderLine> lines;
         for (auto& order : tx.orders().list(query)) {
-          auto n = names_of(tx, names, order, party_of(actor));
+          auto n = names_of(tx, names, order, party);
           lines.push_back({std::move(order), std::move(n)});
         }
         return lines;
@@ -988,11 +989,13 @@ Result<std::vector<SpendRow>> spend_report(OrderingServices& s, const Actor& act
         for (const auto& f : tx.orders().facts(q)) {
           const auto month = month_of(f.order.placed_at);
           auto& row = rows[{month, f.order.category_id, f.order.provider_id}];
-          row.month = month;
-          row.category_id = f.order.category_id;
-          row.provider_id = f.order.provider_id;
-          row.category_name = names.category(f.order.category_id);
-          row.provider_name = names.organisation(f.order.provider_id);
+          if (row.orders == 0) {  // a new row: what names it, once, not once per order
+            row.month = month;
+            row.category_id = f.order.category_id;
+            row.provider_id = f.order.provider_id;
+            row.category_name = names.category(f.order.category_id);
+            row.provider_name = names.organisation(f.order.provider_id);
+          }
           ++row.orders;
           row.payable_cents += payable_cents(f.order, f.outcome);
         }
