@@ -5,10 +5,10 @@
 // coach, below the list, folded away.
 import { useMemo, useState } from "preact/hooks";
 import { api, type Schemas } from "../../api/client";
-import { formatDate, formatEuros, formatNumber, formatPercent, formatRange, localised, t, tCode, useLanguage } from "../../i18n";
+import { formatDate, formatEuros, localised, t, tCode, useLanguage } from "../../i18n";
 import { navigate } from "../../router";
 import { ErrorSummary, Field } from "../../ui/forms";
-import { IntervalBar } from "../../ui/IntervalBar";
+import { NpsWithInterval, RateWithInterval } from "../../ui/Uncertain";
 import { Failed, Layout, Loading } from "../../ui/Layout";
 import { asProblem, type Problem } from "../../ui/problem";
 import { useLoad } from "../../ui/useLoad";
@@ -84,43 +84,22 @@ function OfferingCard({ entry, onChoose }: { entry: Entry; onChoose: () => void 
 }
 
 function Record({ scorecard: s }: { scorecard: Entry["scorecard"] }) {
-  const completion =
-    s.completion_rate != null && s.completion_interval && s.ended >= kFewestToShow
-      ? `${formatPercent(s.completion_rate)} (${formatRange(formatPercent(s.completion_interval.low), formatPercent(s.completion_interval.high))}), ${s.ended} ${t("fromEnded")}`
-      : null;
-  const nps =
-    s.net_promoter_score != null && s.nps_interval && s.nps_responses >= kFewestToShow
-      ? `${formatNumber(s.net_promoter_score)} (${formatRange(formatNumber(s.nps_interval.low), formatNumber(s.nps_interval.high))}), ${s.nps_responses} ${t("fromAnswers")}`
-      : null;
   return (
     <dl class="record">
       <dt>{t("completion")}</dt>
       <dd>
-        {completion ?? t("tooFew")}
-        {completion && (
-          <IntervalBar
-            value={s.completion_rate! * 100}
-            low={s.completion_interval!.low * 100}
-            high={s.completion_interval!.high * 100}
-            min={0}
-            max={100}
-            label={`${t("completion")}: ${completion}; ${t("interval")}`}
-          />
-        )}
+        <RateWithInterval
+          what={t("completion")}
+          rate={s.completion_rate}
+          interval={s.completion_interval}
+          n={s.ended}
+          unit={t("fromEnded")}
+          fewest={kFewestToShow}
+        />
       </dd>
       <dt>{t("nps")}</dt>
       <dd>
-        {nps ?? t("tooFew")}
-        {nps && (
-          <IntervalBar
-            value={s.net_promoter_score!}
-            low={s.nps_interval!.low}
-            high={s.nps_interval!.high}
-            min={-100}
-            max={100}
-            label={`NPS: ${nps}; ${t("interval")}`}
-          />
-        )}
+        <NpsWithInterval score={s.net_promoter_score} interval={s.nps_interval} responses={s.nps_responses} fewest={kFewestToShow} />
       </dd>
     </dl>
   );

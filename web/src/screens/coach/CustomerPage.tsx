@@ -1,6 +1,7 @@
 // One customer: the profile that matches them to offerings, and the step to the choice list
 // in a customer-choice category.
 import { useState } from "preact/hooks";
+import { categoriesBoughtBy } from "../../api/categories";
 import { api, type Schemas } from "../../api/client";
 import { formatTime, localised, t, tCode, useLanguage } from "../../i18n";
 import { navigate } from "../../router";
@@ -9,28 +10,11 @@ import { Failed, Layout, Loading } from "../../ui/Layout";
 import { asProblem, type Problem } from "../../ui/problem";
 import { useLoad } from "../../ui/useLoad";
 
-type Category = Schemas["category-list"]["items"][number];
-
-// The open customer-choice categories of every published DPS the coach can see.
-async function choiceCategories(): Promise<{ data?: Category[] }> {
-  const dpss = await api.GET("/v1/dps");
-  if (!dpss.data) return {};
-  const lists = await Promise.all(
-    dpss.data.items
-      .filter((d) => d.state === "open")
-      .map((d) => api.GET("/v1/dps/{dps_id}/categories", { params: { path: { dps_id: d.id } } })),
-  );
-  return {
-    data: lists
-      .flatMap((l) => l.data?.items ?? [])
-      .filter((c) => c.state === "open" && c.award_method === "customer_choice"),
-  };
-}
-
 export function CustomerPage({ id }: { id: string }) {
   useLanguage();
   const customer = useLoad(() => api.GET("/v1/customers/{customer_id}", { params: { path: { customer_id: id } } }), [id]);
-  const categories = useLoad(choiceCategories, []);
+  // The open customer-choice categories of every open DPS the coach can see.
+  const categories = useLoad(() => categoriesBoughtBy("customer_choice", { openOnly: true }), []);
   const [category, setCategory] = useState("");
   const [startBy, setStartBy] = useState("");
   const [problem, setProblem] = useState<Problem | null>(null);

@@ -8,7 +8,7 @@ import { formatEuros, formatNumber, formatTime, t, tCode, useLanguage } from "..
 import { useSession } from "../../session";
 import { ErrorSummary, Field } from "../../ui/forms";
 import { Failed, Layout, Loading } from "../../ui/Layout";
-import { asProblem, type Problem } from "../../ui/problem";
+import { useAct } from "../../ui/useAct";
 import { useLoad } from "../../ui/useLoad";
 import type { Competition } from "./common";
 
@@ -44,17 +44,6 @@ export function CompetitionPage({ id }: { id: string }) {
       {session?.role === "officer" ? <OfficerSide competition={k} onChange={c.reload} /> : <ProviderSide competition={k} />}
     </Layout>
   );
-}
-
-function useAct() {
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const run = async (call: () => Promise<{ error?: unknown }>, then: () => void) => {
-    const { error } = await call();
-    if (error) return setProblem(asProblem(error));
-    setProblem(null);
-    then();
-  };
-  return { problem, run };
 }
 
 function OfficerSide({ competition: k, onChange }: { competition: Competition; onChange: () => void }) {

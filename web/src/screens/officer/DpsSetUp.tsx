@@ -9,6 +9,7 @@ import { navigate } from "../../router";
 import { ErrorSummary, Field } from "../../ui/forms";
 import { Failed, Layout, Loading } from "../../ui/Layout";
 import { asProblem, type Problem } from "../../ui/problem";
+import { useAct } from "../../ui/useAct";
 import { useLoad } from "../../ui/useLoad";
 
 type CriterionInput = Schemas["category.request"]["criteria"][number];
@@ -108,14 +109,8 @@ export function DpsSetUp({ id }: { id: string }) {
 function CategoryAdmin({ id, name, state, onChange }: { id: string; name: string; state: string; onChange: () => void }) {
   const admitted = useLoad(() => api.GET("/v1/categories/{category_id}/admissions", { params: { path: { category_id: id } } }), [id]);
   const [reason, setReason] = useState("");
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const { problem, run } = useAct();
   const prefix = `cat-${id}-`;
-  const run = async (call: () => Promise<{ error?: unknown }>, then: () => void) => {
-    const { error } = await call();
-    if (error) return setProblem(asProblem(error));
-    setProblem(null);
-    then();
-  };
   const categoryAct = (a: "open" | "close") =>
     run(() => api.POST("/v1/categories/{category_id}/transitions", { params: { path: { category_id: id } }, body: { act: a } }), onChange);
   const admissionAct = (provider: string, a: "suspend" | "exclude" | "reinstate") =>

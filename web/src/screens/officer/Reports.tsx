@@ -1,13 +1,12 @@
 // Quality and spend under each DPS the caller oversees: per category the providers'
 // scorecards with every rate drawn as its interval, and the spend per month as bars, with
 // the CSV for a spreadsheet.
-import { api, type Schemas } from "../../api/client";
-import { formatEuros, formatMonth, formatNumber, formatPercent, formatRange, localised, t, useLanguage } from "../../i18n";
-import { IntervalBar } from "../../ui/IntervalBar";
+import { api } from "../../api/client";
+import { formatEuros, formatMonth, localised, t, useLanguage } from "../../i18n";
+import { NpsWithInterval, RateWithInterval } from "../../ui/Uncertain";
 import { Failed, Layout, Loading } from "../../ui/Layout";
 import { useLoad } from "../../ui/useLoad";
 
-type Scorecard = Schemas["scorecard-list"]["items"][number];
 
 export function Reports() {
   useLanguage();
@@ -75,40 +74,18 @@ function CategoryScorecards({ id, name }: { id: string; name: string }) {
             <th scope="row">{nameOf(s.provider_id)}</th>
             <td>{s.orders}</td>
             <td>
-              <Rate rate={s.acceptance_rate} interval={s.acceptance_interval} n={s.orders} unit={t("ordersCount")} />
+              <RateWithInterval what={t("acceptance")} rate={s.acceptance_rate} interval={s.acceptance_interval} n={s.orders} unit={t("ordersCount")} />
             </td>
             <td>
-              <Rate rate={s.completion_rate} interval={s.completion_interval} n={s.ended} unit={t("fromEnded")} />
+              <RateWithInterval what={t("completion")} rate={s.completion_rate} interval={s.completion_interval} n={s.ended} unit={t("fromEnded")} />
             </td>
             <td>
-              <Nps nps={s.customer_nps} />
+              <NpsWithInterval score={s.customer_nps.score} interval={s.customer_nps.interval} responses={s.customer_nps.responses} />
             </td>
           </tr>
         ))}
       </tbody>
     </table>
-  );
-}
-
-function Rate({ rate, interval, n, unit }: { rate: number | null; interval: { low: number; high: number } | null; n: number; unit: string }) {
-  if (rate == null || !interval) return <>{t("tooFew")}</>;
-  const text = `${formatPercent(rate)} (${formatRange(formatPercent(interval.low), formatPercent(interval.high))}), ${n} ${unit}`;
-  return (
-    <>
-      {text}
-      <IntervalBar value={rate * 100} low={interval.low * 100} high={interval.high * 100} min={0} max={100} label={`${text}; ${t("interval")}`} />
-    </>
-  );
-}
-
-function Nps({ nps }: { nps: Scorecard["customer_nps"] }) {
-  if (nps.score == null || !nps.interval) return <>{t("tooFew")}</>;
-  const text = `${formatNumber(nps.score)} (${formatRange(formatNumber(nps.interval.low), formatNumber(nps.interval.high))}), ${nps.responses} ${t("fromAnswers")}`;
-  return (
-    <>
-      {text}
-      <IntervalBar value={nps.score} low={nps.interval.low} high={nps.interval.high} min={-100} max={100} label={`NPS ${text}; ${t("interval")}`} />
-    </>
   );
 }
 
