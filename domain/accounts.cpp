@@ -126,11 +126,36 @@ Result<std::string> normalise_email(const std::string& email) {
   return e;
 }
 
+// A one-time password an administrator reads out or sends: 20 characters from an alphabet
+// without look-alikes (0/O, 1/l/I), about 100 bits.
+std::string one_time_password(Secrets& secrets) {
+  static constexpr std::string_view alphabet =
+      "abcdefghijkmnpqrstuvwxyz23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+  std::string out;
+  while (out.size() < 20) {
+    // Five characters per 64-bit draw. 2^64 is not a multiple of 56^5: draws from the short
+    // last block are dropped so that every character is equally likely.
+    constexpr std::uint64_t block = 56ull * 56 * 56 * 56 * 56;
+    static_assert(alphabet.size() == 56);
+    constexpr std::uint64_t limit = UINT64_MAX / block * block;
+    std::uint64_t bits = secrets.new_seed();
+    if (bits >= limit) continue;
+    for (int i = 0; i < 5 && out.size() < 20; ++i) {
+      out += alphabet[bits % alphabet.size()];
+      bits /= alphabet.size();
+    }
+  }
+  return out;
+}
+
 Status check_password_policy(const std::string& password) {
   if (password.size() < kMinPassword)
     return Error::invalid("/password", "minLength", "a password has at least 12 characters");
   if (password.size() > kMaxPassword)
     return Error::invalid("/password", "maxLength", "a password has at most 128 characters");
+  if (is_common_password(password))
+    return Error::invalid("/password", "notCommon",
+                          "this password is on the list of the most common ones: choose another");
   return Done{};
 }
 
@@ -274,11 +299,38 @@ Status change_own_password(AccountServices& s, const Actor& actor,
     return Error::invalid("/current_password", "matches", "the current password is wrong");
   const std::string hash = s.passwords.hash(new_password);
   return transact<Done>(s.db, Access::write, [&](Transaction& tx) -> Result<Done> {
-    tx.users().set_password_hash(user->id, hash);
+    tx.users().set_password(user->id, hash, /*change_required=*/false);
     tx.sessions().revoke_others_of_user(user->id, actor.session_id, s.clock.now());
     tx.audit().append(event(s, &actor, "user.password-changed", "user", user->id, "", ""));
     return Done{};
   });
+}
+
+Result<PasswordReset> reset_password(AccountServices& s, const Actor& actor,
+                                     const std::string& user_id) {
+  // Drawn before the transaction: the slow derivation must not hold the write lock.
+  PasswordReset reset;
+  reset.one_time_password = one_time_password(s.secrets);
+  const std::string hash = s.passwords.hash(reset.one_time_password);
+  return transact<PasswordReset>(
+      s.db, Access::write, [&](Transaction& tx) -> Result<PasswordReset> {
+        auto user = tx.users().find(user_id);
+        if (!user || !may_manage_users_of(actor, user->organisation_id))
+          return Error::not_found("user");
+        // The same rule as switching a user on or off.
+        if (!actor.is(Role::admin) && user->role != actor.role)
+          return Error::forbidden("your role may not reset passwords of users with this role");
+        if (user->id == actor.user_id)
+          return Error::conflict("own-password", "change your own password with your current one");
+        tx.users().set_password(user->id, hash, /*change_required=*/true);
+        // Whoever knew the old password is signed out everywhere.
+        tx.sessions().revoke_all_for_user(user->id, s.clock.now());
+        tx.audit().append(event(s, &actor, "user.password-reset", "user", user->id, "", ""));
+        user->password_hash = hash;
+        user->password_change_required = true;
+        reset.user = std::move(*user);
+        return reset;
+      });
 }
 
 Result<SignedIn> sign_in(AccountServices& s, std::string email, const std::string& password) {
@@ -315,7 +367,7 @@ Result<Actor> authenticate(AccountServices& s, const std::string& bearer_token) 
     if (!session || session->revoked_at || session->expires_at <= s.clock.now()) return refused;
     auto user = tx.users().find(session->user_id);
     if (!user || !user->active) return refused;
-    return Actor{user->id, user->organisation_id, user->role, hash};
+    return Actor{user->id, user->organisation_id, user->role, hash, user->password_change_required};
   });
 }
 

@@ -80,11 +80,26 @@ Status sign_out(AccountServices& s, const Actor& actor);
 Status change_own_password(AccountServices& s, const Actor& actor,
                            const std::string& current_password, const std::string& new_password);
 
+// An administrator (or a manager of the user's organisation, under the rule for switching users
+// on and off) replaces a user's password with a one-time value, shown once in the answer; every
+// session of the user ends, and the next one may only change the password.
+struct PasswordReset {
+  User user;
+  std::string one_time_password;
+};
+Result<PasswordReset> reset_password(AccountServices& s, const Actor& actor,
+                                     const std::string& user_id);
+
 // Rules, exposed for tests and for the authorization matrix.
 bool may_create_user(const Actor& actor, const Organisation& target, Role role);
 bool may_read_organisation(const Actor& actor, const Organisation& target);
 bool may_manage_users_of(const Actor& actor, const std::string& organisation_id);
+// At least 12 and at most 128 characters, and not one of the most common passwords.
 Status check_password_policy(const std::string& password);
+// Whether the password, ignoring letter case, is on the shipped list of common passwords
+// (domain/common-passwords.txt).
+bool is_common_password(std::string_view password);
+std::string one_time_password(Secrets& secrets);
 Result<std::string> normalise_email(const std::string& email);
 
 }  // namespace tarjotin::domain

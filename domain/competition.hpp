@@ -159,10 +159,16 @@ struct Notification {
   std::string id;
   std::string organisation_id;  // the recipient organisation
   std::string kind;             // e.g. "competition.invited", "competition.awarded"
-  std::string subject_id;       // the competition
+  std::string subject_id;       // the competition; the category for admission.* kinds
   std::string text;
   Timestamp created_at{};
 };
+
+// The field that names a notification's subject: the category for admission.* kinds, the
+// competition for competition.* kinds.
+inline std::string_view subject_field(std::string_view kind) {
+  return kind.starts_with("admission.") ? "category_id" : "competition_id";
+}
 
 // A webhook delivery waiting in the outbox. One per notification for an organisation with a
 // webhook; the worker posts it and records the outcome.
@@ -178,6 +184,9 @@ struct OutboxEvent {
   std::optional<Timestamp> delivered_at;
   std::string last_error;
 };
+
+// An event whose attempts are used up keeps its last error and is never due again.
+inline constexpr Timestamp kNoMoreAttempts{std::chrono::microseconds{std::int64_t{1} << 60}};
 
 struct Webhook {
   std::string organisation_id;
@@ -218,6 +227,16 @@ class CompetitionRepository {
   virtual std::vector<QualityScore> scores(const std::string& competition_id) = 0;
 };
 
+// Where webhooks may be sent. Asked when a URL is set, so that one the sender would refuse (not
+// http(s), a host that does not resolve, an address on loopback, a private network or a
+// reserved range) is refused then, not found out at the first delivery.
+class WebhookTargets {
+ public:
+  virtual ~WebhookTargets() = default;
+  // Why deliveries to `url` would be refused; empty when they would be attempted.
+  virtual std::string refusal(const std::string& url) const = 0;
+};
+
 class NotificationRepository {
  public:
   virtual ~NotificationRepository() = default;
@@ -233,6 +252,9 @@ class NotificationRepository {
                                              std::size_t limit) = 0;
   virtual void update_event(const OutboxEvent& e) = 0;
   virtual std::optional<OutboxEvent> find_event(const std::string& id) = 0;
+  // The organisation's latest deliveries, newest first.
+  virtual std::vector<OutboxEvent> recent_events(const std::string& organisation_id,
+                                                 std::size_t limit) = 0;
 };
 
 }  // namespace tarjotin::domain

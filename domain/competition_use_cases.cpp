@@ -11,6 +11,7 @@ namespace tarjotin::domain {
 namespace {
 
 constexpr std::size_t kNotificationLimit = 200;
+constexpr std::size_t kDeliveryLimit = 20;
 
 Timestamp now(const CompetitionServices& s) { return s.clock.now(); }
 
@@ -46,22 +47,6 @@ std::string quoted(std::string_view text) {
     }
   }
   return out + "\"";
-}
-
-// The notification itself, and its webhook delivery when the organisation has one.
-void notify(Transaction& tx, const Clock& clock, Secrets& secrets,
-            const std::string& organisation_id, const std::string& kind,
-            const std::string& competition_id, const std::string& text) {
-  Notification n{secrets.new_id(), organisation_id, kind, competition_id, text, clock.now()};
-  tx.notifications().add(n);
-  if (!tx.notifications().webhook(organisation_id)) return;
-  OutboxEvent e;
-  e.id = n.id;
-  e.organisation_id = organisation_id;
-  e.kind = kind;
-  e.created_at = e.next_attempt_at = clock.now();
-  e.body = webhook_body(e, n);
-  tx.notifications().add_event(e);
 }
 
 void notify_invitees(Transaction& tx, const CompetitionServices& s, const Competition& c,
@@ -238,9 +223,25 @@ Result<CompetitionView> change_competition(CompetitionServices& s, const Actor& 
 
 }  // namespace
 
+void notify(Transaction& tx, const Clock& clock, Secrets& secrets,
+            const std::string& organisation_id, const std::string& kind,
+            const std::string& subject_id, const std::string& text) {
+  Notification n{secrets.new_id(), organisation_id, kind, subject_id, text, clock.now()};
+  tx.notifications().add(n);
+  if (!tx.notifications().webhook(organisation_id)) return;
+  OutboxEvent e;
+  e.id = n.id;
+  e.organisation_id = organisation_id;
+  e.kind = kind;
+  e.created_at = e.next_attempt_at = clock.now();
+  e.body = webhook_body(e, n);
+  tx.notifications().add_event(e);
+}
+
 std::string webhook_body(const OutboxEvent& e, const Notification& n) {
-  return "{\"id\":" + quoted(e.id) + ",\"kind\":" + quoted(n.kind) +
-         ",\"competition_id\":" + quoted(n.subject_id) + ",\"text\":" + quoted(n.text) +
+  return "{\"id\":" + quoted(e.id) + ",\"kind\":" + quoted(n.kind) + ",\"" +
+         std::string(subject_field(n.kind)) + "\":" + quoted(n.subject_id) +
+         ",\"text\":" + quoted(n.text) +
          ",\"created_at_us\":" + std::to_string(to_micros(n.created_at)) + "}";
 }
 
@@ -722,12 +723,23 @@ Result<Webhook> set_webhook(CompetitionServices& s, const Actor& actor, const st
   if (!(url.starts_with("https://") || url.starts_with("http://")) || url.size() > 2000 ||
       url.find_first_of(" \r\n") != std::string::npos)
     return Error::invalid("/url", "url", "an http(s) URL");
+  if (const auto refusal = s.webhook_targets.refusal(url); !refusal.empty())
+    return Error::invalid("/url", "deliverable",
+                          "deliveries to this URL would be refused: " + refusal);
   return transact<Webhook>(s.db, Access::write, [&](Transaction& tx) -> Result<Webhook> {
     Webhook w{actor.organisation_id, url, s.secrets.new_token().token, now(s)};
     tx.notifications().put_webhook(w);
     tx.audit().append(audit_event(now(s), &actor, "webhook.set", "organisation",
                                   actor.organisation_id, "", "url set, new secret"));
     return w;
+  });
+}
+
+Result<WebhookStatus> read_webhook(CompetitionServices& s, const Actor& actor) {
+  if (!actor.is(Role::provider)) return Error::forbidden("providers read their own webhook");
+  return transact<WebhookStatus>(s.db, Access::read, [&](Transaction& tx) -> Result<WebhookStatus> {
+    return WebhookStatus{tx.notifications().webhook(actor.organisation_id),
+                         tx.notifications().recent_events(actor.organisation_id, kDeliveryLimit)};
   });
 }
 

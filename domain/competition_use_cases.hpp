@@ -18,6 +18,7 @@ struct CompetitionServices {
   const Clock& clock;
   Secrets& secrets;
   TenderSeal& seal;
+  const WebhookTargets& webhook_targets;
 };
 
 struct CompetitionInput {
@@ -136,7 +137,21 @@ Result<TendererDecision> read_decision(CompetitionServices& s, const Actor& acto
 
 Result<std::vector<Notification>> list_notifications(CompetitionServices& s, const Actor& actor);
 // Sets the organisation's webhook and returns it with a fresh signing secret, shown only now.
+// Refused with the sender's reason when deliveries to the URL would be refused.
 Result<Webhook> set_webhook(CompetitionServices& s, const Actor& actor, const std::string& url);
+
+// The organisation's webhook (its secret is never shown again) and its latest deliveries.
+struct WebhookStatus {
+  std::optional<Webhook> webhook;
+  std::vector<OutboxEvent> deliveries;  // newest first
+};
+Result<WebhookStatus> read_webhook(CompetitionServices& s, const Actor& actor);
+
+// Tells an organisation: the notification itself, and its webhook delivery when the
+// organisation has one, in the caller's transaction.
+void notify(Transaction& tx, const Clock& clock, Secrets& secrets,
+            const std::string& organisation_id, const std::string& kind,
+            const std::string& subject_id, const std::string& text);
 
 // The JSON body a notification is delivered with; built once and signed as these exact bytes.
 std::string webhook_body(const OutboxEvent& event, const Notification& n);

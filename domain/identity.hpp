@@ -39,6 +39,9 @@ struct User {
   std::string password_hash;  // self-describing KDF string; never leaves storage and crypto
   bool active = true;
   Timestamp created_at{};
+  // Set when an administrator reset the password to a one-time value: until the user sets one
+  // of their own, a session may do nothing else.
+  bool password_change_required = false;
 };
 
 // The authenticated caller of a use case.
@@ -46,7 +49,8 @@ struct Actor {
   std::string user_id;
   std::string organisation_id;
   Role role{};
-  std::string session_id;  // hash of the bearer token, to sign this very session out
+  std::string session_id;                 // hash of the bearer token, to sign this very session out
+  bool password_change_required = false;  // the user's, when the session was authenticated
 
   bool is(Role r) const { return role == r; }
 };

@@ -785,28 +785,59 @@ Result<ClosingReport> write_closing_report(OrderingServices& s, const Actor& act
       });
 }
 
+// The customer's other orders, as the reader of `order_id` may see them: all of them for the
+// ordering unit's coaches; for the order's provider only while the customer's consent to `scope`
+// stands for that provider (none without it, which is not an error: the provider may ask).
+Result<std::vector<Order>> earlier_orders(Transaction& tx, const Actor& actor,
+                                          const std::string& order_id, ConsentScope scope) {
+  auto ctx = readable_order(tx, actor, order_id);
+  if (!ctx) return ctx.error();
+  const Order& o = ctx->order;
+  std::vector<Order> out;
+  if (ctx->party == Party::provider) {
+    bool consented = false;
+    for (const auto& c : tx.customers().consents(o.customer_id))
+      consented |= c.provider_id == actor.organisation_id && c.scope == scope && !c.withdrawn_at;
+    if (!consented) return out;
+  } else if (ctx->party != Party::coach) {
+    return Error::forbidden("a customer's earlier services are shared only with their consent");
+  }
+  OrderQuery same_customer;
+  same_customer.customer_id = o.customer_id;
+  for (auto& other : tx.orders().list(same_customer))
+    if (other.id != o.id) out.push_back(std::move(other));
+  return out;
+}
+
 Result<std::vector<ClosingReport>> earlier_closing_reports(OrderingServices& s, const Actor& actor,
                                                            const std::string& order_id) {
   return transact<std::vector<ClosingReport>>(
       s.db, Access::read, [&](Transaction& tx) -> Result<std::vector<ClosingReport>> {
-        auto ctx = readable_order(tx, actor, order_id);
-        if (!ctx) return ctx.error();
-        const Order& o = ctx->order;
+        auto earlier = earlier_orders(tx, actor, order_id, ConsentScope::closing_reports);
+        if (!earlier) return earlier.error();
         std::vector<ClosingReport> out;
-        if (ctx->party == Party::provider) {
-          bool consented = false;
-          for (const auto& c : tx.customers().consents(o.customer_id))
-            consented |= c.provider_id == actor.organisation_id &&
-                         c.scope == ConsentScope::closing_reports && !c.withdrawn_at;
-          if (!consented) return out;
-        } else if (ctx->party != Party::coach) {
-          return Error::forbidden("closing reports are shared only with the customer's consent");
-        }
-        OrderQuery same_customer;
-        same_customer.customer_id = o.customer_id;
-        for (const auto& other : tx.orders().list(same_customer))
-          if (other.id != o.id)
-            if (auto r = tx.orders().closing_report(other.id)) out.push_back(std::move(*r));
+        for (const auto& other : *earlier)
+          if (auto r = tx.orders().closing_report(other.id)) out.push_back(std::move(*r));
+        return out;
+      });
+}
+
+Result<std::vector<OutcomeRecord>> earlier_outcomes(OrderingServices& s, const Actor& actor,
+                                                    const std::string& order_id) {
+  return transact<std::vector<OutcomeRecord>>(
+      s.db, Access::read, [&](Transaction& tx) -> Result<std::vector<OutcomeRecord>> {
+        auto earlier = earlier_orders(tx, actor, order_id, ConsentScope::outcomes);
+        if (!earlier) return earlier.error();
+        const bool coach = actor.is(Role::coach);
+        std::vector<OutcomeRecord> out;
+        for (const auto& other : *earlier)
+          for (auto& r : tx.orders().outcomes(other.id)) {
+            // A provider's proposal is not an outcome until a coach confirms it.
+            if (!r.confirmed) continue;
+            // The consent covers what came of the service, not the coach's own words about it.
+            if (!coach) r.note.clear();
+            out.push_back(std::move(r));
+          }
         return out;
       });
 }

@@ -171,6 +171,10 @@ Result<ClosingReport> write_closing_report(OrderingServices& s, const Actor& act
 // them: only while the customer's consent for that provider stands.
 Result<std::vector<ClosingReport>> earlier_closing_reports(OrderingServices& s, const Actor& actor,
                                                            const std::string& order_id);
+// The confirmed outcomes of the customer's earlier services, under the same rule with the
+// `outcomes` consent scope; the provider gets them without the coach's note.
+Result<std::vector<OutcomeRecord>> earlier_outcomes(OrderingServices& s, const Actor& actor,
+                                                    const std::string& order_id);
 
 // The coach records the outcome; the provider may propose one, which the coach confirms by
 // recording it. Later records (e.g. a three-month follow-up) supersede earlier ones.

@@ -67,7 +67,8 @@ class UserRepository {
   virtual std::optional<User> find_by_email(const std::string& email) = 0;
   virtual std::vector<User> list_for_organisation(const std::string& organisation_id) = 0;
   virtual void set_active(const std::string& id, bool active) = 0;
-  virtual void set_password_hash(const std::string& id, const std::string& hash) = 0;
+  virtual void set_password(const std::string& id, const std::string& hash,
+                            bool change_required) = 0;
   // Whether any administrator exists: an installation is initialised once.
   virtual bool any_administrator() = 0;
 };

@@ -178,6 +178,10 @@ ApplicationView view_of(QualificationServices& s, Transaction& tx, const Applica
     v.working_days_left = v.overdue ? -s.calendar.working_days_between(*app.decision_due, t)
                                     : s.calendar.working_days_between(t, *app.decision_due);
   }
+  if (app.state == ApplicationState::admitted)
+    if (auto a = tx.admissions().find(app.provider_id, app.category_id);
+        a && a->application_id == app.id)
+      v.admission = std::move(*a);
   return v;
 }
 
@@ -665,12 +669,33 @@ Result<ApplicationView> decide_application(QualificationServices& s, const Actor
 
 // ---------------------------------------------------------------- admissions
 
+// The kind of notification a provider gets when its admission moves from `before` to `after`.
+std::string_view admission_notice(AdmissionState before, AdmissionState after) {
+  if (after == AdmissionState::suspended) return "admission.suspended";
+  if (after == AdmissionState::excluded) return "admission.excluded";
+  return before == AdmissionState::admitted ? "" : "admission.reinstated";
+}
+
 void store_admission(Transaction& tx, const Clock& clock, Secrets& secrets,
                      const Admission& admission) {
+  const auto before = tx.admissions().find(admission.provider_id, admission.category_id);
   tx.admissions().put(admission);
   if (admission.state == AdmissionState::admitted)
     invite_to_running_competitions(tx, clock, secrets, admission.category_id,
                                    admission.provider_id);
+  // A provider learns at once, by notification and webhook, when it may no longer be chosen or
+  // may be again, and why: the officer's reason or the re-confirmation job's.
+  if (!before || before->state == admission.state) return;
+  const auto kind = admission_notice(before->state, admission.state);
+  if (kind.empty()) return;
+  const auto category = tx.categories().find(admission.category_id);
+  std::string text = std::string(kind == "admission.suspended"  ? "Admission suspended: "
+                                 : kind == "admission.excluded" ? "Excluded: "
+                                                                : "Admission reinstated: ") +
+                     (category ? category->name.fi : admission.category_id);
+  if (!admission.reason.empty() && admission.state != AdmissionState::admitted)
+    text += " (" + admission.reason + ")";
+  notify(tx, clock, secrets, admission.provider_id, std::string(kind), admission.category_id, text);
 }
 
 Result<Admission> change_admission(QualificationServices& s, const Actor& actor,

@@ -52,6 +52,9 @@ struct ApplicationView {
   std::vector<Evaluation> evaluations;   // against the criteria version it is judged by
   std::optional<int> working_days_left;  // until the decision is due; negative when overdue
   bool overdue = false;
+  // What admitting it led to, as it is now: an admitted application's provider may since have
+  // been suspended, reinstated or excluded.
+  std::optional<Admission> admission;
 };
 
 struct AdmittedProvider {

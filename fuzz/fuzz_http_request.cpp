@@ -69,7 +69,11 @@ struct World {
   domain::QualificationServices qualification{db, clock, secrets, calendar, documents};
   domain::OrderingServices ordering{db, clock, secrets};
   crypto::AesGcmTenderSeal seal{std::vector<std::uint8_t>(crypto::kTenderSealKeyBytes, 7)};
-  domain::CompetitionServices competitions{db, clock, secrets, seal};
+  // No name lookups while fuzzing: every webhook URL is refused as undeliverable.
+  struct NoWebhooks final : domain::WebhookTargets {
+    std::string refusal(const std::string&) const override { return "not sent while fuzzing"; }
+  } webhooks;
+  domain::CompetitionServices competitions{db, clock, secrets, seal, webhooks};
   server::SchemaRegistry schemas;
   server::WebSite web{""};  // no web client: only the API's routes are fuzzed
   Api api{server::Services{db, clock, accounts, qualification, ordering, competitions, schemas,

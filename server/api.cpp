@@ -157,7 +157,8 @@ Reply Api::dispatch(const Request& request, Exchange& exchange, const Route*& ro
     auto actor = domain::authenticate(services_.accounts, *token);
     // A stale cookie does not keep anyone from public pages; a stale bearer token is an error.
     if (!actor && !from_cookie) return to_reply(problem_from(actor.error()), exchange.request_id);
-    if (actor) exchange.actor = std::move(actor.value());
+    // Until a one-time password is replaced the session sees no more than anyone.
+    if (actor && !actor->password_change_required) exchange.actor = std::move(actor.value());
   }
   if (route->guard.sign_in_required) {
     if (!token) {
@@ -169,6 +170,11 @@ Reply Api::dispatch(const Request& request, Exchange& exchange, const Route*& ro
     if (!actor) return to_reply(problem_from(actor.error()), exchange.request_id);
     if (!route->guard.admits(actor->role))
       return to_reply(problem(403, "forbidden", "your role may not use this resource"),
+                      exchange.request_id);
+    if (actor->password_change_required && !route->guard.before_password_change)
+      return to_reply(problem(403, "password-change-required",
+                              "the password was reset: set a new one with PUT "
+                              "/v1/sessions/current/password first"),
                       exchange.request_id);
     exchange.actor = std::move(actor.value());
   }

@@ -75,6 +75,8 @@ const std::vector<ConfigOption>& config_options() {
         {"web-root", "", "the built web client (default web/ beside the executable)"},
         {"metrics-token-file", "",
          "file with the bearer token /metrics answers to (default none: /metrics is off)"},
+        {"webhook-allow-private-addresses", "",
+         "let webhooks post to loopback and private networks (default false)"},
     };
     for (auto& option : o) option.environment = environment_name(option.key);
     return o;
@@ -129,6 +131,8 @@ void set_config_value(Config& c, const std::string& key, const std::string& valu
     c.web_root = value;
   else if (key == "metrics-token-file")
     c.metrics_token_file = value;
+  else if (key == "webhook-allow-private-addresses")
+    c.webhook_allow_private_addresses = parse_bool(key, value);
   else if (key == "max-upload-bytes")
     c.max_upload_bytes = parse_number<std::size_t>(key, value, 1024, 1024 * 1024 * 1024);
   else

@@ -39,6 +39,10 @@ struct Config {
   // A file holding the bearer token that /metrics answers to; empty: /metrics is not served.
   std::string metrics_token_file;
   unsigned job_interval_seconds = 60;
+  // Webhook URLs come from providers: by default one that resolves to loopback, a private
+  // network or a reserved range is refused (SSRF). A closed network with its own receivers
+  // turns this on.
+  bool webhook_allow_private_addresses = false;
 
   unsigned effective_workers() const;
 };

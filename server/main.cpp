@@ -71,9 +71,8 @@ int serve(const server::Config& config, server::Log& log) {
     return domain::lapse_overdue_reconfirmations(runtime.qualification());
   });
   // Webhooks on a thread of their own: a slow receiver must not hold the lapse job back.
-  server::HttpWebhookSender webhooks;
   server::BackgroundJobs deliveries(std::chrono::seconds(config.job_interval_seconds), log, [&] {
-    server::deliver_due_webhooks(runtime.db(), runtime.competitions().clock, webhooks);
+    server::deliver_due_webhooks(runtime.db(), runtime.competitions().clock, runtime.webhooks());
     return 0;
   });
   server.wait();

@@ -22,11 +22,15 @@ struct Guard {
   bool sign_in_required = true;
   std::set<domain::Role> roles;   // empty: every signed-in role
   bool sign_in_optional = false;  // public, but a valid token lets the caller see more
+  // Served to a session whose user must first replace a one-time password (reading the
+  // session, changing the password, signing out); every other route refuses it.
+  bool before_password_change = false;
 
   static Guard open() { return Guard{false, {}, false}; }
   static Guard public_read() { return Guard{false, {}, true}; }
   static Guard signed_in() { return Guard{true, {}, false}; }
   static Guard only(std::set<domain::Role> roles) { return Guard{true, std::move(roles), false}; }
+  static Guard own_session() { return Guard{true, {}, false, true}; }
   bool admits(domain::Role role) const { return roles.empty() || roles.count(role) > 0; }
 };
 

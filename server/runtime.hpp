@@ -15,6 +15,7 @@
 #include "server/log.hpp"
 #include "server/metrics.hpp"
 #include "server/schema_registry.hpp"
+#include "server/webhook_delivery.hpp"
 #include "storage/database.hpp"
 #include "storage/document_store.hpp"
 
@@ -38,6 +39,8 @@ class Runtime {
   domain::QualificationServices& qualification() { return qualification_; }
   domain::OrderingServices& ordering() { return ordering_; }
   domain::CompetitionServices& competitions() { return competitions_; }
+  // Posts webhooks under the configured address rule; the same rule checks URLs when set.
+  HttpWebhookSender& webhooks() { return webhooks_; }
   Api& api() { return *api_; }
   Metrics& metrics() { return metrics_; }
   Log& log() { return log_; }
@@ -56,6 +59,7 @@ class Runtime {
   domain::QualificationServices qualification_;
   domain::OrderingServices ordering_;
   crypto::AesGcmTenderSeal tender_seal_;
+  HttpWebhookSender webhooks_;
   domain::CompetitionServices competitions_;
   SchemaRegistry schemas_;
   Metrics metrics_;

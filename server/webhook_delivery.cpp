@@ -58,17 +58,30 @@ bool is_private(const net::ip::address& a) {
     if (v6.is_v4_mapped()) return is_private(net::ip::make_address_v4(net::ip::v4_mapped, v6));
     const auto b = v6.to_bytes();
     const bool nat64 =
-        b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b;            // 64:ff9b::/96
-    const bool six_to_four = b[0] == 0x20 && b[1] == 0x02;                       // 2002::/16
+        b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b;  // 64:ff9b::/96
+    const bool six_to_four = b[0] == 0x20 && b[1] == 0x02;             // 2002::/16
+    const bool documentation = b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0d && b[3] == 0xb8;
     return v6.is_link_local() || v6.is_site_local() || (b[0] & 0xfe) == 0xfc ||  // fc00::/7
-           nat64 || six_to_four;
+           nat64 || six_to_four || documentation;                                // 2001:db8::/32
   }
   const auto b = a.to_v4().to_bytes();
   return b[0] == 10 || b[0] == 127 || (b[0] == 172 && (b[1] & 0xf0) == 16) ||
          (b[0] == 192 && b[1] == 168) || (b[0] == 169 && b[1] == 254) ||
-         (b[0] == 100 && (b[1] & 0xc0) == 64) ||                            // CGNAT 100.64/10
-         (b[0] == 192 && b[1] == 0 && b[2] == 0) ||                         // 192.0.0.0/24
-         (b[0] == 198 && (b[1] & 0xfe) == 18) || b[0] >= 240 || b[0] == 0;  // 198.18/15, 240/4
+         (b[0] == 100 && (b[1] & 0xc0) == 64) ||                              // CGNAT 100.64/10
+         (b[0] == 192 && b[1] == 0 && b[2] == 0) ||                           // 192.0.0.0/24
+         (b[0] == 198 && (b[1] & 0xfe) == 18) || b[0] >= 240 || b[0] == 0 ||  // 198.18/15, 240/4
+         (b[0] == 192 && b[1] == 0 && b[2] == 2) ||                           // documentation:
+         (b[0] == 198 && b[1] == 51 && b[2] == 100) ||                        // 192.0.2/24,
+         (b[0] == 203 && b[1] == 0 && b[2] == 113);                           // 198.51.100/24,
+                                                                              // 203.0.113/24
+}
+
+constexpr const char* kPrivateRefusal = "refusing to post to a private address";
+
+bool any_private(const tcp::resolver::results_type& endpoints) {
+  for (const auto& e : endpoints)
+    if (is_private(e.endpoint().address())) return true;
+  return false;
 }
 
 template <class Stream>
@@ -110,10 +123,7 @@ WebhookAnswer HttpWebhookSender::post(
         tcp::resolver resolver(io);
         const auto endpoints =
             co_await resolver.async_resolve(u->host, u->port, net::use_awaitable);
-        if (!allow_private_)
-          for (const auto& e : endpoints)
-            if (is_private(e.endpoint().address()))
-              co_return WebhookAnswer{0, "refusing to post to a private address"};
+        if (!allow_private_ && any_private(endpoints)) co_return WebhookAnswer{0, kPrivateRefusal};
         if (!u->tls) {
           beast::tcp_stream stream(io);
           co_await stream.async_connect(endpoints, net::use_awaitable);
@@ -144,6 +154,29 @@ WebhookAnswer HttpWebhookSender::post(
   io.run_for(timeout_);
   if (!answer) return {0, "no answer within " + std::to_string(timeout_.count()) + " s"};
   return *answer;
+}
+
+std::string HttpWebhookSender::refusal(const std::string& url) const {
+  const auto u = parse_url(url);
+  if (!u) return "not an http(s) URL";
+  net::io_context io;
+  tcp::resolver resolver(io);
+  std::string refusal =
+      "the host name did not resolve within " + std::to_string(timeout_.count()) + " s";
+  resolver.async_resolve(
+      u->host, u->port,
+      [&](const boost::system::error_code& ec, const tcp::resolver::results_type& endpoints) {
+        if (ec)
+          refusal = "the host name does not resolve";
+        else if (endpoints.empty())
+          refusal = "the host name has no address";
+        else if (!allow_private_ && any_private(endpoints))
+          refusal = "the host is on loopback, a private network or a reserved range";
+        else
+          refusal.clear();
+      });
+  io.run_for(timeout_);
+  return refusal;
 }
 
 std::chrono::seconds retry_delay(const DeliveryPolicy& policy, int attempts) {
@@ -186,7 +219,7 @@ int deliver_due_webhooks(domain::Database& db, const domain::Clock& clock, Webho
         e->last_error = answer.status ? "HTTP " + std::to_string(answer.status) : answer.error;
         // After the last attempt the event stays undelivered with its error, out of the way.
         e->next_attempt_at = e->attempts >= policy.max_attempts
-                                 ? clock.now() + std::chrono::hours(24 * 365 * 100)
+                                 ? domain::kNoMoreAttempts
                                  : clock.now() + retry_delay(policy, e->attempts);
       }
       tx.notifications().update_event(*e);

@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "domain/competition.hpp"
 #include "domain/ports.hpp"
 
 namespace tarjotin::server {
@@ -33,8 +34,9 @@ class WebhookSender {
 // HTTP/1.1 over TLS (certificate verified against the system store) or plain HTTP, with a
 // bounded time per attempt. Webhook URLs come from providers, so by default an address on
 // loopback, a private network or link-local is refused: a URL must not reach the server's own
-// neighbourhood (SSRF).
-class HttpWebhookSender final : public WebhookSender {
+// neighbourhood (SSRF). The same rule answers when a URL is set (domain::WebhookTargets), so a
+// provider learns at once that deliveries would be refused.
+class HttpWebhookSender final : public WebhookSender, public domain::WebhookTargets {
  public:
   explicit HttpWebhookSender(bool allow_private_addresses = false,
                              std::chrono::seconds timeout = std::chrono::seconds(10))
@@ -42,6 +44,8 @@ class HttpWebhookSender final : public WebhookSender {
   WebhookAnswer post(const std::string& url,
                      const std::vector<std::pair<std::string, std::string>>& headers,
                      const std::string& body) override;
+  // Resolves the host (within the same timeout) and checks every address it has.
+  std::string refusal(const std::string& url) const override;
 
  private:
   bool allow_private_;

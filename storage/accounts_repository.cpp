@@ -34,6 +34,7 @@ domain::User user_from(const soci::row& r) {
   u.password_hash = r.get<std::string>(5);
   u.active = int64_at(r, 6) != 0;
   u.created_at = from_micros(int64_at(r, 7));
+  u.password_change_required = int64_at(r, 8) != 0;
   return u;
 }
 
@@ -41,7 +42,7 @@ constexpr const char* kOrganisationColumns =
     "SELECT id, kind, name, country, business_id, created_at FROM organisations ";
 constexpr const char* kUserColumns =
     "SELECT id, organisation_id, email, display_name, role, password_hash, "
-    "active, created_at FROM users ";
+    "active, created_at, password_change_required FROM users ";
 
 }  // namespace
 
@@ -74,11 +75,14 @@ std::optional<domain::Organisation> SociOrganisations::find_by_business_id(
 void SociUsers::add(const domain::User& u) {
   const std::string role(domain::to_string(u.role));
   const int active = u.active ? 1 : 0;
+  const int change_required = u.password_change_required ? 1 : 0;
   const long long created = to_micros(u.created_at);
   sql_ << "INSERT INTO users (id, organisation_id, email, display_name, role, password_hash, "
-          "active, created_at) VALUES (:id, :org, :email, :name, :role, :hash, :active, :created)",
+          "active, created_at, password_change_required) VALUES (:id, :org, :email, :name, "
+          ":role, :hash, :active, :created, :change_required)",
       soci::use(u.id), soci::use(u.organisation_id), soci::use(u.email), soci::use(u.display_name),
-      soci::use(role), soci::use(u.password_hash), soci::use(active), soci::use(created);
+      soci::use(role), soci::use(u.password_hash), soci::use(active), soci::use(created),
+      soci::use(change_required);
 }
 
 std::optional<domain::User> SociUsers::find_where(const std::string& column,
@@ -105,8 +109,11 @@ std::vector<domain::User> SociUsers::list_for_organisation(const std::string& or
   return users;
 }
 
-void SociUsers::set_password_hash(const std::string& id, const std::string& hash) {
-  sql_ << "UPDATE users SET password_hash = :hash WHERE id = :id", soci::use(hash), soci::use(id);
+void SociUsers::set_password(const std::string& id, const std::string& hash, bool change_required) {
+  const int required = change_required ? 1 : 0;
+  sql_ << "UPDATE users SET password_hash = :hash, password_change_required = :required WHERE id "
+          "= :id",
+      soci::use(hash), soci::use(required), soci::use(id);
 }
 
 bool SociUsers::any_administrator() {

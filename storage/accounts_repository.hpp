@@ -26,7 +26,7 @@ class SociUsers final : public domain::UserRepository {
   std::vector<domain::User> list_for_organisation(const std::string& organisation_id) override;
   void set_active(const std::string& id, bool active) override;
   bool any_administrator() override;
-  void set_password_hash(const std::string& id, const std::string& hash) override;
+  void set_password(const std::string& id, const std::string& hash, bool change_required) override;
 
  private:
   std::optional<domain::User> find_where(const std::string& column, const std::string& value);

@@ -524,4 +524,17 @@ std::optional<domain::OutboxEvent> SociNotifications::find_event(const std::stri
   return event_from(r);
 }
 
+std::vector<domain::OutboxEvent> SociNotifications::recent_events(
+    const std::string& organisation_id, std::size_t limit) {
+  const long long max = limit_of(limit);
+  std::vector<domain::OutboxEvent> out;
+  soci::rowset<soci::row> rows =
+      (sql_.prepare
+           << std::string(kEventColumns) +
+                  "WHERE organisation_id = :org ORDER BY created_at DESC, id DESC LIMIT :n",
+       soci::use(organisation_id), soci::use(max));
+  for (const auto& r : rows) out.push_back(event_from(r));
+  return out;
+}
+
 }  // namespace tarjotin::storage

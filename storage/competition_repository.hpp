@@ -54,6 +54,8 @@ class SociNotifications final : public domain::NotificationRepository {
                                              std::size_t limit) override;
   void update_event(const domain::OutboxEvent& event) override;
   std::optional<domain::OutboxEvent> find_event(const std::string& id) override;
+  std::vector<domain::OutboxEvent> recent_events(const std::string& organisation_id,
+                                                 std::size_t limit) override;
 
  private:
   soci::session& sql_;

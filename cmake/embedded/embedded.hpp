@@ -11,5 +11,6 @@ struct EmbeddedFile {
 
 std::span<const EmbeddedFile> migrations();
 std::span<const EmbeddedFile> schemas();
+std::span<const EmbeddedFile> common_passwords();
 
 }  // namespace tarjotin::embedded

@@ -28,6 +28,8 @@ void write_user(JsonWriter& w, const domain::User& u) {
   write_field(w, "role", domain::to_string(u.role));
   w.Key("active");
   w.Bool(u.active);
+  w.Key("password_change_required");
+  w.Bool(u.password_change_required);
   write_field(w, "created_at", format_timestamp(u.created_at));
   w.EndObject();
 }

@@ -96,14 +96,16 @@ void add_account_routes(Router& router, Services& s) {
                 return reply;
               }});
 
-  router.add({http::verb::get, "/v1/sessions/current", "readCurrentSession", Guard::signed_in(), "",
-              [&s](Exchange& ex) {
+  router.add({http::verb::get, "/v1/sessions/current", "readCurrentSession", Guard::own_session(),
+              "", [&s](Exchange& ex) {
                 auto org =
                     domain::read_organisation(s.accounts, ex.who(), ex.who().organisation_id);
                 return answer(org, ex, 200, [&](JsonWriter& w, const domain::Organisation& o) {
                   w.StartObject();
                   write_field(w, "user_id", ex.who().user_id);
                   write_field(w, "role", domain::to_string(ex.who().role));
+                  w.Key("password_change_required");
+                  w.Bool(ex.who().password_change_required);
                   w.Key("organisation");
                   write_organisation(w, o);
                   if (!ex.csrf_token.empty()) write_field(w, "csrf_token", ex.csrf_token);
@@ -111,7 +113,7 @@ void add_account_routes(Router& router, Services& s) {
                 });
               }});
 
-  router.add({http::verb::delete_, "/v1/sessions/current", "signOut", Guard::signed_in(), "",
+  router.add({http::verb::delete_, "/v1/sessions/current", "signOut", Guard::own_session(), "",
               [&s](Exchange& ex) {
                 auto result = domain::sign_out(s.accounts, ex.who());
                 if (!result) return refused(result.error(), ex);
@@ -119,7 +121,7 @@ void add_account_routes(Router& router, Services& s) {
               }});
 
   router.add({http::verb::put, "/v1/sessions/current/password", "changePassword",
-              Guard::signed_in(), "password-change.request", [&s](Exchange& ex) {
+              Guard::own_session(), "password-change.request", [&s](Exchange& ex) {
                 auto result = domain::change_own_password(s.accounts, ex.who(),
                                                           text(ex.body, "current_password"),
                                                           text(ex.body, "new_password"));
@@ -159,6 +161,18 @@ void add_account_routes(Router& router, Services& s) {
                 auto result = domain::set_user_active(s.accounts, ex.who(), ex.param("user_id"),
                                                       ex.body["active"].GetBool());
                 return answer(result, ex, 200, write_user);
+              }});
+
+  router.add({http::verb::post, "/v1/users/{user_id}/password-reset", "resetPassword", managers, "",
+              [&s](Exchange& ex) {
+                auto result = domain::reset_password(s.accounts, ex.who(), ex.param("user_id"));
+                return answer(result, ex, 200, [](JsonWriter& w, const domain::PasswordReset& r) {
+                  w.StartObject();
+                  write_field(w, "one_time_password", r.one_time_password);
+                  w.Key("user");
+                  write_user(w, r.user);
+                  w.EndObject();
+                });
               }});
 }
 

@@ -150,11 +150,50 @@ void write_ranked(JsonWriter& w, const domain::RankedTender& r) {
   w.EndObject();
 }
 
+// What a delivery's receiver has seen of it, and whether more tries will come.
+std::string_view delivery_state(const domain::OutboxEvent& e) {
+  if (e.delivered_at) return "delivered";
+  if (e.next_attempt_at == domain::kNoMoreAttempts) return "failed";
+  return e.attempts == 0 ? "pending" : "retrying";
+}
+
+void write_webhook_status(JsonWriter& w, const domain::WebhookStatus& status) {
+  w.StartObject();
+  write_string(w, "url");
+  if (status.webhook)
+    write_string(w, status.webhook->url);
+  else
+    w.Null();
+  write_optional_time(w, "set_at",
+                      status.webhook ? std::optional(status.webhook->created_at) : std::nullopt);
+  write_field(w, "signature_header", "X-Tarjotin-Signature");
+  write_string(w, "deliveries");
+  w.StartArray();
+  for (const auto& e : status.deliveries) {
+    const auto state = delivery_state(e);
+    w.StartObject();
+    write_field(w, "event_id", e.id);
+    write_field(w, "kind", e.kind);
+    write_field(w, "created_at", format_timestamp(e.created_at));
+    write_field(w, "state", state);
+    write_string(w, "attempts");
+    w.Int(e.attempts);
+    write_optional_time(w, "delivered_at", e.delivered_at);
+    write_optional_time(w, "next_attempt_at",
+                        state == "pending" || state == "retrying" ? std::optional(e.next_attempt_at)
+                                                                  : std::nullopt);
+    write_field(w, "last_error", e.last_error);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+}
+
 void write_notification(JsonWriter& w, const domain::Notification& n) {
   w.StartObject();
   write_field(w, "id", n.id);
   write_field(w, "kind", n.kind);
-  write_field(w, "competition_id", n.subject_id);
+  write_field(w, domain::subject_field(n.kind), n.subject_id);
   write_field(w, "text", n.text);
   write_field(w, "created_at", format_timestamp(n.created_at));
   w.EndObject();
@@ -332,6 +371,10 @@ void add_notification_routes(Router& router, domain::CompetitionServices& c) {
                                 write_field(w, "signature_header", "X-Tarjotin-Signature");
                                 w.EndObject();
                               });
+              }});
+  router.add({http::verb::get, "/v1/webhook", "getWebhook", Guard::only({Role::provider}), "",
+              [&c](Exchange& ex) {
+                return answer(domain::read_webhook(c, ex.who()), ex, 200, write_webhook_status);
               }});
 }
 

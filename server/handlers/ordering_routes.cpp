@@ -191,6 +191,11 @@ void add_order_routes(Router& router, domain::OrderingServices& o) {
          return answer_list(domain::earlier_closing_reports(o, ex.who(), ex.param("order_id")), ex,
                             write_closing_report);
        }});
+  router.add({http::verb::get, "/v1/orders/{order_id}/earlier-outcomes", "earlierOutcomes",
+              Guard::only({Role::coach, Role::provider}), "", [&o](Exchange& ex) {
+                return answer_list(domain::earlier_outcomes(o, ex.who(), ex.param("order_id")), ex,
+                                   write_outcome);
+              }});
   router.add({http::verb::post, "/v1/orders/{order_id}/outcomes", "recordOutcome",
               Guard::only({Role::coach, Role::provider}), "outcome.request", [&o](Exchange& ex) {
                 const auto type = domain::parse_outcome_type(text(ex.body, "type"));

@@ -131,6 +131,16 @@ void write_application(JsonWriter& w, const domain::ApplicationView& v) {
   write_optional_time(w, "decided_at", a.decided_at);
   write_field(w, "created_at", format_timestamp(a.created_at));
   write_field(w, "updated_at", format_timestamp(a.updated_at));
+  w.Key("admission");
+  if (v.admission) {
+    w.StartObject();
+    write_field(w, "state", domain::to_string(v.admission->state));
+    write_field(w, "reason", v.admission->reason);
+    write_field(w, "updated_at", format_timestamp(v.admission->updated_at));
+    w.EndObject();
+  } else {
+    w.Null();
+  }
   w.EndObject();
 }
 

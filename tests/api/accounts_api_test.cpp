@@ -37,7 +37,9 @@ TEST_F(AccountsApi, ProviderSignsUpThenSignsInAndSeesItself) {
       api.post("/v1/provider-registrations", registration("0737546-2", "maija@example.fi"));
   ASSERT_EQ(signup.status, 201u) << signup.body;
   EXPECT_EQ(schema_violation("registration", signup.body), "");
-  EXPECT_EQ(signup.body.find("password"), std::string::npos);
+  EXPECT_EQ(signup.body.find("password_hash"), std::string::npos);
+  EXPECT_EQ(signup.body.find("correct horse"), std::string::npos);
+  EXPECT_EQ(signup.body.find("scrypt"), std::string::npos);
 
   const auto session = api.post(
       "/v1/sessions", R"({"email":"MAIJA@example.fi","password":"correct horse battery"})");
@@ -248,6 +250,88 @@ TEST_F(AccountsApi, ChangingTheOwnPasswordEndsEveryOtherSessionAndKeepsThisOne) 
                         R"({"current_password":"x","new_password":"a brand new passphrase"})", "")
                 .status,
             401u);
+}
+
+TEST_F(AccountsApi, AResetGivesAOneTimePasswordThatMustBeChangedBeforeAnythingElse) {
+  const auto admin = server.add_member(OrganisationKind::contracting_authority, Role::admin);
+  const auto coach = server.add_member(OrganisationKind::coaching_unit, Role::coach);
+  const auto second_session = api.sign_in(coach.email, kPassword);
+  const auto events = audit_events();
+
+  const auto reset = api.post("/v1/users/" + coach.user_id + "/password-reset", "", admin.token);
+  ASSERT_EQ(reset.status, 200u) << reset.body;
+  EXPECT_EQ(schema_violation("password-reset", reset.body), "") << reset.body;
+  const std::string one_time = field(reset, "one_time_password");
+  EXPECT_EQ(one_time.size(), 20u);
+  EXPECT_TRUE(reset.json()["user"]["password_change_required"].GetBool());
+  EXPECT_EQ(reset.body.find("scrypt"), std::string::npos);
+  EXPECT_EQ(audit_events(), events + 1);
+
+  // Whoever knew the old password is out, and the old password no longer works.
+  EXPECT_EQ(api.get("/v1/sessions/current", coach.token).status, 401u);
+  EXPECT_EQ(api.get("/v1/sessions/current", second_session).status, 401u);
+  EXPECT_EQ(api.post("/v1/sessions",
+                     R"({"email":")" + coach.email + R"(","password":")" + kPassword + R"("})")
+                .status,
+            401u);
+
+  const auto signed_in = api.post(
+      "/v1/sessions", R"({"email":")" + coach.email + R"(","password":")" + one_time + R"("})");
+  ASSERT_EQ(signed_in.status, 201u) << signed_in.body;
+  EXPECT_EQ(schema_violation("session", signed_in.body), "") << signed_in.body;
+  const std::string token = field(signed_in, "token");
+  const auto current = api.get("/v1/sessions/current", token);
+  ASSERT_EQ(current.status, 200u);
+  EXPECT_TRUE(current.json()["password_change_required"].GetBool());
+  const auto blocked = api.get("/v1/orders", token);
+  EXPECT_EQ(blocked.status, 403u);
+  EXPECT_EQ(blocked.problem_type(), "password-change-required");
+  EXPECT_EQ(api.post("/v1/customers", R"({"reference":"X-1"})", token).status, 403u);
+
+  ASSERT_EQ(api.request(verb::put, "/v1/sessions/current/password",
+                        R"({"current_password":")" + one_time +
+                            R"(","new_password":"a passphrase of my own"})",
+                        token)
+                .status,
+            204u);
+  EXPECT_FALSE(api.get("/v1/sessions/current", token).json()["password_change_required"].GetBool());
+  EXPECT_EQ(api.get("/v1/orders", token).status, 200u);
+  EXPECT_FALSE(api.sign_in(coach.email, "a passphrase of my own").empty());
+}
+
+TEST_F(AccountsApi, NobodyResetsTheirOwnPasswordNorOneOfAnotherRole) {
+  const auto admin = server.add_member(OrganisationKind::contracting_authority, Role::admin);
+  const auto provider = server.add_member(OrganisationKind::provider, Role::provider, "0737546-2");
+  const auto own = api.post("/v1/users/" + admin.user_id + "/password-reset", "", admin.token);
+  EXPECT_EQ(own.status, 409u) << own.body;
+  EXPECT_EQ(own.problem_type(), "own-password");
+  const auto foreign =
+      api.post("/v1/users/" + admin.user_id + "/password-reset", "", provider.token);
+  EXPECT_EQ(foreign.status, 404u) << foreign.body;
+  const auto events = audit_events();
+  EXPECT_EQ(api.post("/v1/users/no-such-user/password-reset", "", admin.token).status, 404u);
+  EXPECT_EQ(audit_events(), events);
+  EXPECT_FALSE(api.sign_in(admin.email, kPassword).empty());
+}
+
+TEST_F(AccountsApi, ACommonPasswordIsRefusedWhereverAPasswordIsChosen) {
+  const auto events = audit_events();
+  const auto signup = api.post("/v1/provider-registrations",
+                               registration("0737546-2", "maija@example.fi", "Qwerty123456"));
+  EXPECT_EQ(signup.status, 422u) << signup.body;
+  EXPECT_NE(signup.body.find(R"("rule":"notCommon")"), std::string::npos) << signup.body;
+  EXPECT_NE(signup.body.find("/user/password"), std::string::npos) << signup.body;
+  EXPECT_EQ(audit_events(), events);
+
+  const auto member = server.add_member(OrganisationKind::coaching_unit, Role::coach);
+  const auto change = api.request(
+      verb::put, "/v1/sessions/current/password",
+      std::string(R"({"current_password":")") + kPassword + R"(","new_password":"1QAZ2wsx3edc"})",
+      member.token);
+  EXPECT_EQ(change.status, 422u) << change.body;
+  EXPECT_NE(change.body.find(R"("rule":"notCommon")"), std::string::npos) << change.body;
+  EXPECT_NE(change.body.find("/new_password"), std::string::npos) << change.body;
+  EXPECT_FALSE(api.sign_in(member.email, kPassword).empty());
 }
 
 }  // namespace

@@ -556,6 +556,61 @@ TEST_F(Ordering, EarlierClosingReportsReachANewProviderOnlyUnderConsent) {
   EXPECT_EQ(api.get(path, providers[1].token).body.find("CV päivitetty"), std::string::npos);
 }
 
+TEST_F(Ordering, EarlierOutcomesReachANewProviderOnlyUnderTheOutcomesConsentAndWithoutNotes) {
+  const auto first = offer(providers[0], 5);
+  const auto second = offer(providers[1], 5);
+  const auto customer_id = customer("ASIAKAS-9002", coach.token);
+  const auto a = field(order(choice_set(customer_id), first), "id");
+  for (const char* step : {"accept", "start", "complete"})
+    ASSERT_EQ(act(a, step, providers[0].token).status, 200u);
+  // A provider's proposal, then the coach's record, which alone is an outcome.
+  ASSERT_EQ(api.post("/v1/orders/" + a + "/outcomes",
+                     R"({"type":"studies","date":")" + date(0) + R"("})", providers[0].token)
+                .status,
+            201u);
+  ASSERT_EQ(api.post("/v1/orders/" + a + "/outcomes",
+                     R"({"type":"work_trial","date":")" + date(0) + R"(","note":"Kesken jäi"})",
+                     coach.token)
+                .status,
+            201u);
+  const auto b = field(order(choice_set(customer_id), second), "id");
+  const auto path = "/v1/orders/" + b + "/earlier-outcomes";
+
+  const auto before = api.get(path, providers[1].token);
+  ASSERT_EQ(before.status, 200u) << before.body;
+  EXPECT_EQ(before.json()["items"].Size(), 0u);
+  const auto coach_view = api.get(path, coach.token);
+  EXPECT_EQ(schema_violation("outcome-list", coach_view.body), "") << coach_view.body;
+  ASSERT_EQ(coach_view.json()["items"].Size(), 1u);
+  EXPECT_STREQ(coach_view.json()["items"][0]["note"].GetString(), "Kesken jäi");
+
+  // Consent to closing reports does not open the outcomes.
+  const auto grant = [&](const char* scope) {
+    return api.post(
+        "/v1/customers/" + customer_id + "/consents",
+        R"({"provider_id":")" + providers[1].organisation_id + R"(","scope":")" + scope + R"("})",
+        coach.token);
+  };
+  ASSERT_EQ(grant("closing_reports").status, 201u);
+  EXPECT_EQ(api.get(path, providers[1].token).json()["items"].Size(), 0u);
+
+  const auto consent = grant("outcomes");
+  ASSERT_EQ(consent.status, 201u) << consent.body;
+  const auto shared = api.get(path, providers[1].token);
+  EXPECT_EQ(schema_violation("outcome-list", shared.body), "") << shared.body;
+  ASSERT_EQ(shared.json()["items"].Size(), 1u);
+  EXPECT_STREQ(shared.json()["items"][0]["type"].GetString(), "work_trial");
+  EXPECT_EQ(shared.body.find("Kesken"), std::string::npos);
+  EXPECT_EQ(api.get("/v1/orders/" + a + "/earlier-outcomes", providers[1].token).status, 404u);
+
+  ASSERT_EQ(
+      api.post("/v1/customers/" + customer_id + "/consents/" + field(consent, "id") + "/withdrawal",
+               "", coach.token)
+          .status,
+      200u);
+  EXPECT_EQ(api.get(path, providers[1].token).json()["items"].Size(), 0u);
+}
+
 TEST_F(Ordering, OfferingsStayWithinThePriceModelAndTheirProvider) {
   const auto over = api.post("/v1/categories/" + category_id + "/offerings",
                              R"({"description":{"fi":"Kallis"},"unit_price_cents":250000,)"

@@ -447,6 +447,7 @@ TEST_F(QualificationApi, OfficersListAdmissionsByStateWithTheReasonAndReinstateF
   EXPECT_EQ(bad.status, 422u);
   EXPECT_NE(bad.body.find("/state"), std::string::npos) << bad.body;
 
+  server.clock().advance(std::chrono::minutes(1));  // notifications are listed newest first
   ASSERT_EQ(
       admission_act(dps.category_id, provider.organisation_id, R"({"act":"reinstate"})").status,
       200u);
@@ -454,6 +455,57 @@ TEST_F(QualificationApi, OfficersListAdmissionsByStateWithTheReasonAndReinstateF
   EXPECT_EQ(list("?state=admitted").json()["items"].Size(), 1u);
   EXPECT_EQ(api.get("/v1/categories/" + dps.category_id + "/admissions", provider.token).status,
             403u);
+}
+
+TEST_F(QualificationApi, ASuspendedReinstatedOrExcludedProviderIsToldWhyAndItsApplicationSaysSo) {
+  const auto dps = published_dps();
+  Provider provider = sign_up_provider();
+  const auto application_id = submitted_application(provider, dps.category_id);
+  ASSERT_EQ(decide(application_id, R"({"decision":"admit"})").status, 200u);
+  const auto application = [&] {
+    return api.get("/v1/applications/" + application_id, provider.token);
+  };
+  const auto notifications = [&] { return api.get("/v1/notifications", provider.token); };
+  const auto admitted = application();
+  EXPECT_EQ(schema_violation("application", admitted.body), "") << admitted.body;
+  EXPECT_STREQ(admitted.json()["admission"]["state"].GetString(), "admitted");
+  EXPECT_EQ(notifications().json()["items"].Size(), 0u);  // admitting it is the decision itself
+
+  const std::string reason = "Vakuutustodistus on vanhentunut.";
+  ASSERT_EQ(admission_act(dps.category_id, provider.organisation_id,
+                          R"({"act":"suspend","reason":")" + reason + R"("})")
+                .status,
+            200u);
+  const auto suspended = application().json();
+  EXPECT_STREQ(suspended["state"].GetString(), "admitted");  // the decision stands
+  EXPECT_STREQ(suspended["admission"]["state"].GetString(), "suspended");
+  EXPECT_EQ(suspended["admission"]["reason"].GetString(), reason);
+  auto told = notifications();
+  EXPECT_EQ(schema_violation("notification-list", told.body), "") << told.body;
+  ASSERT_EQ(told.json()["items"].Size(), 1u);
+  EXPECT_STREQ(told.json()["items"][0]["kind"].GetString(), "admission.suspended");
+  EXPECT_EQ(told.json()["items"][0]["category_id"].GetString(), dps.category_id);
+  EXPECT_NE(std::string(told.json()["items"][0]["text"].GetString()).find(reason),
+            std::string::npos);
+
+  server.clock().advance(std::chrono::minutes(1));  // notifications are listed newest first
+  ASSERT_EQ(
+      admission_act(dps.category_id, provider.organisation_id, R"({"act":"reinstate"})").status,
+      200u);
+  EXPECT_STREQ(application().json()["admission"]["state"].GetString(), "admitted");
+  EXPECT_STREQ(notifications().json()["items"][0]["kind"].GetString(), "admission.reinstated");
+
+  server.clock().advance(std::chrono::minutes(1));
+  ASSERT_EQ(admission_act(dps.category_id, provider.organisation_id,
+                          R"({"act":"exclude","reason":"Verovelkaa."})")
+                .status,
+            200u);
+  EXPECT_STREQ(application().json()["admission"]["state"].GetString(), "excluded");
+  told = notifications();
+  ASSERT_EQ(told.json()["items"].Size(), 3u);
+  EXPECT_STREQ(told.json()["items"][0]["kind"].GetString(), "admission.excluded");
+  // Nobody else is told.
+  EXPECT_EQ(api.get("/v1/notifications", officer.token).json()["items"].Size(), 0u);
 }
 
 TEST_F(QualificationApi, OverdueApplicationIsFlaggedInTheQueueAndMetrics) {

@@ -117,6 +117,13 @@ TEST_F(Reconfirmations, ProviderThatDoesNotConfirmInTimeIsSuspendedTheOthersStay
   const auto officer_token = api.sign_in(officer.email, kPassword);
   const auto late_token = api.sign_in(silent.email, kPassword);
   EXPECT_EQ(api.post("/v1/reconfirmations/" + id + "/confirmation", "", late_token).status, 409u);
+  // The suspended provider is told why; the one that confirmed hears nothing.
+  const auto told = api.get("/v1/notifications", late_token).json();
+  ASSERT_EQ(told["items"].Size(), 1u);
+  EXPECT_STREQ(told["items"][0]["kind"].GetString(), "admission.suspended");
+  EXPECT_NE(std::string(told["items"][0]["text"].GetString()).find("not re-confirmed"),
+            std::string::npos);
+  EXPECT_EQ(api.get("/v1/notifications", confirming.token).json()["items"].Size(), 0u);
   const auto view = api.get("/v1/reconfirmations/" + id, officer_token);
   ASSERT_EQ(view.status, 200u);
   EXPECT_EQ(schema_violation("reconfirmation", view.body), "");

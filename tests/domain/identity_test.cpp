@@ -90,5 +90,53 @@ TEST(AccountRules, EmailIsNormalisedToLowerCaseAndChecked) {
     EXPECT_FALSE(normalise_email(bad).ok()) << bad;
 }
 
+// Draws a counter's values, so the test sees the same characters every run and also the draws
+// from the short last block, which must be dropped.
+class CountingSecrets final : public Secrets {
+ public:
+  explicit CountingSecrets(std::vector<std::uint64_t> draws) : draws_(std::move(draws)) {}
+  std::string new_id() override { return "id"; }
+  IssuedToken new_token() override { return {"t", "h"}; }
+  std::string hash_token(std::string_view) const override { return "h"; }
+  std::uint64_t new_seed() override { return draws_.at(next_++ % draws_.size()); }
+  std::size_t drawn() const { return next_; }
+
+ private:
+  std::vector<std::uint64_t> draws_;
+  std::size_t next_ = 0;
+};
+
+TEST(OneTimePassword, IsTwentyCharactersWithoutLookAlikes) {
+  CountingSecrets secrets({0, 1, 55, 56 * 56 - 1, 123456789, 987654321987ull});
+  for (int i = 0; i < 50; ++i) {
+    const auto p = one_time_password(secrets);
+    EXPECT_EQ(p.size(), 20u);
+    EXPECT_EQ(p.find_first_of("01lIoO"), std::string::npos) << p;
+    EXPECT_TRUE(check_password_policy(p).ok()) << p;
+  }
+}
+
+TEST(OneTimePassword, DropsDrawsThatWouldFavourSomeCharacters) {
+  // The top of the 64-bit range lies past the last whole block of 56^5 and is never used.
+  CountingSecrets secrets({UINT64_MAX, 0});
+  const auto p = one_time_password(secrets);
+  EXPECT_EQ(p, std::string(20, 'a'));
+  EXPECT_EQ(secrets.drawn(), 8u);  // four used draws, four dropped
+}
+
+TEST(PasswordPolicy, RefusesTheCommonOnesWhateverTheirCase) {
+  EXPECT_TRUE(is_common_password("qwerty123456"));
+  EXPECT_TRUE(is_common_password("QWERTY123456"));
+  EXPECT_TRUE(is_common_password("password"));
+  EXPECT_FALSE(is_common_password("a passphrase of my own"));
+  EXPECT_FALSE(is_common_password(""));
+  const auto refused = check_password_policy("1qaz2wsx3edc");
+  ASSERT_FALSE(refused.ok());
+  ASSERT_EQ(refused.error().fields.size(), 1u);
+  EXPECT_EQ(refused.error().fields[0].rule, "notCommon");
+  EXPECT_EQ(check_password_policy("short").error().fields.at(0).rule, "minLength");
+  EXPECT_TRUE(check_password_policy("correct horse battery").ok());
+}
+
 }  // namespace
 }  // namespace tarjotin::domain

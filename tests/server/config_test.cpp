@@ -92,6 +92,7 @@ const std::map<std::string, std::string> kGoodValues = {
     {"job-interval-seconds", "17"},
     {"metrics-token-file", "/run/secrets/metrics-token"},
     {"web-root", "/usr/lib/tarjotin/web"},
+    {"webhook-allow-private-addresses", "true"},
 };
 
 void expect_good_values(const Config& c) {
@@ -118,6 +119,7 @@ void expect_good_values(const Config& c) {
   EXPECT_EQ(c.job_interval_seconds, 17u);
   EXPECT_EQ(c.metrics_token_file, "/run/secrets/metrics-token");
   EXPECT_EQ(c.web_root, "/usr/lib/tarjotin/web");
+  EXPECT_TRUE(c.webhook_allow_private_addresses);
 }
 
 const char* const kNumericKeys[] = {"port",

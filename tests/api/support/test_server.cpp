@@ -41,6 +41,7 @@ TestServer::TestServer(ServerTweaks tweaks) : tweaks_(tweaks) {
   config.workers = 2;
   config.request_threads = 6;
   config.plain_http = tweaks.plain_http;
+  config.webhook_allow_private_addresses = tweaks.webhook_allow_private_addresses;
   config.scrypt_log2_n = 10;
   config.documents_dir = directory_ + "/documents";
   config.tender_key_file = directory_ + "/tender.key";

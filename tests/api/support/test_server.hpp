@@ -32,7 +32,8 @@ struct ServerTweaks {
   std::size_t max_connections = 4096;
   unsigned idle_timeout_seconds = 60;
   std::size_t max_upload_bytes = 256 * 1024;
-  std::string web_root{};  // the web client's files; empty: none
+  std::string web_root{};                        // the web client's files; empty: none
+  bool webhook_allow_private_addresses = false;  // test receivers listen on loopback
 };
 
 class TestServer {
