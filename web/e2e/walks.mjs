@@ -458,20 +458,25 @@ await shot(officer, "scorecards");
   await card.getByLabel("Viesti").fill("Vahvistakaa vakuutuksen voimassaolo.");
   await card.getByRole("button", { name: "Pyydä hyväksyttyjä vahvistamaan ehdot" }).click();
   await card.getByText("Tallennettu.").waitFor();
-  {
-    const admitted = await newPage();
-    await signIn(admitted, "koulutus@tyokortti.example");
-    await admitted.goto(base + "/provider/applications");
-    await admitted.getByText("Vahvistakaa vakuutuksen voimassaolo.").waitFor();
-    await scan(admitted, "provider: re-confirmation requested");
-    await admitted.getByRole("button", { name: "Vahvistan, että ehdot täyttyvät edelleen" }).click();
-    await admitted.getByText("Vahvistettu.").waitFor();
-    await admitted.context().close();
-  }
+  const admitted = await newPage();
+  await signIn(admitted, "koulutus@tyokortti.example");
+  await admitted.goto(base + "/provider/applications");
+  await admitted.getByText("Vahvistakaa vakuutuksen voimassaolo.").waitFor();
+  await scan(admitted, "provider: re-confirmation requested");
+  await admitted.getByRole("button", { name: "Vahvistan, että ehdot täyttyvät edelleen" }).click();
+  await admitted.getByText("Vahvistettu.").waitFor();
   await card.getByLabel("Syy (pakollinen keskeytettäessä tai poissuljettaessa)").fill("Vakuutus vanhentunut.");
   await card.getByRole("button", { name: "Keskeytä: Työkortti-Akatemia Oy" }).click();
   await card.getByText("Työkortti-Akatemia Oy · keskeytetty (Vakuutus vanhentunut.)").waitFor();
   await scan(officer, "officer: admissions");
+  // The provider is told why, and its application says what became of the admission.
+  await admitted.goto(base + "/notifications");
+  await admitted.getByText("Vakuutus vanhentunut.", { exact: false }).first().waitFor();
+  await admitted.goto(base + "/provider/applications");
+  await admitted.getByRole("link", { name: "Työkorttikoulutus" }).first().click();
+  await admitted.locator("#admission-state").getByText("Hyväksyntä nyt: keskeytetty — Vakuutus vanhentunut.", { exact: false }).waitFor();
+  await scan(admitted, "provider: admission suspended");
+  await admitted.context().close();
   await card.getByRole("button", { name: "Palauta: Työkortti-Akatemia Oy" }).click();
   await card.getByText("Työkortti-Akatemia Oy · hyväksytty").waitFor();
 }
@@ -501,6 +506,31 @@ await shot(officer, "scorecards");
   await newcomer.getByLabel("Nykyinen salasana").fill(password);
   await newcomer.getByRole("button", { name: "Vaihda salasana" }).click();
   await newcomer.getByText("Salasana vaihdettu. Muut istuntosi on kirjattu ulos.").waitFor();
+  // Forgotten: the administrator resets it to a one-time password, shown once, which ends the
+  // newcomer's sessions and opens only the password page until the newcomer has chosen one.
+  await admin.getByRole("button", { name: "Anna kertasalasana: uusi.hankkija@kuopio.example" }).click();
+  const oneTime = await admin.locator(".notice code").textContent();
+  assert.equal(oneTime.length, 20);
+  await admin.getByText("Uusi Hankkija (kertasalasana vaihtamatta)").waitFor();
+  await scan(admin, "admin: one-time password issued");
+  assert.equal(await newcomer.evaluate(async () => (await fetch("/v1/sessions/current")).status), 401);
+  await newcomer.goto(`${base}/sign-in`);
+  await newcomer.getByLabel("Sähköposti").fill("uusi.hankkija@kuopio.example");
+  await newcomer.getByLabel("Salasana").fill(oneTime);
+  await newcomer.getByRole("button", { name: "Kirjaudu sisään" }).click();
+  await newcomer.getByText("Sait kertakäyttöisen salasanan.", { exact: false }).waitFor();
+  await scan(newcomer, "account: password change required");
+  await newcomer.goto(`${base}/officer`);
+  await newcomer.getByText("Sait kertakäyttöisen salasanan.", { exact: false }).waitFor();
+  await newcomer.getByLabel("Nykyinen salasana").fill(oneTime);
+  await newcomer.getByLabel("Uusi salasana (vähintään 12 merkkiä)").fill("qwerty123456");
+  await newcomer.getByRole("button", { name: "Vaihda salasana" }).click();
+  await newcomer.locator(".error-summary").waitFor(); // on the list of common passwords
+  await newcomer.getByLabel("Nykyinen salasana").fill(oneTime);
+  await newcomer.getByLabel("Uusi salasana (vähintään 12 merkkiä)").fill("another passphrase of mine");
+  await newcomer.getByRole("button", { name: "Vaihda salasana" }).click();
+  await newcomer.waitForURL(`${base}/officer`);
+  await newcomer.getByRole("heading", { level: 1, name: "Päätöstä odottavat hakemukset" }).waitFor();
   await admin.getByRole("button", { name: "Poista käytöstä: uusi.hankkija@kuopio.example" }).click();
   await admin.getByText("Uusi Hankkija (ei käytössä)").waitFor();
   // Deactivation ends the newcomer's sessions at once.

@@ -348,6 +348,19 @@ const words = {
     "Lösenordet är bytt. Dina andra sessioner har loggats ut.",
     "Password changed. Your other sessions have been signed out.",
   ),
+  passwordChangeRequired: w(
+    "Sait kertakäyttöisen salasanan. Valitse nyt oma salasana: muuhun et pääse ennen sitä.",
+    "Du fick ett engångslösenord. Välj nu ett eget lösenord: annat kan du inte göra innan dess.",
+    "You were given a one-time password. Choose your own password now: nothing else opens before that.",
+  ),
+  resetPassword: w("Anna kertasalasana", "Ge ett engångslösenord", "Reset the password"),
+  oneTimePasswordFor: w("Kertasalasana käyttäjälle", "Engångslösenord för", "One-time password for"),
+  oneTimePasswordHint: w(
+    "Anna se käyttäjälle turvallista tietä. Se näytetään vain nyt; käyttäjä vaihtaa sen ensimmäisellä kirjautumisella, ja hänen istuntonsa on kirjattu ulos.",
+    "Ge det till användaren på ett säkert sätt. Det visas bara nu; användaren byter det vid första inloggningen, och användarens sessioner har loggats ut.",
+    "Give it to the user by a safe channel. It is shown only now; the user changes it at the next sign-in, and their sessions have been signed out.",
+  ),
+  mustChangePassword: w("kertasalasana vaihtamatta", "engångslösenordet inte bytt", "one-time password not yet changed"),
   consents: w("Asiakkaan suostumukset", "Kundens samtycken", "The customer's consents"),
   scope_closing_reports: w("aiempien palvelujen loppuraportit", "tidigare tjänsters slutrapporter", "earlier services' closing reports"),
   scope_outcomes: w("aiempien palvelujen tulokset", "tidigare tjänsters resultat", "earlier services' outcomes"),
@@ -365,6 +378,7 @@ const words = {
   adm_admitted: w("hyväksytty", "godkänd", "admitted"),
   adm_suspended: w("keskeytetty", "avstängd", "suspended"),
   adm_excluded: w("suljettu pois", "utesluten", "excluded"),
+  admissionNow: w("Hyväksyntä nyt", "Godkännandet nu", "The admission now"),
   // officer
   reviewQueue: w("Päätöstä odottavat hakemukset", "Ansökningar som väntar på beslut", "Applications awaiting a decision"),
   timeLeft: w("Aikaa jäljellä", "Tid kvar", "Time left"),
@@ -464,6 +478,15 @@ export function formatDate(isoDate: string): string {
   const [y, m, d] = isoDate.split("-").map(Number);
   return new Intl.DateTimeFormat(locale(), { dateStyle: "medium", timeZone: "UTC" }).format(
     new Date(Date.UTC(y, m - 1, d)),
+  );
+}
+
+// Today's Helsinki calendar day as YYYY-MM-DD, `days` later: the day the server judges dates by.
+// Between midnight in Helsinki and midnight UTC the browser's UTC date is still yesterday.
+export function helsinkiDate(days = 0): string {
+  // en-CA writes dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Helsinki" }).format(
+    new Date(Date.now() + days * 86400e3),
   );
 }
 

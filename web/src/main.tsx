@@ -75,6 +75,8 @@ function App() {
     if (!params) continue;
     if (session === undefined) return <Layout title={t("loading")}><Loading /></Layout>;
     if (session === null) return <SignIn />;
+    // The server refuses everything else until then; the page goes straight to the one form.
+    if (session.passwordChangeRequired) return <ChangePassword />;
     return page(params);
   }
   return (

@@ -9,6 +9,8 @@ export interface Session {
   role: Role;
   organisationId: string;
   organisationName: string;
+  // After an administrator's reset: only the password page opens until the user picks one.
+  passwordChangeRequired: boolean;
 }
 
 let current: Session | null | undefined = undefined; // undefined: not yet known
@@ -35,6 +37,7 @@ export async function loadSession(): Promise<void> {
     role: data.role,
     organisationId: data.organisation.id,
     organisationName: data.organisation.name,
+    passwordChangeRequired: data.password_change_required,
   });
 }
 

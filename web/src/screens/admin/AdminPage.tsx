@@ -1,5 +1,6 @@
 // The administrator's page: an organisation's users (added with a role and an initial
-// password, deactivated and activated again; deactivation ends their sessions), and new
+// password, deactivated and activated again; deactivation ends their sessions; a forgotten
+// password is reset to a one-time one, shown once, that the user must change), and new
 // organisations — coaching units, further authorities — whose users are added the same way.
 import { useState } from "preact/hooks";
 import { api, type Schemas } from "../../api/client";
@@ -35,11 +36,19 @@ export function AdminPage({ id }: { id?: string }) {
     [organisationId],
   );
   const [problem, setProblem] = useState<Problem | null>(null);
+  const [issued, setIssued] = useState<{ email: string; password: string } | null>(null);
   if (!org.data) return <Layout title={t("users")}>{org.failed ? <Failed /> : <Loading />}</Layout>;
   const setActive = async (user: string, active: boolean) => {
     const { error } = await api.PATCH("/v1/users/{user_id}", { params: { path: { user_id: user } }, body: { active } });
     if (error) return setProblem(asProblem(error));
     setProblem(null);
+    users.reload();
+  };
+  const resetPassword = async (user: string, email: string) => {
+    const { data, error } = await api.POST("/v1/users/{user_id}/password-reset", { params: { path: { user_id: user } } });
+    if (error) return setProblem(asProblem(error));
+    setProblem(null);
+    setIssued({ email, password: data.one_time_password });
     users.reload();
   };
   return (
@@ -48,6 +57,14 @@ export function AdminPage({ id }: { id?: string }) {
         {t("orgKind")}: {tCode("org_", org.data.kind)}
       </p>
       <ErrorSummary problem={problem} />
+      {issued && (
+        <div class="notice" role="status">
+          <p>
+            {t("oneTimePasswordFor")} {issued.email}: <code class="secret">{issued.password}</code>
+          </p>
+          <p>{t("oneTimePasswordHint")}</p>
+        </div>
+      )}
       {!users.data ? (
         <Loading />
       ) : (
@@ -67,6 +84,7 @@ export function AdminPage({ id }: { id?: string }) {
                 <td>
                   {u.display_name}
                   {!u.active && ` (${t("inactive")})`}
+                  {u.password_change_required && ` (${t("mustChangePassword")})`}
                 </td>
                 <td>{u.email}</td>
                 <td>{tCode("role_", u.role)}</td>
@@ -74,6 +92,11 @@ export function AdminPage({ id }: { id?: string }) {
                   {u.id !== session?.userId && (
                     <button type="button" onClick={() => setActive(u.id, !u.active)} aria-label={`${u.active ? t("deactivate") : t("activate")}: ${u.email}`}>
                       {u.active ? t("deactivate") : t("activate")}
+                    </button>
+                  )}
+                  {u.id !== session?.userId && u.active && (
+                    <button type="button" onClick={() => resetPassword(u.id, u.email)} aria-label={`${t("resetPassword")}: ${u.email}`}>
+                      {t("resetPassword")}
                     </button>
                   )}
                 </td>

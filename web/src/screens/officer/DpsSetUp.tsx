@@ -4,7 +4,7 @@
 // reason.
 import { useState } from "preact/hooks";
 import { api, type Schemas } from "../../api/client";
-import { formatDate, localised, t, tCode, useLanguage } from "../../i18n";
+import { formatDate, helsinkiDate, localised, t, tCode, useLanguage } from "../../i18n";
 import { navigate } from "../../router";
 import { ErrorSummary, Field } from "../../ui/forms";
 import { Failed, Layout, Loading } from "../../ui/Layout";
@@ -180,7 +180,7 @@ function CategoryAdmin({ id, name, state, onChange }: { id: string; name: string
 // Every admitted provider is asked to confirm by the due date that the criteria still hold;
 // a background job suspends those who do not.
 function AskReconfirmation({ categoryId }: { categoryId: string }) {
-  const [due, setDue] = useState(new Date(Date.now() + 30 * 86400e3).toISOString().slice(0, 10));
+  const [due, setDue] = useState(helsinkiDate(30));
   const [message, setMessage] = useState("");
   const [problem, setProblem] = useState<Problem | null>(null);
   const [sent, setSent] = useState(false);

@@ -4,7 +4,7 @@
 import qrcode from "qrcode-generator";
 import { useState } from "preact/hooks";
 import { api, type Schemas } from "../../api/client";
-import { formatDate, formatEuros, formatTime, localised, t, tCode, useLanguage } from "../../i18n";
+import { formatDate, formatEuros, formatTime, helsinkiDate, localised, t, tCode, useLanguage } from "../../i18n";
 import { useSession } from "../../session";
 import { ErrorSummary, Field } from "../../ui/forms";
 import { Failed, Layout, Loading } from "../../ui/Layout";
@@ -172,7 +172,7 @@ const outcomes: Schemas["outcome.request"]["type"][] = [
 
 function OutcomeForm({ order, onSaved }: { order: Order; onSaved: () => void }) {
   const [type, setType] = useState("");
-  const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
+  const [date, setDate] = useState(helsinkiDate());
   const [problem, setProblem] = useState<Problem | null>(null);
   const submit = async (e: Event) => {
     e.preventDefault();

@@ -83,6 +83,13 @@ export function ApplicationPage({ id }: { id: string }) {
   return (
     <Layout title={title}>
       <p id="application-state">{tCode("app_", a.state)}</p>
+      {/* The decision stands; what happened to the admission since is said beside it. */}
+      {a.admission && a.admission.state !== "admitted" && (
+        <p class="notice" id="admission-state">
+          {t("admissionNow")}: {tCode("adm_", a.admission.state)}
+          {a.admission.reason && ` — ${a.admission.reason}`} ({formatTime(a.admission.updated_at)})
+        </p>
+      )}
       {a.received_at && (
         <section class="card receipt" aria-labelledby="receipt-title">
           <h2 id="receipt-title">{t("receipt")}</h2>

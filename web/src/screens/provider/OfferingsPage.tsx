@@ -2,7 +2,7 @@
 // and a customer will see on the choice list, kept current here (free places above all).
 import { useState } from "preact/hooks";
 import { api, type Schemas } from "../../api/client";
-import { formatDate, formatEuros, localised, t, useLanguage } from "../../i18n";
+import { formatDate, formatEuros, helsinkiDate, localised, t, useLanguage } from "../../i18n";
 import { ErrorSummary, Field } from "../../ui/forms";
 import { Failed, Layout, Loading } from "../../ui/Layout";
 import { asProblem, type Problem } from "../../ui/problem";
@@ -76,7 +76,7 @@ function OfferingForm({ categoryId, offering, onSaved }: { categoryId: string; o
     places: offering ? String(offering.free_places) : "",
     regions: offering?.regions.join(", ") ?? "",
     languages: offering?.languages.join(", ") ?? "fi",
-    start: offering?.earliest_start ?? new Date().toISOString().slice(0, 10),
+    start: offering?.earliest_start ?? helsinkiDate(),
     days: offering ? String(offering.typical_duration_days) : "60",
     active: offering?.active ?? true,
   });

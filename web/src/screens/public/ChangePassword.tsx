@@ -1,13 +1,19 @@
 // Any signed-in user changes their own password; their other sessions end, this one stays.
+// After an administrator's reset it is the only page that opens, until the user has chosen one.
 import { useState } from "preact/hooks";
 import { api } from "../../api/client";
 import { t, useLanguage } from "../../i18n";
+import { navigate } from "../../router";
+import { loadSession, useSession } from "../../session";
+import { homeOf } from "./SignIn";
 import { ErrorSummary, Field } from "../../ui/forms";
 import { Layout } from "../../ui/Layout";
 import { asProblem, type Problem } from "../../ui/problem";
 
 export function ChangePassword() {
   useLanguage();
+  const session = useSession();
+  const required = session?.passwordChangeRequired ?? false;
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -22,9 +28,14 @@ export function ChangePassword() {
     setCurrent("");
     setNext("");
     setDone(true);
+    if (required) {
+      await loadSession();
+      if (session) navigate(homeOf[session.role]);
+    }
   };
   return (
     <Layout title={t("changePassword")}>
+      {required && <p class="notice" role="status">{t("passwordChangeRequired")}</p>}
       <ErrorSummary problem={problem} />
       {done && <p role="status">{t("passwordChanged")}</p>}
       <form onSubmit={submit} class="form narrow" noValidate>

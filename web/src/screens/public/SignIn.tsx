@@ -18,7 +18,7 @@ export function SignIn() {
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    if (session) navigate(homeOf[session.role]);
+    if (session) navigate(session.passwordChangeRequired ? "/password" : homeOf[session.role]);
   }, [session]);
   const submit = async (e: Event) => {
     e.preventDefault();
