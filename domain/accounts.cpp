@@ -127,7 +127,7 @@ Result<std::string> normalise_email(const std::string& email) {
 }
 
 // A one-time password an administrator reads out or sends: 20 characters from an alphabet
-// without look-alikes (0/O, 1/l/I), about 100 bits.
+// without look-alikes (0/O, 1/l/I), about 116 bits.
 std::string one_time_password(Secrets& secrets) {
   static constexpr std::string_view alphabet =
       "abcdefghijkmnpqrstuvwxyz23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
@@ -333,25 +333,51 @@ Result<PasswordReset> reset_password(AccountServices& s, const Actor& actor,
       });
 }
 
-Result<SignedIn> sign_in(AccountServices& s, std::string email, const std::string& password) {
+Result<SignedIn> sign_in(AccountServices& s, std::string email, const std::string& password,
+                         const std::string& client_address) {
   const Error refused = Error::unauthenticated("email or password is wrong");
   auto normalised = normalise_email(email);
+  const Timestamp now = s.clock.now();
+  struct Counter {
+    std::string hash;
+    ThrottleCounter what;
+  };
+  std::vector<Counter> counters;
+  for (auto& c : throttle_counters(normalised ? *normalised : trimmed(email), client_address))
+    counters.push_back({s.secrets.hash_token(c.key), std::move(c)});
+
   std::optional<User> user;
-  if (normalised) {
-    user = transact<std::optional<User>>(s.db, Access::read,
-                                         [&](Transaction& tx) -> Result<std::optional<User>> {
-                                           return tx.users().find_by_email(normalised.value());
-                                         })
-               .value();
-  }
-  // Always pay for one derivation, so response time does not tell which emails exist.
+  Timestamp allowed_at{};
+  transact<Done>(s.db, Access::read, [&](Transaction& tx) -> Result<Done> {
+    if (normalised) user = tx.users().find_by_email(normalised.value());
+    for (const auto& c : counters)
+      allowed_at = std::max(allowed_at,
+                            next_attempt_at(*c.what.rule, tx.sign_in_failures().find(c.hash), now));
+    return Done{};
+  }).value();
+  // Refused before the derivation: a throttled guesser costs the server almost nothing.
+  if (allowed_at > now)
+    return Error::throttled("sign-in-throttled",
+                            "too many failed sign-ins: wait before trying again",
+                            std::chrono::ceil<std::chrono::seconds>(allowed_at - now));
+
+  // Always pay for one derivation, and count a failure the same way whether the e-mail exists or
+  // not, so neither the answer nor its time tells which e-mails exist.
   const bool verified = s.passwords.verify(password, user ? user->password_hash : "");
-  if (!user || !verified || !user->active) return refused;
+  if (!user || !verified || !user->active) {
+    transact<Done>(s.db, Access::write, [&](Transaction& tx) -> Result<Done> {
+      for (const auto& c : counters)
+        tx.sign_in_failures().record(c.hash, now, now - kFailuresForgottenAfter);
+      return Done{};
+    }).value();
+    return refused;
+  }
   auto issued = s.secrets.new_token();
-  SessionRecord session{issued.hash, user->id, s.clock.now(), s.clock.now() + s.session_lifetime,
-                        std::nullopt};
+  SessionRecord session{issued.hash, user->id, now, now + s.session_lifetime, std::nullopt};
   return transact<SignedIn>(s.db, Access::write, [&](Transaction& tx) -> Result<SignedIn> {
     tx.sessions().add(session);
+    for (const auto& c : counters)
+      if (c.what.cleared_by_success) tx.sign_in_failures().clear(c.hash);
     Actor self{user->id, user->organisation_id, user->role, issued.hash};
     tx.audit().append(event(s, &self, "session.created", "user", user->id, "", "signed-in"));
     return SignedIn{issued.token, session.expires_at, *user};

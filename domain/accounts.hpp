@@ -72,7 +72,10 @@ Result<std::vector<User>> list_users(AccountServices& s, const Actor& actor,
 Result<User> set_user_active(AccountServices& s, const Actor& actor, const std::string& user_id,
                              bool active);
 
-Result<SignedIn> sign_in(AccountServices& s, std::string email, const std::string& password);
+// Throttled by the failures counted for the account, the client address and the pair
+// (domain/sign_in_throttle.hpp): a throttled attempt is refused before the password is checked.
+Result<SignedIn> sign_in(AccountServices& s, std::string email, const std::string& password,
+                         const std::string& client_address);
 Result<Actor> authenticate(AccountServices& s, const std::string& bearer_token);
 Status sign_out(AccountServices& s, const Actor& actor);
 // The signed-in user's own password: the current one must be given, the new one meets the

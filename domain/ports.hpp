@@ -11,6 +11,7 @@
 
 #include "domain/identity.hpp"
 #include "domain/result.hpp"
+#include "domain/sign_in_throttle.hpp"
 #include "domain/time.hpp"
 
 namespace tarjotin::domain {
@@ -85,6 +86,17 @@ class SessionRepository {
                                      Timestamp at) = 0;
 };
 
+// Counters of failed sign-ins (domain/sign_in_throttle.hpp), by the hash of what is counted.
+class SignInFailureRepository {
+ public:
+  virtual ~SignInFailureRepository() = default;
+  virtual FailureCount find(const std::string& key_hash) = 0;  // zero failures when none
+  // One more failure at `at`; a counter whose last failure was at or before `forget_before` starts
+  // again from one. Counters forgotten by then are removed.
+  virtual void record(const std::string& key_hash, Timestamp at, Timestamp forget_before) = 0;
+  virtual void clear(const std::string& key_hash) = 0;
+};
+
 class AuditTrail {
  public:
   virtual ~AuditTrail() = default;
@@ -112,6 +124,7 @@ class Transaction {
   virtual OrganisationRepository& organisations() = 0;
   virtual UserRepository& users() = 0;
   virtual SessionRepository& sessions() = 0;
+  virtual SignInFailureRepository& sign_in_failures() = 0;
   virtual AuditTrail& audit() = 0;
   virtual DpsRepository& dpss() = 0;
   virtual CategoryRepository& categories() = 0;

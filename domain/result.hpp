@@ -2,6 +2,7 @@
 // Errors are values in the domain: a use case returns Result<T>, and the HTTP edge maps the
 // Error to one problem+json answer. Nothing in the domain throws for a rule that was broken.
 
+#include <chrono>
 #include <string>
 #include <utility>
 #include <variant>
@@ -15,6 +16,7 @@ enum class ErrorKind {
   forbidden,        // authenticated, but the role may not do this at all
   not_found,        // does not exist, or the actor may not know that it exists
   conflict,         // the object's state or a uniqueness rule forbids it now
+  throttled,        // too many attempts of this kind: wait `retry_after`, then try again
 };
 
 struct FieldError {
@@ -28,6 +30,7 @@ struct Error {
   std::string code;    // stable, machine-readable, e.g. "email-taken"
   std::string detail;  // a sentence for a person; never contains secrets
   std::vector<FieldError> fields;
+  std::chrono::seconds retry_after{0};  // throttled: how long to wait
 
   static Error invalid(std::string pointer, std::string rule, std::string detail) {
     std::string sentence = detail;
@@ -47,6 +50,9 @@ struct Error {
   }
   static Error unauthenticated(std::string detail) {
     return Error{ErrorKind::unauthenticated, "unauthenticated", std::move(detail), {}};
+  }
+  static Error throttled(std::string code, std::string detail, std::chrono::seconds wait) {
+    return Error{ErrorKind::throttled, std::move(code), std::move(detail), {}, wait};
   }
 };
 

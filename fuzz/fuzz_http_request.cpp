@@ -144,7 +144,7 @@ void admit(World& w, const Request& request) {
   const std::string_view target = view(request.target());
   const auto question = target.find('?');
   const std::string_view path = target.substr(0, question);
-  server::Exchange exchange{request, {}, {}, "fuzz", std::nullopt, {}, {}};
+  server::Exchange exchange{request, {}, {}, "fuzz", std::nullopt, {}, {}, "192.0.2.1"};
   if (question != target.npos) exchange.query = std::string(target.substr(question + 1));
   for (std::string_view rest = exchange.query; !rest.empty();) {
     const auto amp = rest.find('&');

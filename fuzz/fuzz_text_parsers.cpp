@@ -168,7 +168,8 @@ void query_parameters(std::string_view input) {
   static const server::Request* request = new server::Request;
   const auto [name, value] = two_parts(input);
   // Any query: every name in it is found, and no value decodes to more than the query holds.
-  server::Exchange exchange{*request, {}, std::string(input), "fuzz", std::nullopt, {}, {}};
+  server::Exchange exchange{*request, {}, std::string(input), "fuzz", std::nullopt,
+                            {},       {}, "192.0.2.1"};
   for (std::string_view rest = exchange.query; !rest.empty();) {
     const auto amp = rest.find('&');
     const auto pair = rest.substr(0, amp);

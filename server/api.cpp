@@ -1,11 +1,13 @@
 #include "server/api.hpp"
 
 #include <boost/beast/core/string.hpp>
+#include "server/client_address.hpp"
 
 #include <chrono>
 
 #include "crypto/crypto.hpp"
 #include "server/browser_session.hpp"
+#include "server/client_address.hpp"
 #include "server/json.hpp"
 #include "server/problem.hpp"
 
@@ -219,7 +221,8 @@ Response Api::handle(const Request& request, const std::string& remote_address) 
   std::string request_id = plausible_request_id(std::string_view(given_id.data(), given_id.size()))
                                ? std::string(given_id)
                                : new_request_id();
-  Exchange exchange{request, {}, {}, request_id, std::nullopt, {}, {}};
+  Exchange exchange{request,      {}, {}, request_id,
+                    std::nullopt, {}, {}, counted_client_address(remote_address)};
   const Route* route = nullptr;
   Reply reply;
   try {

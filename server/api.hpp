@@ -52,6 +52,8 @@ struct Exchange {
   // Set when the caller signed in with the browser's session cookie: the session's CSRF token,
   // which the browser reads from the session answers.
   std::string csrf_token;
+  // The peer's address as sign-in throttling counts it (server/client_address.hpp).
+  std::string client_address;
 
   const domain::Actor& who() const { return *actor; }
   const domain::Actor* maybe_who() const { return actor ? &*actor : nullptr; }

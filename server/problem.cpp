@@ -1,5 +1,7 @@
 #include "server/problem.hpp"
 
+#include <algorithm>
+
 #include "server/json.hpp"
 
 namespace tarjotin::server {
@@ -25,6 +27,8 @@ std::string title_for(unsigned status) {
       return "Unsupported media type";
     case 422:
       return "Invalid input";
+    case 429:
+      return "Too many requests";
     case 431:
       return "Request header fields too large";
     case 503:
@@ -63,6 +67,12 @@ Problem problem_from(const domain::Error& e) {
       return problem(404, "not-found", e.detail);
     case domain::ErrorKind::conflict:
       return problem(409, e.code, e.detail);
+    case domain::ErrorKind::throttled: {
+      Problem p = problem(429, e.code, e.detail);
+      p.headers.emplace_back("Retry-After",
+                             std::to_string(std::max<long long>(1, e.retry_after.count())));
+      return p;
+    }
   }
   return problem(500, "internal", "unexpected error");
 }

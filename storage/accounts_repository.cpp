@@ -170,4 +170,31 @@ void SociSessions::revoke_others_of_user(const std::string& user_id, const std::
       soci::use(when), soci::use(user_id), soci::use(keep);
 }
 
+domain::FailureCount SociSignInFailures::find(const std::string& key_hash) {
+  int failures = 0;
+  long long last = 0;
+  soci::indicator found = soci::i_null;
+  sql_ << "SELECT failures, last_failure_at FROM sign_in_failures WHERE key_hash = :k",
+      soci::into(failures, found), soci::into(last), soci::use(key_hash);
+  if (!sql_.got_data()) return {};
+  return {failures, domain::from_micros(last)};
+}
+
+void SociSignInFailures::record(const std::string& key_hash, domain::Timestamp at,
+                                domain::Timestamp forget_before) {
+  const long long when = to_micros(at);
+  const long long forget = to_micros(forget_before);
+  // One statement, so two replicas counting the same key at once both count.
+  sql_ << "INSERT INTO sign_in_failures (key_hash, failures, last_failure_at) VALUES (:k, 1, :at) "
+          "ON CONFLICT (key_hash) DO UPDATE SET failures = CASE WHEN "
+          "sign_in_failures.last_failure_at <= :forget THEN 1 ELSE sign_in_failures.failures + 1 "
+          "END, last_failure_at = :at2",
+      soci::use(key_hash), soci::use(when), soci::use(forget), soci::use(when);
+  sql_ << "DELETE FROM sign_in_failures WHERE last_failure_at <= :forget", soci::use(forget);
+}
+
+void SociSignInFailures::clear(const std::string& key_hash) {
+  sql_ << "DELETE FROM sign_in_failures WHERE key_hash = :k", soci::use(key_hash);
+}
+
 }  // namespace tarjotin::storage

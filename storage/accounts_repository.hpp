@@ -47,4 +47,16 @@ class SociSessions final : public domain::SessionRepository {
   soci::session& sql_;
 };
 
+class SociSignInFailures final : public domain::SignInFailureRepository {
+ public:
+  explicit SociSignInFailures(soci::session& sql) : sql_(sql) {}
+  domain::FailureCount find(const std::string& key_hash) override;
+  void record(const std::string& key_hash, domain::Timestamp at,
+              domain::Timestamp forget_before) override;
+  void clear(const std::string& key_hash) override;
+
+ private:
+  soci::session& sql_;
+};
+
 }  // namespace tarjotin::storage

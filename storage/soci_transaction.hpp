@@ -18,6 +18,7 @@ class SociTransaction final : public domain::Transaction {
       : organisations_(sql),
         users_(sql),
         sessions_(sql),
+        sign_in_failures_(sql),
         audit_(sql),
         dpss_(sql),
         categories_(sql),
@@ -36,6 +37,7 @@ class SociTransaction final : public domain::Transaction {
   domain::OrganisationRepository& organisations() override { return organisations_; }
   domain::UserRepository& users() override { return users_; }
   domain::SessionRepository& sessions() override { return sessions_; }
+  domain::SignInFailureRepository& sign_in_failures() override { return sign_in_failures_; }
   domain::AuditTrail& audit() override { return audit_; }
   domain::DpsRepository& dpss() override { return dpss_; }
   domain::CategoryRepository& categories() override { return categories_; }
@@ -55,6 +57,7 @@ class SociTransaction final : public domain::Transaction {
   SociOrganisations organisations_;
   SociUsers users_;
   SociSessions sessions_;
+  SociSignInFailures sign_in_failures_;
   SociAuditTrail audit_;
   SociDpss dpss_;
   SociCategories categories_;

@@ -58,8 +58,8 @@ void add_account_routes(Router& router, Services& s) {
 
   router.add({http::verb::post, "/v1/sessions", "signIn", Guard::open(), "session.request",
               [&s](Exchange& ex) {
-                auto result =
-                    domain::sign_in(s.accounts, text(ex.body, "email"), text(ex.body, "password"));
+                auto result = domain::sign_in(s.accounts, text(ex.body, "email"),
+                                              text(ex.body, "password"), ex.client_address);
                 if (!result) s.log.warn("sign-in refused", {{"request_id", ex.request_id}});
                 return answer(result, ex, 201, [](JsonWriter& w, const domain::SignedIn& r) {
                   w.StartObject();
@@ -76,8 +76,8 @@ void add_account_routes(Router& router, Services& s) {
   // so no script on the page can read it; the answer carries the CSRF token instead.
   router.add({http::verb::post, "/v1/browser-sessions", "signInBrowser", Guard::open(),
               "browser-session.request", [&s](Exchange& ex) {
-                auto result =
-                    domain::sign_in(s.accounts, text(ex.body, "email"), text(ex.body, "password"));
+                auto result = domain::sign_in(s.accounts, text(ex.body, "email"),
+                                              text(ex.body, "password"), ex.client_address);
                 if (!result) {
                   s.log.warn("sign-in refused", {{"request_id", ex.request_id}});
                   return refused(result.error(), ex);

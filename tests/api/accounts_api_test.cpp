@@ -67,6 +67,30 @@ TEST_F(AccountsApi, WrongPasswordIsRefusedWith401AndAChallenge) {
   EXPECT_EQ(schema_violation("problem", r.body), "");
 }
 
+TEST_F(AccountsApi, RepeatedWrongPasswordsGet429WithRetryAfterOnBothSignInRoutes) {
+  ASSERT_EQ(
+      api.post("/v1/provider-registrations", registration("0737546-2", "a@example.fi")).status,
+      201u);
+  const std::string wrong = R"({"email":"a@example.fi","password":"wrong horse battery"})";
+  for (int i = 0; i < 6; ++i) ASSERT_EQ(api.post("/v1/sessions", wrong).status, 401u) << i;
+  for (const char* route : {"/v1/sessions", "/v1/browser-sessions"}) {
+    const auto held =
+        api.post(route, R"({"email":"a@example.fi","password":"correct horse battery"})");
+    EXPECT_EQ(held.status, 429u) << route << ": " << held.body;
+    EXPECT_EQ(held.problem_type(), "sign-in-throttled");
+    EXPECT_EQ(held.header("Retry-After"), "1");
+    EXPECT_EQ(schema_violation("problem", held.body), "");
+  }
+  server.clock().advance(std::chrono::seconds(1));
+  EXPECT_FALSE(api.sign_in("a@example.fi", kPassword).empty());
+  // Counted in /metrics with the other answers of the route.
+  const auto metrics = api.get("/metrics", kMetricsToken);
+  ASSERT_EQ(metrics.status, 200u);
+  EXPECT_NE(metrics.body.find(R"(route="/v1/sessions",method="POST",status="429")"),
+            std::string::npos)
+      << metrics.body;
+}
+
 TEST_F(AccountsApi, ExpiredTokenIsRefused) {
   const auto admin = server.add_member(OrganisationKind::contracting_authority, Role::admin);
   EXPECT_EQ(api.get("/v1/sessions/current", admin.token).status, 200u);

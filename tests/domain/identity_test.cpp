@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "domain/accounts.hpp"
+#include "domain/sign_in_throttle.hpp"
 
 namespace tarjotin::domain {
 namespace {
@@ -136,6 +137,36 @@ TEST(PasswordPolicy, RefusesTheCommonOnesWhateverTheirCase) {
   EXPECT_EQ(refused.error().fields[0].rule, "notCommon");
   EXPECT_EQ(check_password_policy("short").error().fields.at(0).rule, "minLength");
   EXPECT_TRUE(check_password_policy("correct horse battery").ok());
+}
+
+TEST(SignInThrottle, WaitsDoubleAfterTheAllowanceUpToTheLongestWait) {
+  const ThrottleRule rule{5, std::chrono::seconds(1), std::chrono::minutes(15)};
+  EXPECT_EQ(wait_after(rule, 0), std::chrono::seconds(0));
+  EXPECT_EQ(wait_after(rule, 5), std::chrono::seconds(0));
+  EXPECT_EQ(wait_after(rule, 6), std::chrono::seconds(1));
+  EXPECT_EQ(wait_after(rule, 7), std::chrono::seconds(2));
+  EXPECT_EQ(wait_after(rule, 15), std::chrono::seconds(512));
+  EXPECT_EQ(wait_after(rule, 16), std::chrono::minutes(15));
+  EXPECT_EQ(wait_after(rule, 1'000'000), std::chrono::minutes(15));
+}
+
+TEST(SignInThrottle, AForgottenCounterLetsTheNextAttemptThroughAtOnce) {
+  const Timestamp last = Timestamp{} + std::chrono::hours(1000);
+  const FailureCount count{20, last};
+  EXPECT_EQ(next_attempt_at(kPerAccountFromAddress, count, last), last + std::chrono::minutes(15));
+  EXPECT_LE(next_attempt_at(kPerAccountFromAddress, count, last + kFailuresForgottenAfter), last);
+  EXPECT_EQ(next_attempt_at(kPerAccountFromAddress, FailureCount{}, last), Timestamp{});
+}
+
+TEST(SignInThrottle, ARealUserIsNeverHeldBackByOthersForMoreThanTheStatedBounds) {
+  EXPECT_LE(kPerAccount.longest_wait, std::chrono::minutes(1));
+  const auto counters = throttle_counters("a@example.fi", "192.0.2.1");
+  ASSERT_EQ(counters.size(), 3u);
+  // Only the pair counter is strict, and only it and the account's own clear on success.
+  EXPECT_EQ(counters[0].rule, &kPerAccountFromAddress);
+  EXPECT_NE(counters[0].key, throttle_counters("a@example.fi", "192.0.2.2")[0].key);
+  EXPECT_EQ(counters[2].key, throttle_counters("a@example.fi", "192.0.2.2")[2].key);
+  EXPECT_FALSE(counters[1].cleared_by_success);
 }
 
 }  // namespace

@@ -44,7 +44,7 @@ TEST_F(Accounts, SecondRegistrationWithSameBusinessIdChangesNothing) {
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().code, "business-id-registered");
   EXPECT_EQ(audit_events(), 2);
-  auto signin = sign_in(s, "b@example.fi", "correct horse battery");
+  auto signin = sign_in(s, "b@example.fi", "correct horse battery", "192.0.2.1");
   EXPECT_FALSE(signin.ok());
 }
 
@@ -58,7 +58,7 @@ TEST_F(Accounts, SameEmailCannotRegisterTwice) {
 
 TEST_F(Accounts, SignInIssuesATokenThatAuthenticatesUntilItExpires) {
   const auto reg = provider("0737546-2", "a@example.fi");
-  auto signed_in = sign_in(s, "A@EXAMPLE.FI", "correct horse battery");
+  auto signed_in = sign_in(s, "A@EXAMPLE.FI", "correct horse battery", "192.0.2.1");
   ASSERT_TRUE(signed_in.ok());
   auto actor = authenticate(s, signed_in->token);
   ASSERT_TRUE(actor.ok());
@@ -72,7 +72,7 @@ TEST_F(Accounts, SignInIssuesATokenThatAuthenticatesUntilItExpires) {
 
 TEST_F(Accounts, TokenIsStoredOnlyAsItsHash) {
   provider("0737546-2", "a@example.fi");
-  auto signed_in = sign_in(s, "a@example.fi", "correct horse battery");
+  auto signed_in = sign_in(s, "a@example.fi", "correct horse battery", "192.0.2.1");
   ASSERT_TRUE(signed_in.ok());
   long long plain = -1, hashed = -1;
   const std::string hash = secrets.hash_token(signed_in->token);
@@ -88,8 +88,8 @@ TEST_F(Accounts, TokenIsStoredOnlyAsItsHash) {
 
 TEST_F(Accounts, WrongPasswordAndUnknownEmailAreRefusedAlike) {
   provider("0737546-2", "a@example.fi");
-  auto wrong = sign_in(s, "a@example.fi", "wrong horse battery");
-  auto unknown = sign_in(s, "nobody@example.fi", "correct horse battery");
+  auto wrong = sign_in(s, "a@example.fi", "wrong horse battery", "192.0.2.1");
+  auto unknown = sign_in(s, "nobody@example.fi", "correct horse battery", "192.0.2.1");
   ASSERT_FALSE(wrong.ok());
   ASSERT_FALSE(unknown.ok());
   EXPECT_EQ(wrong.error().kind, ErrorKind::unauthenticated);
@@ -98,8 +98,8 @@ TEST_F(Accounts, WrongPasswordAndUnknownEmailAreRefusedAlike) {
 
 TEST_F(Accounts, SignOutRevokesOnlyThatSession) {
   provider("0737546-2", "a@example.fi");
-  auto first = sign_in(s, "a@example.fi", "correct horse battery");
-  auto second = sign_in(s, "a@example.fi", "correct horse battery");
+  auto first = sign_in(s, "a@example.fi", "correct horse battery", "192.0.2.1");
+  auto second = sign_in(s, "a@example.fi", "correct horse battery", "192.0.2.1");
   ASSERT_TRUE(first.ok() && second.ok());
   auto actor = authenticate(s, first->token);
   ASSERT_TRUE(actor.ok());
@@ -114,14 +114,14 @@ TEST_F(Accounts, DeactivatingAUserRevokesItsSessionsAndBlocksSignIn) {
                              {"admin@example.fi", "Admin", Role::admin, "correct horse battery"});
   ASSERT_TRUE(admin_reg.ok());
   const auto reg = provider("0737546-2", "a@example.fi");
-  auto session = sign_in(s, "a@example.fi", "correct horse battery");
+  auto session = sign_in(s, "a@example.fi", "correct horse battery", "192.0.2.1");
   ASSERT_TRUE(session.ok());
   const Actor admin{admin_reg->user.id, admin_reg->organisation.id, Role::admin, ""};
   auto deactivated = set_user_active(s, admin, reg.user.id, false);
   ASSERT_TRUE(deactivated.ok());
   EXPECT_FALSE(deactivated->active);
   EXPECT_FALSE(authenticate(s, session->token).ok());
-  EXPECT_FALSE(sign_in(s, "a@example.fi", "correct horse battery").ok());
+  EXPECT_FALSE(sign_in(s, "a@example.fi", "correct horse battery", "192.0.2.1").ok());
 }
 
 TEST_F(Accounts, ProviderCannotSeeOrDeactivateAnotherCompanysUsers) {
@@ -134,7 +134,7 @@ TEST_F(Accounts, ProviderCannotSeeOrDeactivateAnotherCompanysUsers) {
   auto changed = set_user_active(s, me, theirs.user.id, false);
   ASSERT_FALSE(changed.ok());
   EXPECT_EQ(changed.error().kind, ErrorKind::not_found);
-  EXPECT_TRUE(sign_in(s, "b@example.fi", "correct horse battery").ok());
+  EXPECT_TRUE(sign_in(s, "b@example.fi", "correct horse battery", "192.0.2.1").ok());
 }
 
 TEST_F(Accounts, OfficerSwitchesOfficersButNotTheAdminsOrAuditorsOverseeingThem) {
@@ -160,7 +160,7 @@ TEST_F(Accounts, OfficerSwitchesOfficersButNotTheAdminsOrAuditorsOverseeingThem)
     ASSERT_FALSE(refused.ok());
     EXPECT_EQ(refused.error().kind, ErrorKind::forbidden);
   }
-  EXPECT_TRUE(sign_in(s, "auditor@example.fi", "correct horse battery").ok());
+  EXPECT_TRUE(sign_in(s, "auditor@example.fi", "correct horse battery", "192.0.2.1").ok());
   EXPECT_TRUE(set_user_active(s, admin, auditor.id, false).ok());
 }
 
@@ -177,6 +177,89 @@ TEST_F(Accounts, ProviderAddsAColleagueButNotAnOfficer) {
   auto users = list_users(s, me, mine.organisation.id);
   ASSERT_TRUE(users.ok());
   EXPECT_EQ(users->size(), 2u);
+}
+
+// Fails `n` sign-ins of `email` from `address`, each refused as a wrong password.
+void fail(AccountServices& s, const std::string& email, const std::string& address, int n) {
+  for (int i = 0; i < n; ++i) {
+    auto r = sign_in(s, email, "not the password", address);
+    ASSERT_FALSE(r.ok());
+    ASSERT_EQ(r.error().kind, ErrorKind::unauthenticated) << "attempt " << i + 1;
+  }
+}
+
+TEST_F(Accounts, AGuesserIsMadeToWaitLongerAfterEachFailureAndARealUserElsewhereIsNot) {
+  provider("0737546-2", "a@example.fi");
+  // Five failures cost nothing; the sixth makes the next attempt wait a second, and then two.
+  fail(s, "a@example.fi", "192.0.2.1", 6);
+  auto held = sign_in(s, "a@example.fi", "correct horse battery", "192.0.2.1");
+  ASSERT_FALSE(held.ok());
+  EXPECT_EQ(held.error().kind, ErrorKind::throttled);
+  EXPECT_EQ(held.error().code, "sign-in-throttled");
+  EXPECT_EQ(held.error().retry_after, std::chrono::seconds(1));
+  // The account's owner at another address is not held back by the guesser's counter.
+  EXPECT_TRUE(sign_in(s, "a@example.fi", "correct horse battery", "198.51.100.7").ok());
+  clock.advance(std::chrono::seconds(1));
+  fail(s, "a@example.fi", "192.0.2.1", 1);
+  EXPECT_EQ(sign_in(s, "a@example.fi", "x", "192.0.2.1").error().retry_after,
+            std::chrono::seconds(2));
+  // Waiting is enough; the right password then clears the account's counters.
+  clock.advance(std::chrono::seconds(2));
+  EXPECT_TRUE(sign_in(s, "a@example.fi", "correct horse battery", "192.0.2.1").ok());
+  fail(s, "a@example.fi", "192.0.2.1", 5);
+}
+
+TEST_F(Accounts, AnUnknownEmailIsCountedExactlyLikeAKnownOne) {
+  provider("0737546-2", "a@example.fi");
+  fail(s, "a@example.fi", "192.0.2.1", 6);
+  for (int i = 0; i < 6; ++i)
+    EXPECT_EQ(sign_in(s, "nobody@example.fi", "x", "192.0.2.1").error().kind,
+              ErrorKind::unauthenticated);
+  EXPECT_EQ(sign_in(s, "a@example.fi", "x", "192.0.2.1").error().retry_after,
+            sign_in(s, "nobody@example.fi", "x", "192.0.2.1").error().retry_after);
+}
+
+TEST_F(Accounts, OneAddressTryingManyAccountsIsHeldBackAndOthersAreNot) {
+  provider("0737546-2", "a@example.fi");
+  for (int i = 0; i < kPerAddress.free_failures + 1; ++i)
+    fail(s, "guess" + std::to_string(i) + "@example.fi", "192.0.2.9", 1);
+  EXPECT_EQ(sign_in(s, "a@example.fi", "correct horse battery", "192.0.2.9").error().kind,
+            ErrorKind::throttled);
+  EXPECT_TRUE(sign_in(s, "a@example.fi", "correct horse battery", "192.0.2.1").ok());
+}
+
+TEST_F(Accounts, GuessingFromManyAddressesHoldsTheAccountBackForAMinuteAtMost) {
+  provider("0737546-2", "a@example.fi");
+  // Each guess from a new address; a guess held back waits as long as it is told.
+  for (int failures = 0, i = 0; failures < kPerAccount.free_failures + 12; ++i) {
+    const auto r = sign_in(s, "a@example.fi", "x", "203.0.113." + std::to_string(i % 200));
+    ASSERT_FALSE(r.ok());
+    if (r.error().kind == ErrorKind::throttled) {
+      EXPECT_LE(r.error().retry_after, std::chrono::seconds(60));
+      clock.advance(r.error().retry_after);
+    } else {
+      ++failures;
+    }
+  }
+  const auto held = sign_in(s, "a@example.fi", "correct horse battery", "198.51.100.7");
+  ASSERT_FALSE(held.ok());
+  EXPECT_EQ(held.error().kind, ErrorKind::throttled);
+  EXPECT_LE(held.error().retry_after, std::chrono::seconds(60));
+  clock.advance(held.error().retry_after);
+  EXPECT_TRUE(sign_in(s, "a@example.fi", "correct horse battery", "198.51.100.7").ok());
+}
+
+TEST_F(Accounts, FailuresAreForgottenADayAfterTheLast) {
+  provider("0737546-2", "a@example.fi");
+  fail(s, "a@example.fi", "192.0.2.1", 6);
+  EXPECT_EQ(sign_in(s, "a@example.fi", "x", "192.0.2.1").error().kind, ErrorKind::throttled);
+  clock.advance(kFailuresForgottenAfter);
+  fail(s, "a@example.fi", "192.0.2.1", 5);  // a fresh allowance
+  long long left = -1;
+  t.db().with_session([&](soci::session& sql) {
+    sql << "SELECT COUNT(*) FROM sign_in_failures", soci::into(left);
+  });
+  EXPECT_EQ(left, 3);  // the day-old counters were removed, not only ignored
 }
 
 }  // namespace

@@ -110,6 +110,17 @@ async function api(page, path) {
   await page.getByLabel("Y-tunnus").fill(await validBusinessId());
   await page.getByRole("button", { name: "Rekisteröidy palveluntuottajaksi" }).click();
   await page.getByText("Rekisteröity. Kirjaudu nyt sisään.").waitFor();
+  // A guesser: refused alike five times and once more, then told to wait.
+  await page.goto(`${base}/sign-in`);
+  await page.getByLabel("Sähköposti").fill("arvaaja@example.fi");
+  for (let i = 0; i < 6; ++i) {
+    await page.getByLabel("Salasana").fill(`arvaus-${i}-arvaus`);
+    await page.getByRole("button", { name: "Kirjaudu sisään" }).click();
+    await page.locator(".error-summary").getByText("Sähköposti tai salasana on väärin.").waitFor();
+  }
+  await page.getByRole("button", { name: "Kirjaudu sisään" }).click();
+  await page.locator(".error-summary").getByText("Liian monta epäonnistunutta kirjautumista.", { exact: false }).waitFor();
+  await scan(page, "public: sign-in throttled");
   await page.context().close();
 }
 

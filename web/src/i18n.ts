@@ -19,6 +19,13 @@ const words = {
   email: w("Sähköposti", "E-post", "Email"),
   password: w("Salasana", "Lösenord", "Password"),
   signedInAs: w("Kirjautunut", "Inloggad", "Signed in as"),
+  signInWait: w(
+    "Liian monta epäonnistunutta kirjautumista. Yritä uudelleen {wait} kuluttua.",
+    "För många misslyckade inloggningar. Försök igen om {wait}.",
+    "Too many failed sign-ins. Try again in {wait}.",
+  ),
+  seconds: w("s", "s", "s"),
+  minutes: w("min", "min", "min"),
   badSignIn: w("Sähköposti tai salasana on väärin.", "E-post eller lösenord är fel.", "The email or password is wrong."),
   errorSummary: w("Korjaa nämä kohdat", "Rätta dessa punkter", "There is a problem"),
   loading: w("Ladataan…", "Laddar…", "Loading…"),

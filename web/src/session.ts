@@ -45,12 +45,16 @@ function readCurrent() {
   return api.GET("/v1/sessions/current");
 }
 
-export async function signIn(email: string, password: string): Promise<boolean> {
-  const { data } = await api.POST("/v1/browser-sessions", { body: { email, password } });
-  if (!data) return false;
+// Signed in, refused, or held back after too many failures for the given number of seconds.
+export type SignInAnswer = { kind: "signed-in" } | { kind: "refused" } | { kind: "wait"; seconds: number };
+
+export async function signIn(email: string, password: string): Promise<SignInAnswer> {
+  const { data, response } = await api.POST("/v1/browser-sessions", { body: { email, password } });
+  if (response.status === 429) return { kind: "wait", seconds: Number(response.headers.get("Retry-After")) || 1 };
+  if (!data) return { kind: "refused" };
   rememberCsrfToken(data.csrf_token);
   await loadSession();
-  return true;
+  return { kind: "signed-in" };
 }
 
 export async function signOut(): Promise<void> {

@@ -1,7 +1,7 @@
 // Sign-in from the browser: the server sets an HttpOnly session cookie; the page keeps only the
 // CSRF token, in memory.
 import { useEffect, useState } from "preact/hooks";
-import { t, useLanguage } from "../../i18n";
+import { formatNumber, t, useLanguage } from "../../i18n";
 import { navigate } from "../../router";
 import { signIn, useSession } from "../../session";
 import { ErrorSummary, Field } from "../../ui/forms";
@@ -9,6 +9,10 @@ import { Layout } from "../../ui/Layout";
 import type { Problem } from "../../ui/problem";
 
 export const homeOf = { coach: "/coach", provider: "/orders", officer: "/officer", auditor: "/officer/reports", admin: "/admin" };
+
+function formatWait(seconds: number): string {
+  return seconds < 60 ? `${formatNumber(seconds)} ${t("seconds")}` : `${formatNumber(Math.ceil(seconds / 60))} ${t("minutes")}`;
+}
 
 export function SignIn() {
   useLanguage();
@@ -23,9 +27,10 @@ export function SignIn() {
   const submit = async (e: Event) => {
     e.preventDefault();
     setBusy(true);
-    const ok = await signIn(email, password);
+    const answer = await signIn(email, password);
     setBusy(false);
-    if (!ok) setProblem({ detail: t("badSignIn") });
+    if (answer.kind === "refused") setProblem({ detail: t("badSignIn") });
+    if (answer.kind === "wait") setProblem({ detail: t("signInWait").replace("{wait}", formatWait(answer.seconds)) });
   };
   return (
     <Layout title={t("signIn")}>
