@@ -1,8 +1,12 @@
 #pragma once
 // Who may see and manage a DPS: the rules every part of the domain shares.
 
+#include <string>
+
 #include "domain/identity.hpp"
+#include "domain/ports.hpp"
 #include "domain/qualification.hpp"
+#include "domain/result.hpp"
 
 namespace tarjotin::domain {
 
@@ -26,5 +30,21 @@ inline bool sees(const Actor* a, const Dps& dps) {
   if (dps.state != DpsState::draft) return true;
   return a && oversees(*a, dps);
 }
+
+// A category is seen with its DPS; while it is a draft, only by those who oversee the DPS, for
+// it is still the authority's work in progress.
+inline bool sees(const Actor* a, const Category& category, const Dps& dps) {
+  return sees(a, dps) && (category.state != CategoryState::draft || (a && oversees(*a, dps)));
+}
+
+struct CategoryContext {
+  Category category;
+  Dps dps;
+};
+
+// The category with its DPS, as `actor` (nullptr: anyone) may see them; what the actor may not
+// see is "not found", exactly like what does not exist.
+Result<CategoryContext> visible_category(Transaction& tx, const Actor* actor,
+                                         const std::string& category_id);
 
 }  // namespace tarjotin::domain

@@ -34,21 +34,6 @@ bool in_list(const std::vector<std::string>& list, const std::string& item) {
 
 // ---- loading with access checks; what the actor may not see is "not found" ----
 
-struct CategoryContext {
-  Category category;
-  Dps dps;
-};
-
-Result<CategoryContext> category_in_use(Transaction& tx, const Actor& actor,
-                                        const std::string& category_id) {
-  auto category = tx.categories().find(category_id);
-  auto dps = category ? tx.dpss().find(category->dps_id) : std::nullopt;
-  if (!category || !dps || !sees(&actor, *dps)) return Error::not_found("category");
-  if (category->state == CategoryState::draft && !oversees(actor, *dps))
-    return Error::not_found("category");
-  return CategoryContext{*category, *dps};
-}
-
 Result<Offering> own_offering(Transaction& tx, const Actor& actor, const std::string& id) {
   auto offering = tx.offerings().find(id);
   if (!offering || !actor.is(Role::provider) || offering->provider_id != actor.organisation_id)
@@ -327,7 +312,7 @@ Result<Offering> create_offering(OrderingServices& s, const Actor& actor,
                                  const std::string& category_id, OfferingInput in) {
   if (!actor.is(Role::provider)) return Error::forbidden("only providers make offerings");
   return transact<Offering>(s.db, Access::write, [&](Transaction& tx) -> Result<Offering> {
-    auto ctx = category_in_use(tx, actor, category_id);
+    auto ctx = visible_category(tx, &actor, category_id);
     if (!ctx) return ctx.error();
     if (ctx->category.award_method != AwardMethod::customer_choice)
       return Error::conflict("not-customer-choice",
@@ -383,7 +368,7 @@ Result<Offering> read_offering(OrderingServices& s, const Actor& actor,
   return transact<Offering>(s.db, Access::read, [&](Transaction& tx) -> Result<Offering> {
     if (actor.is(Role::provider)) return own_offering(tx, actor, offering_id);
     auto o = tx.offerings().find(offering_id);
-    if (!o || !category_in_use(tx, actor, o->category_id)) return Error::not_found("offering");
+    if (!o || !visible_category(tx, &actor, o->category_id)) return Error::not_found("offering");
     return *o;
   });
 }
@@ -392,7 +377,7 @@ Result<std::vector<Offering>> list_offerings(OrderingServices& s, const Actor& a
                                              const std::string& category_id) {
   return transact<std::vector<Offering>>(
       s.db, Access::read, [&](Transaction& tx) -> Result<std::vector<Offering>> {
-        if (auto ctx = category_in_use(tx, actor, category_id); !ctx) return ctx.error();
+        if (auto ctx = visible_category(tx, &actor, category_id); !ctx) return ctx.error();
         auto all = tx.offerings().list_for_category(category_id);
         if (actor.is(Role::provider))
           std::erase_if(all,
@@ -527,7 +512,7 @@ Result<ChoiceSetView> make_choice_set(OrderingServices& s, const Actor& actor,
         auto customer = unit_customer(tx, actor, customer_id);
         if (!customer)
           return Error::invalid("/customer_id", "customer", "no customer of your unit has this id");
-        auto ctx = category_in_use(tx, actor, category_id);
+        auto ctx = visible_category(tx, &actor, category_id);
         if (!ctx)
           return Error::invalid("/category_id", "category", "no category you may use has this id");
         if (ctx->category.award_method != AwardMethod::customer_choice)
@@ -611,7 +596,8 @@ Result<ChoiceSetView> read_choice_set(OrderingServices& s, const Actor& actor,
     }
     // Auditors and the DPS's officers replay what the customer was shown.
     if (is_authority_staff(actor))
-      if (auto ctx = category_in_use(tx, actor, set->category_id); ctx && oversees(actor, ctx->dps))
+      if (auto ctx = visible_category(tx, &actor, set->category_id);
+          ctx && oversees(actor, ctx->dps))
         return view_of(tx, std::move(*set), *category, nullptr);
     return Error::not_found("choice set");
   });
@@ -979,7 +965,7 @@ Result<std::vector<Scorecard>> category_scorecards(OrderingServices& s, const Ac
                           "a provider's scorecard covers at least 90 days");
   return transact<std::vector<Scorecard>>(
       s.db, Access::read, [&](Transaction& tx) -> Result<std::vector<Scorecard>> {
-        if (auto ctx = category_in_use(tx, actor, category_id); !ctx) return ctx.error();
+        if (auto ctx = visible_category(tx, &actor, category_id); !ctx) return ctx.error();
         OrderQuery q;
         q.category_id = category_id;
         q.placed_from = period.from;

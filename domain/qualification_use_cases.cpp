@@ -91,24 +91,6 @@ Result<Dps> managed_dps(Transaction& tx, const Actor& actor, const std::string& 
   return *dps;
 }
 
-struct CategoryContext {
-  Category category;
-  Dps dps;
-};
-
-Result<CategoryContext> visible_category(Transaction& tx, const Actor* actor,
-                                         const std::string& id) {
-  auto category = tx.categories().find(id);
-  if (!category) return Error::not_found("category");
-  auto dps = visible_dps(tx, actor, category->dps_id);
-  if (!dps) return Error::not_found("category");
-  // Draft categories of a published DPS are still the authority's work in progress.
-  if (category->state == CategoryState::draft &&
-      !(actor && (manages(*actor, *dps) || actor->is(Role::admin) || actor->is(Role::auditor))))
-    return Error::not_found("category");
-  return CategoryContext{*category, *dps};
-}
-
 Result<CategoryContext> managed_category(Transaction& tx, const Actor& actor,
                                          const std::string& id) {
   auto category = tx.categories().find(id);

@@ -1,5 +1,7 @@
 #include "domain/qualification.hpp"
 
+#include "domain/access.hpp"
+
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -642,6 +644,30 @@ TEST(DpsInForce, OnlyAnOpenDpsIsInForce) {
     d.state = s.value;
     EXPECT_EQ(dps_is_in_force(d, date(2028, 6, 15)), s.value == DpsState::open) << s.name;
   }
+}
+
+TEST(CategoryAccess, ADraftCategoryOfAnOpenDpsIsSeenOnlyByThoseWhoOverseeIt) {
+  Dps dps;
+  dps.authority_id = "kuopio";
+  dps.state = DpsState::open;
+  Category draft;
+  draft.state = CategoryState::draft;
+  Category open = draft;
+  open.state = CategoryState::open;
+  const Actor own_officer{"u1", "kuopio", Role::officer, ""};
+  const Actor other_officer{"u2", "oulu", Role::officer, ""};
+  const Actor admin{"u3", "oulu", Role::admin, ""};
+  const Actor auditor{"u4", "oulu", Role::auditor, ""};
+  const Actor provider{"u5", "company", Role::provider, ""};
+  for (const Actor* a : {&own_officer, &admin, &auditor}) EXPECT_TRUE(sees(a, draft, dps));
+  for (const Actor* a : {&other_officer, &provider}) EXPECT_FALSE(sees(a, draft, dps));
+  EXPECT_FALSE(sees(nullptr, draft, dps));
+  for (const Actor* a : {&own_officer, &other_officer, &provider}) EXPECT_TRUE(sees(a, open, dps));
+  EXPECT_TRUE(sees(nullptr, open, dps));
+  // A draft DPS hides even its open categories.
+  dps.state = DpsState::draft;
+  EXPECT_FALSE(sees(&provider, open, dps));
+  EXPECT_TRUE(sees(&own_officer, open, dps));
 }
 
 }  // namespace
