@@ -384,6 +384,22 @@ Result<SignedIn> sign_in(AccountServices& s, std::string email, const std::strin
   });
 }
 
+long long purge_ended_sessions(AccountServices& s) {
+  const Timestamp now = s.clock.now();
+  long long purged = 0;
+  s.db.run(Access::write, [&](Transaction& tx) {
+    const long long sessions = tx.sessions().purge_ended(now);
+    const long long counters = tx.sign_in_failures().purge_forgotten(now - kFailuresForgottenAfter);
+    purged = sessions + counters;
+    if (purged == 0) return false;
+    tx.audit().append(event(
+        s, nullptr, "sessions.purged", "installation", "", "",
+        std::to_string(sessions) + " sessions, " + std::to_string(counters) + " sign-in counters"));
+    return true;
+  });
+  return purged;
+}
+
 Result<Actor> authenticate(AccountServices& s, const std::string& bearer_token) {
   const Error refused = Error::unauthenticated("the bearer token is not valid");
   if (bearer_token.empty() || bearer_token.size() > 512) return refused;

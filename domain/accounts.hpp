@@ -93,6 +93,11 @@ struct PasswordReset {
 Result<PasswordReset> reset_password(AccountServices& s, const Actor& actor,
                                      const std::string& user_id);
 
+// Housekeeping on a timer: removes ended sessions (expired or signed out; a removed one
+// authenticates no more than an ended one did) and forgotten sign-in failure counters, with one
+// audit event when anything went. Returns how many rows went. Safe to run on every replica.
+long long purge_ended_sessions(AccountServices& s);
+
 // Rules, exposed for tests and for the authorization matrix.
 bool may_create_user(const Actor& actor, const Organisation& target, Role role);
 bool may_read_organisation(const Actor& actor, const Organisation& target);

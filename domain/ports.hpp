@@ -84,6 +84,8 @@ class SessionRepository {
   // Every session of the user but the one whose token hashes to `keep`.
   virtual void revoke_others_of_user(const std::string& user_id, const std::string& keep,
                                      Timestamp at) = 0;
+  // Removes the sessions that expired or were revoked at or before `now`; returns how many.
+  virtual long long purge_ended(Timestamp now) = 0;
 };
 
 // Counters of failed sign-ins (domain/sign_in_throttle.hpp), by the hash of what is counted.
@@ -92,9 +94,11 @@ class SignInFailureRepository {
   virtual ~SignInFailureRepository() = default;
   virtual FailureCount find(const std::string& key_hash) = 0;  // zero failures when none
   // One more failure at `at`; a counter whose last failure was at or before `forget_before` starts
-  // again from one. Counters forgotten by then are removed.
+  // again from one.
   virtual void record(const std::string& key_hash, Timestamp at, Timestamp forget_before) = 0;
   virtual void clear(const std::string& key_hash) = 0;
+  // Removes the counters whose last failure was at or before `forget_before`; returns how many.
+  virtual long long purge_forgotten(Timestamp forget_before) = 0;
 };
 
 class AuditTrail {

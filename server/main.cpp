@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/accounts.hpp"
 #include "domain/reconfirmation.hpp"
 #include "server/api.hpp"
 #include "server/background_jobs.hpp"
@@ -75,7 +76,14 @@ int serve(const server::Config& config, server::Log& log) {
     server::deliver_due_webhooks(runtime.db(), runtime.competitions().clock, runtime.webhooks());
     return 0;
   });
+  server::BackgroundJobs housekeeping(
+      std::chrono::seconds(config.job_interval_seconds), log, [&runtime, &log] {
+        if (const auto purged = domain::purge_ended_sessions(runtime.accounts()); purged > 0)
+          log.info("ended sessions purged", {{"count", std::to_string(purged), true}});
+        return 0;
+      });
   server.wait();
+  housekeeping.stop();
   deliveries.stop();
   jobs.stop();
   log.info("stopped");

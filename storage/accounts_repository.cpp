@@ -170,6 +170,15 @@ void SociSessions::revoke_others_of_user(const std::string& user_id, const std::
       soci::use(when), soci::use(user_id), soci::use(keep);
 }
 
+long long SociSessions::purge_ended(domain::Timestamp now) {
+  const long long when = to_micros(now);
+  soci::statement st = (sql_.prepare << "DELETE FROM sessions WHERE expires_at <= :now OR "
+                                        "revoked_at <= :now2",
+                        soci::use(when), soci::use(when));
+  st.execute(true);
+  return st.get_affected_rows();
+}
+
 domain::FailureCount SociSignInFailures::find(const std::string& key_hash) {
   int failures = 0;
   long long last = 0;
@@ -190,7 +199,15 @@ void SociSignInFailures::record(const std::string& key_hash, domain::Timestamp a
           "sign_in_failures.last_failure_at <= :forget THEN 1 ELSE sign_in_failures.failures + 1 "
           "END, last_failure_at = :at2",
       soci::use(key_hash), soci::use(when), soci::use(forget), soci::use(when);
-  sql_ << "DELETE FROM sign_in_failures WHERE last_failure_at <= :forget", soci::use(forget);
+}
+
+long long SociSignInFailures::purge_forgotten(domain::Timestamp forget_before) {
+  const long long forget = to_micros(forget_before);
+  soci::statement st =
+      (sql_.prepare << "DELETE FROM sign_in_failures WHERE last_failure_at <= :forget",
+       soci::use(forget));
+  st.execute(true);
+  return st.get_affected_rows();
 }
 
 void SociSignInFailures::clear(const std::string& key_hash) {

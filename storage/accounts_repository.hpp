@@ -42,6 +42,7 @@ class SociSessions final : public domain::SessionRepository {
   void revoke_all_for_user(const std::string& user_id, domain::Timestamp at) override;
   void revoke_others_of_user(const std::string& user_id, const std::string& keep,
                              domain::Timestamp at) override;
+  long long purge_ended(domain::Timestamp now) override;
 
  private:
   soci::session& sql_;
@@ -54,6 +55,7 @@ class SociSignInFailures final : public domain::SignInFailureRepository {
   void record(const std::string& key_hash, domain::Timestamp at,
               domain::Timestamp forget_before) override;
   void clear(const std::string& key_hash) override;
+  long long purge_forgotten(domain::Timestamp forget_before) override;
 
  private:
   soci::session& sql_;

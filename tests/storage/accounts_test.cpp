@@ -259,7 +259,40 @@ TEST_F(Accounts, FailuresAreForgottenADayAfterTheLast) {
   t.db().with_session([&](soci::session& sql) {
     sql << "SELECT COUNT(*) FROM sign_in_failures", soci::into(left);
   });
-  EXPECT_EQ(left, 3);  // the day-old counters were removed, not only ignored
+  EXPECT_EQ(left, 3);  // the new counters; the day-old ones were started again
+}
+
+TEST_F(Accounts, HousekeepingRemovesEndedSessionsAndForgottenCountersOnlyAndSaysSo) {
+  provider("0737546-2", "a@example.fi");
+  const auto kept = sign_in(s, "a@example.fi", "correct horse battery", "192.0.2.1");
+  const auto signed_out = sign_in(s, "a@example.fi", "correct horse battery", "192.0.2.1");
+  ASSERT_TRUE(kept.ok() && signed_out.ok());
+  const auto who = authenticate(s, signed_out->token);
+  ASSERT_TRUE(who.ok());
+  ASSERT_TRUE(sign_out(s, *who).ok());
+  fail(s, "b@example.fi", "192.0.2.1", 1);
+  const auto count = [&](const char* table) {
+    long long n = -1;
+    t.db().with_session([&](soci::session& sql) {
+      sql << "SELECT COUNT(*) FROM " + std::string(table), soci::into(n);
+    });
+    return n;
+  };
+  const auto events = audit_events();
+
+  EXPECT_EQ(purge_ended_sessions(s), 1);  // the signed-out session, nothing else yet
+  EXPECT_EQ(audit_events(), events + 1);
+  EXPECT_EQ(count("sessions"), 1);
+  EXPECT_TRUE(authenticate(s, kept->token).ok());
+  EXPECT_EQ(purge_ended_sessions(s), 0);
+  EXPECT_EQ(audit_events(), events + 1);  // nothing went, nothing said
+
+  clock.advance(kFailuresForgottenAfter);
+  EXPECT_EQ(purge_ended_sessions(s), 4);  // the expired session and the three counters
+  EXPECT_EQ(count("sessions"), 0);
+  EXPECT_EQ(count("sign_in_failures"), 0);
+  EXPECT_FALSE(authenticate(s, kept->token).ok());
+  EXPECT_TRUE(t.db().verify_audit_chain().intact);
 }
 
 }  // namespace
