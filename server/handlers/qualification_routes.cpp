@@ -240,6 +240,10 @@ void add_qualification_routes(Router& router, Services& s) {
                 r.headers.emplace_back("Content-Disposition",
                                        "attachment; filename=\"" + doc->attachment.filename + "\"");
                 r.headers.emplace_back("X-Content-SHA256", doc->attachment.sha256);
+                // A PDF may carry script, or be a polyglot a browser could take for a page; even
+                // opened in a tab it runs sandboxed, in no origin, with nothing to load.
+                r.headers.emplace_back("Content-Security-Policy",
+                                       "sandbox; default-src 'none'; frame-ancestors 'none'");
                 return r;
               }});
 

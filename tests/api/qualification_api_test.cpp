@@ -912,6 +912,28 @@ TEST_F(QualificationDocuments, ApplicantAttachesACertificateThatTheOfficerDownlo
   EXPECT_EQ(download.header("Content-Type"), "application/pdf");
   EXPECT_EQ(download.header("Content-Disposition"), R"(attachment; filename="verotodistus.pdf")");
   EXPECT_EQ(download.header("X-Content-SHA256"), kPdfSha256);
+  EXPECT_EQ(download.header("Content-Security-Policy").rfind("sandbox;", 0), 0u);
+  EXPECT_EQ(download.header("X-Content-Type-Options"), "nosniff");
+}
+
+TEST_F(QualificationDocuments, APdfCarryingScriptIsKeptButOnlyEverServedSandboxedAsADownload) {
+  const auto dps = published_dps();
+  const auto provider = sign_up_provider();
+  const auto app = start_application(provider, dps.category_id, "{}");
+  // A PDF header, then what a browser sniffing for HTML would run, and a PDF action.
+  const std::string polyglot =
+      "%PDF-1.4\n<html><script>alert(document.cookie)</script></html>\n"
+      "1 0 obj << /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >> endobj\n%%EOF\n";
+  const auto stored = upload(provider, app, polyglot, "application/pdf");
+  ASSERT_EQ(stored.status, 201u) << stored.body;
+  const auto served =
+      api.get("/v1/attachments/" + field(stored, "id") + "/content", provider.token);
+  ASSERT_EQ(served.status, 200u);
+  EXPECT_EQ(served.body, polyglot);
+  EXPECT_EQ(served.header("Content-Type"), "application/pdf");
+  EXPECT_EQ(served.header("Content-Disposition").rfind("attachment;", 0), 0u);
+  EXPECT_EQ(served.header("Content-Security-Policy").rfind("sandbox;", 0), 0u);
+  EXPECT_EQ(served.header("X-Content-Type-Options"), "nosniff");
 }
 
 TEST_F(QualificationDocuments, ContentThatIsNotWhatItsTypeSaysIsRefused) {
