@@ -69,14 +69,11 @@ struct MacCtxFree {
   throw std::runtime_error(std::string("OpenSSL failed: ") + what);
 }
 
-void derive_competition_key(const std::vector<std::uint8_t>& master,
-                            const std::string& competition_id, Secret& out) {
+void derive_key(const std::vector<std::uint8_t>& master, std::string info, Secret& out) {
   std::unique_ptr<EVP_KDF, KdfFree> kdf(EVP_KDF_fetch(nullptr, "HKDF", nullptr));
   if (!kdf) openssl_failure("fetching HKDF");
   std::unique_ptr<EVP_KDF_CTX, KdfCtxFree> ctx(EVP_KDF_CTX_new(kdf.get()));
   if (!ctx) openssl_failure("creating an HKDF context");
-  std::string info(kInfoPrefix);
-  info += competition_id;
   char digest[] = "SHA256";
   const OSSL_PARAM params[] = {
       OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_DIGEST, digest, 0),
@@ -87,13 +84,23 @@ void derive_competition_key(const std::vector<std::uint8_t>& master,
       OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_INFO, info.data(), info.size()),
       OSSL_PARAM_construct_end()};
   if (EVP_KDF_derive(ctx.get(), out.data(), out.size(), params) != 1)
-    openssl_failure("deriving a competition key");
+    openssl_failure("deriving a sealing key");
 }
 
-std::string aad_for(const std::string& competition_id) {
-  std::string aad(kAadPrefix);
-  aad += competition_id;
-  return aad;
+// What a sealed value is bound to: the key is HKDF(master, kHkdfSalt, info) and the additional
+// authenticated data is `aad`, so a value opens only under the purpose and object it was sealed
+// for.
+struct Binding {
+  std::string info;
+  std::string aad;
+};
+
+Binding tender_binding(const std::string& competition_id) {
+  return {std::string(kInfoPrefix) + competition_id, std::string(kAadPrefix) + competition_id};
+}
+
+Binding webhook_secret_binding(const std::string& organisation_id) {
+  return {"webhook-secret:" + organisation_id, "tarjotin-webhook-secret-v1:" + organisation_id};
 }
 
 // ---- Plaintext: the content, length-prefixed, integers big-endian --------------------------
@@ -282,30 +289,15 @@ void fsync_directory(const std::filesystem::path& dir) {
   if (d.get() >= 0) ::fsync(d.get());  // best effort: the key itself is already on disk
 }
 
-}  // namespace
-
-AesGcmTenderSeal::AesGcmTenderSeal(std::vector<std::uint8_t> master_key)
-    : master_key_(std::move(master_key)) {
-  if (master_key_.size() != kTenderSealKeyBytes) {
-    OPENSSL_cleanse(master_key_.data(), master_key_.size());
-    throw std::invalid_argument("the tender seal master key must be 32 bytes, got " +
-                                std::to_string(master_key_.size()));
-  }
-}
-
-AesGcmTenderSeal::~AesGcmTenderSeal() { OPENSSL_cleanse(master_key_.data(), master_key_.size()); }
-
-std::string AesGcmTenderSeal::seal(const std::string& competition_id,
-                                   const domain::TenderContent& content) {
-  Secret plain(serialised_size(content));
-  serialise(content, plain);
+// 0x01 | IV | AES-256-GCM ciphertext | tag, as base64url.
+std::string seal_bytes(const std::vector<std::uint8_t>& master, const Binding& binding,
+                       const Secret& plain) {
   if (plain.size() > static_cast<std::size_t>(INT_MAX) - kIvBytes - kTagBytes - 1)
-    throw std::length_error("tender content too large to seal");
-
+    throw std::length_error("too large to seal");
   Secret key(kTenderSealKeyBytes);
-  derive_competition_key(master_key_, competition_id, key);
+  derive_key(master, binding.info, key);
   const auto iv = random_bytes(kIvBytes);
-  const std::string aad = aad_for(competition_id);
+  const std::string& aad = binding.aad;
 
   std::vector<std::uint8_t> out(1 + kIvBytes + plain.size() + kTagBytes);
   out[0] = kVersion;
@@ -332,24 +324,25 @@ std::string AesGcmTenderSeal::seal(const std::string& competition_id,
   return base64url(out.data(), out.size());
 }
 
-std::optional<domain::TenderContent> AesGcmTenderSeal::open(const std::string& competition_id,
-                                                            const std::string& sealed) {
+// The plaintext, or nullptr for anything that does not open under `binding`.
+std::unique_ptr<Secret> open_bytes(const std::vector<std::uint8_t>& master, const Binding& binding,
+                                   const std::string& sealed, std::size_t min_plaintext) {
   const auto bytes = decode_base64url(sealed);
-  if (!bytes || bytes->size() < 1 + kIvBytes + kMinPlaintext + kTagBytes ||
+  if (!bytes || bytes->size() < 1 + kIvBytes + min_plaintext + kTagBytes ||
       bytes->size() > static_cast<std::size_t>(INT_MAX) || (*bytes)[0] != kVersion)
-    return std::nullopt;
+    return nullptr;
   const std::uint8_t* iv = bytes->data() + 1;
   const std::uint8_t* ciphertext = iv + kIvBytes;
   const std::size_t ciphertext_size = bytes->size() - 1 - kIvBytes - kTagBytes;
   const std::uint8_t* tag = ciphertext + ciphertext_size;
 
   Secret key(kTenderSealKeyBytes);
-  derive_competition_key(master_key_, competition_id, key);
-  const std::string aad = aad_for(competition_id);
+  derive_key(master, binding.info, key);
+  const std::string& aad = binding.aad;
 
   std::unique_ptr<EVP_CIPHER_CTX, CipherCtxFree> ctx(EVP_CIPHER_CTX_new());
   if (!ctx) openssl_failure("creating a cipher context");
-  Secret plain(ciphertext_size);
+  auto plain = std::make_unique<Secret>(ciphertext_size);
   int n = 0;
   int final_n = 0;
   if (EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, nullptr, nullptr) != 1 ||
@@ -358,18 +351,59 @@ std::optional<domain::TenderContent> AesGcmTenderSeal::open(const std::string& c
       EVP_DecryptInit_ex(ctx.get(), nullptr, nullptr, key.data(), iv) != 1 ||
       EVP_DecryptUpdate(ctx.get(), nullptr, &n, reinterpret_cast<const unsigned char*>(aad.data()),
                         static_cast<int>(aad.size())) != 1 ||
-      EVP_DecryptUpdate(ctx.get(), plain.data(), &n, ciphertext,
+      EVP_DecryptUpdate(ctx.get(), plain->data(), &n, ciphertext,
                         static_cast<int>(ciphertext_size)) != 1 ||
       EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, static_cast<int>(kTagBytes),
                           const_cast<std::uint8_t*>(tag)) != 1)
     openssl_failure("AES-256-GCM decryption");
   // Only the tag check tells tampering apart; nothing decrypted is looked at before it passes.
-  if (EVP_DecryptFinal_ex(ctx.get(), plain.data() + n, &final_n) != 1 ||
+  if (EVP_DecryptFinal_ex(ctx.get(), plain->data() + n, &final_n) != 1 ||
       static_cast<std::size_t>(n + final_n) != ciphertext_size) {
     ERR_clear_error();
-    return std::nullopt;
+    return nullptr;
   }
-  return parse(plain);
+  return plain;
+}
+
+}  // namespace
+
+AesGcmTenderSeal::AesGcmTenderSeal(std::vector<std::uint8_t> master_key)
+    : master_key_(std::move(master_key)) {
+  if (master_key_.size() != kTenderSealKeyBytes) {
+    OPENSSL_cleanse(master_key_.data(), master_key_.size());
+    throw std::invalid_argument("the tender seal master key must be 32 bytes, got " +
+                                std::to_string(master_key_.size()));
+  }
+}
+
+AesGcmTenderSeal::~AesGcmTenderSeal() { OPENSSL_cleanse(master_key_.data(), master_key_.size()); }
+
+std::string AesGcmTenderSeal::seal(const std::string& competition_id,
+                                   const domain::TenderContent& content) {
+  Secret plain(serialised_size(content));
+  serialise(content, plain);
+  return seal_bytes(master_key_, tender_binding(competition_id), plain);
+}
+
+std::optional<domain::TenderContent> AesGcmTenderSeal::open(const std::string& competition_id,
+                                                            const std::string& sealed) {
+  const auto plain = open_bytes(master_key_, tender_binding(competition_id), sealed, kMinPlaintext);
+  if (!plain) return std::nullopt;
+  return parse(*plain);
+}
+
+std::string AesGcmTenderSeal::seal_secret(const std::string& organisation_id,
+                                          const std::string& secret) {
+  Secret plain(secret.size());
+  std::memcpy(plain.data(), secret.data(), secret.size());
+  return seal_bytes(master_key_, webhook_secret_binding(organisation_id), plain);
+}
+
+std::optional<std::string> AesGcmTenderSeal::open_secret(const std::string& organisation_id,
+                                                         const std::string& sealed) {
+  const auto plain = open_bytes(master_key_, webhook_secret_binding(organisation_id), sealed, 1);
+  if (!plain) return std::nullopt;
+  return std::string(reinterpret_cast<const char*>(plain->data()), plain->size());
 }
 
 std::vector<std::uint8_t> load_or_create_key_file(const std::string& path) {

@@ -24,7 +24,11 @@ constexpr std::size_t kTenderSealKeyBytes = 32;
 // open() returns nullopt for any bad input (not base64url, unknown version, too short, tag
 // mismatch, malformed plaintext) and throws only when OpenSSL itself fails. Both are safe to
 // call from several threads at once.
-class AesGcmTenderSeal final : public domain::TenderSeal {
+//
+// The same key seals each provider's webhook signing secret at rest (the WebhookSecretSeal port),
+// bound by HKDF info "webhook-secret:" + organisation id and additional data
+// "tarjotin-webhook-secret-v1:" + organisation id, so no sealed value opens as another's.
+class AesGcmTenderSeal final : public domain::TenderSeal, public domain::WebhookSecretSeal {
  public:
   // Throws std::invalid_argument unless the key is exactly 32 bytes.
   explicit AesGcmTenderSeal(std::vector<std::uint8_t> master_key);
@@ -36,6 +40,9 @@ class AesGcmTenderSeal final : public domain::TenderSeal {
                    const domain::TenderContent& content) override;
   std::optional<domain::TenderContent> open(const std::string& competition_id,
                                             const std::string& sealed) override;
+  std::string seal_secret(const std::string& organisation_id, const std::string& secret) override;
+  std::optional<std::string> open_secret(const std::string& organisation_id,
+                                         const std::string& sealed) override;
 
  private:
   std::vector<std::uint8_t> master_key_;

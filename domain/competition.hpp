@@ -122,6 +122,20 @@ class TenderSeal {
                                             const std::string& sealed) = 0;
 };
 
+// Keeps a provider's webhook signing secret unreadable at rest: sealed when stored, opened only
+// to sign a delivery. A stored secret starts with kSealedSecretPrefix; one without it was stored
+// in the clear before sealing began and is used as it is until the webhook is set again.
+inline constexpr std::string_view kSealedSecretPrefix = "sealed:";
+class WebhookSecretSeal {
+ public:
+  virtual ~WebhookSecretSeal() = default;
+  virtual std::string seal_secret(const std::string& organisation_id,
+                                  const std::string& secret) = 0;
+  // nullopt when the sealed value was tampered with or belongs to another organisation.
+  virtual std::optional<std::string> open_secret(const std::string& organisation_id,
+                                                 const std::string& sealed) = 0;
+};
+
 // ---- Evaluation -----------------------------------------------------------------------------
 
 struct QualityScore {

@@ -728,11 +728,22 @@ Result<Webhook> set_webhook(CompetitionServices& s, const Actor& actor, const st
                           "deliveries to this URL would be refused: " + refusal);
   return transact<Webhook>(s.db, Access::write, [&](Transaction& tx) -> Result<Webhook> {
     Webhook w{actor.organisation_id, url, s.secrets.new_token().token, now(s)};
-    tx.notifications().put_webhook(w);
+    // Stored sealed: a copy of the database does not let anyone sign deliveries. The answer
+    // carries the secret in the clear, this once.
+    Webhook stored = w;
+    stored.secret = std::string(kSealedSecretPrefix) +
+                    s.webhook_seal.seal_secret(actor.organisation_id, w.secret);
+    tx.notifications().put_webhook(stored);
     tx.audit().append(audit_event(now(s), &actor, "webhook.set", "organisation",
                                   actor.organisation_id, "", "url set, new secret"));
     return w;
   });
+}
+
+std::optional<std::string> signing_secret(WebhookSecretSeal& seal, const Webhook& webhook) {
+  if (!webhook.secret.starts_with(kSealedSecretPrefix)) return webhook.secret;
+  return seal.open_secret(webhook.organisation_id,
+                          webhook.secret.substr(kSealedSecretPrefix.size()));
 }
 
 Result<WebhookStatus> read_webhook(CompetitionServices& s, const Actor& actor) {

@@ -19,6 +19,7 @@ struct CompetitionServices {
   Secrets& secrets;
   TenderSeal& seal;
   const WebhookTargets& webhook_targets;
+  WebhookSecretSeal& webhook_seal;
 };
 
 struct CompetitionInput {
@@ -145,6 +146,10 @@ struct WebhookStatus {
   std::optional<Webhook> webhook;
   std::vector<OutboxEvent> deliveries;  // newest first
 };
+// The secret a delivery is signed with: opened from its sealed form, or as stored when it was
+// stored in the clear before sealing began; nullopt when it does not open.
+std::optional<std::string> signing_secret(WebhookSecretSeal& seal, const Webhook& webhook);
+
 Result<WebhookStatus> read_webhook(CompetitionServices& s, const Actor& actor);
 
 // Tells an organisation: the notification itself, and its webhook delivery when the

@@ -73,7 +73,7 @@ struct World {
   struct NoWebhooks final : domain::WebhookTargets {
     std::string refusal(const std::string&) const override { return "not sent while fuzzing"; }
   } webhooks;
-  domain::CompetitionServices competitions{db, clock, secrets, seal, webhooks};
+  domain::CompetitionServices competitions{db, clock, secrets, seal, webhooks, seal};
   server::SchemaRegistry schemas;
   server::WebSite web{""};  // no web client: only the API's routes are fuzzed
   Api api{server::Services{db, clock, accounts, qualification, ordering, competitions, schemas,

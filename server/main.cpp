@@ -73,7 +73,7 @@ int serve(const server::Config& config, server::Log& log) {
   });
   // Webhooks on a thread of their own: a slow receiver must not hold the lapse job back.
   server::BackgroundJobs deliveries(std::chrono::seconds(config.job_interval_seconds), log, [&] {
-    server::deliver_due_webhooks(runtime.db(), runtime.competitions().clock, runtime.webhooks());
+    server::deliver_due_webhooks(runtime.competitions(), runtime.webhooks());
     return 0;
   });
   server::BackgroundJobs housekeeping(

@@ -38,7 +38,7 @@ Runtime::Runtime(const Config& config, Log& log, const domain::Clock* clock)
       ordering_{db_, clock_, secrets_},
       tender_seal_(crypto::load_or_create_key_file(config.tender_key_file)),
       webhooks_(config.webhook_allow_private_addresses),
-      competitions_{db_, clock_, secrets_, tender_seal_, webhooks_},
+      competitions_{db_, clock_, secrets_, tender_seal_, webhooks_, tender_seal_},
       web_(config.web_root.empty() ? default_web_root() : config.web_root) {
   if (const int applied = db_.migrate(); applied > 0)
     log_.info("migrated", {{"applied", std::to_string(applied), true}});

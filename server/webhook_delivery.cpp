@@ -185,8 +185,10 @@ std::chrono::seconds retry_delay(const DeliveryPolicy& policy, int attempts) {
   return std::min(delay, policy.longest_retry);
 }
 
-int deliver_due_webhooks(domain::Database& db, const domain::Clock& clock, WebhookSender& sender,
+int deliver_due_webhooks(domain::CompetitionServices& services, WebhookSender& sender,
                          const DeliveryPolicy& policy) {
+  domain::Database& db = services.db;
+  const domain::Clock& clock = services.clock;
   std::vector<domain::OutboxEvent> claimed;
   db.run(domain::Access::write, [&](domain::Transaction& tx) {
     claimed = tx.notifications().claim_due(clock.now(), clock.now() + policy.claim, policy.batch);
@@ -200,11 +202,16 @@ int deliver_due_webhooks(domain::Database& db, const domain::Clock& clock, Webho
       return false;
     });
     WebhookAnswer answer{0, "the organisation has no webhook any more"};
-    if (hook)
+    const auto secret = hook ? domain::signing_secret(services.webhook_seal, *hook) : std::nullopt;
+    if (hook && !secret)
+      answer = {0,
+                "the webhook's secret does not open under this installation's key: set the "
+                "webhook again"};
+    else if (hook)
       answer = sender.post(
           hook->url,
           {{"X-Tarjotin-Event", event.id},
-           {"X-Tarjotin-Signature", "sha256=" + crypto::hmac_sha256_hex(hook->secret, event.body)}},
+           {"X-Tarjotin-Signature", "sha256=" + crypto::hmac_sha256_hex(*secret, event.body)}},
           event.body);
     const bool ok = answer.status >= 200 && answer.status < 300;
     db.run(domain::Access::write, [&](domain::Transaction& tx) {

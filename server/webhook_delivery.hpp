@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "domain/competition.hpp"
+#include "domain/competition_use_cases.hpp"
 #include "domain/ports.hpp"
 
 namespace tarjotin::server {
@@ -67,7 +68,8 @@ std::chrono::seconds retry_delay(const DeliveryPolicy& policy, int attempts);
 
 // One round: claims due events, posts them, records each outcome. Returns how many were
 // delivered.
-int deliver_due_webhooks(domain::Database& db, const domain::Clock& clock, WebhookSender& sender,
+// The services give the database, the clock and the seal that opens each stored secret.
+int deliver_due_webhooks(domain::CompetitionServices& services, WebhookSender& sender,
                          const DeliveryPolicy& policy = {});
 
 }  // namespace tarjotin::server

@@ -479,6 +479,12 @@ TEST_F(Competitions, WebhooksArriveSignedAreRetriedAndNeverRepeated) {
                                 R"({"url":")" + receiver.url() + R"("})", providers[0].token);
   ASSERT_EQ(hook.status, 200u) << hook.body;
   const auto secret = field(hook, "secret");
+  // Kept sealed at rest: the database never holds the secret in the clear.
+  std::string stored;
+  server.database().db().with_session(
+      [&](soci::session& sql) { sql << "SELECT secret FROM webhooks", soci::into(stored); });
+  EXPECT_TRUE(stored.starts_with(domain::kSealedSecretPrefix)) << stored;
+  EXPECT_EQ(stored.find(secret), std::string::npos);
   publish();
 
   // A sender with the default rule refuses loopback URLs; the test receiver lives there.
@@ -486,11 +492,10 @@ TEST_F(Competitions, WebhooksArriveSignedAreRetriedAndNeverRepeated) {
   EXPECT_EQ(guarded.post(receiver.url(), {}, "{}").error, "refusing to post to a private address");
   EXPECT_TRUE(receiver.received().empty());
   auto& sender = server.runtime().webhooks();
-  auto& db = server.runtime().db();
-  EXPECT_EQ(server::deliver_due_webhooks(db, server.clock(), sender), 0);
+  EXPECT_EQ(server::deliver_due_webhooks(server.runtime().competitions(), sender), 0);
   ASSERT_EQ(receiver.received().size(), 1u);
   // Not due again until the backoff has passed.
-  EXPECT_EQ(server::deliver_due_webhooks(db, server.clock(), sender), 0);
+  EXPECT_EQ(server::deliver_due_webhooks(server.runtime().competitions(), sender), 0);
   EXPECT_EQ(receiver.received().size(), 1u);
   // The provider sees the failed attempt and when it is tried again, never the secret.
   const auto status = api.get("/v1/webhook", providers[0].token);
@@ -505,7 +510,7 @@ TEST_F(Competitions, WebhooksArriveSignedAreRetriedAndNeverRepeated) {
   EXPECT_STREQ(deliveries[0]["last_error"].GetString(), "HTTP 500");
   EXPECT_TRUE(deliveries[0]["next_attempt_at"].IsString());
   server.clock().advance(std::chrono::seconds(31));
-  EXPECT_EQ(server::deliver_due_webhooks(db, server.clock(), sender), 1);
+  EXPECT_EQ(server::deliver_due_webhooks(server.runtime().competitions(), sender), 1);
   const auto delivered = api.get("/v1/webhook", providers[0].token).json();
   EXPECT_STREQ(delivered["deliveries"][0]["state"].GetString(), "delivered");
   EXPECT_TRUE(delivered["deliveries"][0]["next_attempt_at"].IsNull());
@@ -525,8 +530,8 @@ TEST_F(Competitions, WebhooksArriveSignedAreRetriedAndNeverRepeated) {
   config.tender_key_file = "/tmp/tarjotin-test-replica.key";
   server::Runtime restarted(config, quiet, &server.clock());
   server.clock().advance(std::chrono::hours(24));
-  EXPECT_EQ(server::deliver_due_webhooks(restarted.db(), server.clock(), sender), 0);
-  EXPECT_EQ(server::deliver_due_webhooks(db, server.clock(), sender), 0);
+  EXPECT_EQ(server::deliver_due_webhooks(restarted.competitions(), sender), 0);
+  EXPECT_EQ(server::deliver_due_webhooks(server.runtime().competitions(), sender), 0);
   EXPECT_EQ(receiver.received().size(), 2u);
 }
 
@@ -539,16 +544,16 @@ TEST_F(Competitions, AWebhookWhoseAttemptsAreUsedUpShowsAsFailed) {
   publish();
   server::DeliveryPolicy twice;
   twice.max_attempts = 2;
-  auto& db = server.runtime().db();
-  server::deliver_due_webhooks(db, server.clock(), server.runtime().webhooks(), twice);
+  server::deliver_due_webhooks(server.runtime().competitions(), server.runtime().webhooks(), twice);
   server.clock().advance(std::chrono::hours(1));
-  server::deliver_due_webhooks(db, server.clock(), server.runtime().webhooks(), twice);
+  server::deliver_due_webhooks(server.runtime().competitions(), server.runtime().webhooks(), twice);
   const auto status = api.get("/v1/webhook", providers[0].token).json();
   EXPECT_STREQ(status["deliveries"][0]["state"].GetString(), "failed");
   EXPECT_EQ(status["deliveries"][0]["attempts"].GetInt(), 2);
   EXPECT_TRUE(status["deliveries"][0]["next_attempt_at"].IsNull());
   server.clock().advance(std::chrono::hours(24 * 365));
-  EXPECT_EQ(server::deliver_due_webhooks(db, server.clock(), server.runtime().webhooks(), twice),
+  EXPECT_EQ(server::deliver_due_webhooks(server.runtime().competitions(),
+                                         server.runtime().webhooks(), twice),
             0);
   EXPECT_EQ(receiver.received().size(), 2u);
 }

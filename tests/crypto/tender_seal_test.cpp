@@ -242,6 +242,31 @@ TEST(TenderSeal, RejectsAMasterKeyThatIsNot32Bytes) {
   EXPECT_NO_THROW(AesGcmTenderSeal(std::vector<std::uint8_t>(32)));
 }
 
+TEST(WebhookSecretSeal, OpensOnlyForItsOrganisationUnderTheSameKey) {
+  AesGcmTenderSeal seal(test_key());
+  const std::string secret = "K7x-webhook-signing-secret_0123456789abcdefABCDEF";
+  const auto sealed = seal.seal_secret("org-1", secret);
+  EXPECT_EQ(sealed.find(secret), std::string::npos);
+  EXPECT_NE(seal.seal_secret("org-1", secret), sealed);  // a fresh IV each time
+  EXPECT_EQ(seal.open_secret("org-1", sealed), secret);
+  EXPECT_EQ(AesGcmTenderSeal(test_key()).open_secret("org-1", sealed), secret);
+  EXPECT_EQ(seal.open_secret("org-2", sealed), std::nullopt);
+  EXPECT_EQ(AesGcmTenderSeal(test_key(1)).open_secret("org-1", sealed), std::nullopt);
+  std::string flipped = sealed;
+  flipped[flipped.size() / 2] = flipped[flipped.size() / 2] == 'A' ? 'B' : 'A';
+  EXPECT_EQ(seal.open_secret("org-1", flipped), std::nullopt);
+}
+
+TEST(WebhookSecretSeal, ASealedTenderIsNoSecretAndASealedSecretIsNoTender) {
+  AesGcmTenderSeal seal(test_key());
+  domain::TenderContent content;
+  content.price_cents = 100;
+  const auto tender = seal.seal("same-id", content);
+  EXPECT_EQ(seal.open_secret("same-id", tender), std::nullopt);
+  const auto secret = seal.seal_secret("same-id", std::string(40, 'x'));
+  EXPECT_EQ(seal.open("same-id", secret), std::nullopt);
+}
+
 TEST(HmacSha256, MatchesRfc4231TestCase2) {
   EXPECT_EQ(hmac_sha256_hex("Jefe", "what do ya want for nothing?"),
             "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
