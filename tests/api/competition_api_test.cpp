@@ -503,7 +503,8 @@ TEST_F(Competitions, WebhooksArriveSignedAreRetriedAndNeverRepeated) {
   EXPECT_EQ(schema_violation("webhook-status", status.body), "");
   EXPECT_EQ(status.body.find(secret), std::string::npos);
   EXPECT_EQ(field(status, "url"), receiver.url());
-  const auto deliveries = status.json()["deliveries"].GetArray();
+  const auto status_json = status.json();
+  const auto& deliveries = status_json["deliveries"];
   ASSERT_EQ(deliveries.Size(), 1u);
   EXPECT_STREQ(deliveries[0]["state"].GetString(), "retrying");
   EXPECT_EQ(deliveries[0]["attempts"].GetInt(), 1);
