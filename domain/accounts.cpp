@@ -257,16 +257,28 @@ Result<std::vector<User>> list_users(AccountServices& s, const Actor& actor,
                                      });
 }
 
+namespace {
+
+// A user the actor may switch on and off or reset: as with adding users, officers manage
+// officers and providers their colleagues; an authority's admins and auditors answer to an
+// admin, not to the officers they oversee. `refusal` says what the actor's role may not do.
+Result<User> managed_user(Transaction& tx, const Actor& actor, const std::string& user_id,
+                          std::string refusal) {
+  auto user = tx.users().find(user_id);
+  if (!user || !may_manage_users_of(actor, user->organisation_id)) return Error::not_found("user");
+  if (!actor.is(Role::admin) && user->role != actor.role)
+    return Error::forbidden(std::move(refusal));
+  return *user;
+}
+
+}  // namespace
+
 Result<User> set_user_active(AccountServices& s, const Actor& actor, const std::string& user_id,
                              bool active) {
   return transact<User>(s.db, Access::write, [&](Transaction& tx) -> Result<User> {
-    auto user = tx.users().find(user_id);
-    if (!user || !may_manage_users_of(actor, user->organisation_id))
-      return Error::not_found("user");
-    // As with adding users: officers switch officers and providers their colleagues; an
-    // authority's admins and auditors answer to an admin, not to the officers they oversee.
-    if (!actor.is(Role::admin) && user->role != actor.role)
-      return Error::forbidden("your role may not switch users with this role on or off");
+    auto user =
+        managed_user(tx, actor, user_id, "your role may not switch users with this role on or off");
+    if (!user) return user.error();
     if (user->id == actor.user_id && !active)
       return Error::conflict("self-deactivation", "you cannot deactivate your own account");
     if (user->active == active) return *user;
@@ -314,12 +326,9 @@ Result<PasswordReset> reset_password(AccountServices& s, const Actor& actor,
   const std::string hash = s.passwords.hash(reset.one_time_password);
   return transact<PasswordReset>(
       s.db, Access::write, [&](Transaction& tx) -> Result<PasswordReset> {
-        auto user = tx.users().find(user_id);
-        if (!user || !may_manage_users_of(actor, user->organisation_id))
-          return Error::not_found("user");
-        // The same rule as switching a user on or off.
-        if (!actor.is(Role::admin) && user->role != actor.role)
-          return Error::forbidden("your role may not reset passwords of users with this role");
+        auto user = managed_user(tx, actor, user_id,
+                                 "your role may not reset passwords of users with this role");
+        if (!user) return user.error();
         if (user->id == actor.user_id)
           return Error::conflict("own-password", "change your own password with your current one");
         tx.users().set_password(user->id, hash, /*change_required=*/true);

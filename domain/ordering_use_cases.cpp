@@ -771,6 +771,8 @@ Result<ClosingReport> write_closing_report(OrderingServices& s, const Actor& act
       });
 }
 
+namespace {
+
 // The customer's other orders, as the reader of `order_id` may see them: all of them for the
 // ordering unit's coaches; for the order's provider only while the customer's consent to `scope`
 // stands for that provider (none without it, which is not an error: the provider may ask).
@@ -794,6 +796,8 @@ Result<std::vector<Order>> earlier_orders(Transaction& tx, const Actor& actor,
     if (other.id != o.id) out.push_back(std::move(other));
   return out;
 }
+
+}  // namespace
 
 Result<std::vector<ClosingReport>> earlier_closing_reports(OrderingServices& s, const Actor& actor,
                                                            const std::string& order_id) {

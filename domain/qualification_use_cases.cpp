@@ -651,12 +651,23 @@ Result<ApplicationView> decide_application(QualificationServices& s, const Actor
 
 // ---------------------------------------------------------------- admissions
 
-// The kind of notification a provider gets when its admission moves from `before` to `after`.
-std::string_view admission_notice(AdmissionState before, AdmissionState after) {
-  if (after == AdmissionState::suspended) return "admission.suspended";
-  if (after == AdmissionState::excluded) return "admission.excluded";
-  return before == AdmissionState::admitted ? "" : "admission.reinstated";
+namespace {
+
+// What a provider is told when its admission moves from `before` to `after`: the notification's
+// kind and the first words of its text; nothing when it stays admitted.
+struct AdmissionNotice {
+  std::string_view kind;
+  std::string_view lead;
+};
+std::optional<AdmissionNotice> admission_notice(AdmissionState before, AdmissionState after) {
+  if (after == AdmissionState::suspended)
+    return AdmissionNotice{"admission.suspended", "Admission suspended: "};
+  if (after == AdmissionState::excluded) return AdmissionNotice{"admission.excluded", "Excluded: "};
+  if (before == AdmissionState::admitted) return std::nullopt;
+  return AdmissionNotice{"admission.reinstated", "Admission reinstated: "};
 }
+
+}  // namespace
 
 void store_admission(Transaction& tx, const Clock& clock, Secrets& secrets,
                      const Admission& admission) {
@@ -668,16 +679,15 @@ void store_admission(Transaction& tx, const Clock& clock, Secrets& secrets,
   // A provider learns at once, by notification and webhook, when it may no longer be chosen or
   // may be again, and why: the officer's reason or the re-confirmation job's.
   if (!before || before->state == admission.state) return;
-  const auto kind = admission_notice(before->state, admission.state);
-  if (kind.empty()) return;
+  const auto notice = admission_notice(before->state, admission.state);
+  if (!notice) return;
   const auto category = tx.categories().find(admission.category_id);
-  std::string text = std::string(kind == "admission.suspended"  ? "Admission suspended: "
-                                 : kind == "admission.excluded" ? "Excluded: "
-                                                                : "Admission reinstated: ") +
-                     (category ? category->name.fi : admission.category_id);
+  std::string text =
+      std::string(notice->lead) + (category ? category->name.fi : admission.category_id);
   if (!admission.reason.empty() && admission.state != AdmissionState::admitted)
     text += " (" + admission.reason + ")";
-  notify(tx, clock, secrets, admission.provider_id, std::string(kind), admission.category_id, text);
+  notify(tx, clock, secrets, admission.provider_id, std::string(notice->kind),
+         admission.category_id, text);
 }
 
 Result<Admission> change_admission(QualificationServices& s, const Actor& actor,

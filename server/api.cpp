@@ -1,7 +1,6 @@
 #include "server/api.hpp"
 
 #include <boost/beast/core/string.hpp>
-#include "server/client_address.hpp"
 
 #include <chrono>
 

@@ -182,9 +182,8 @@ long long SociSessions::purge_ended(domain::Timestamp now) {
 domain::FailureCount SociSignInFailures::find(const std::string& key_hash) {
   int failures = 0;
   long long last = 0;
-  soci::indicator found = soci::i_null;
   sql_ << "SELECT failures, last_failure_at FROM sign_in_failures WHERE key_hash = :k",
-      soci::into(failures, found), soci::into(last), soci::use(key_hash);
+      soci::into(failures), soci::into(last), soci::use(key_hash);
   if (!sql_.got_data()) return {};
   return {failures, domain::from_micros(last)};
 }
