@@ -31,6 +31,9 @@ node web/build.mjs build
 echo "== crash test: kill -9 during concurrent orders, SQLite and PostgreSQL"
 tests/crash/crash_test.sh --build-dir build --rounds 4 --orders 200
 
+echo "== slow clients: slow heads and bodies past the connection limit from one address"
+tests/abuse/slow_clients.sh --build-dir build --seconds 30
+
 echo "== browser tests: the four roles' walks in chromium, every screen scanned with axe-core"
 web/e2e/run.sh build
 

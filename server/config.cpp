@@ -1,5 +1,7 @@
 #include "server/config.hpp"
 
+#include <boost/asio/ip/address.hpp>
+
 #include <charconv>
 #include <cstring>
 #include <fstream>
@@ -39,6 +41,18 @@ std::string environment_name(const std::string& key) {
 
 }  // namespace
 
+std::vector<std::string> split_commas(const std::string& list) {
+  std::vector<std::string> items;
+  std::size_t start = 0;
+  while (start <= list.size()) {
+    const auto comma = std::min(list.find(',', start), list.size());
+    if (auto item = trim(list.substr(start, comma - start)); !item.empty())
+      items.push_back(std::move(item));
+    start = comma + 1;
+  }
+  return items;
+}
+
 unsigned Config::effective_workers() const {
   if (workers > 0) return workers;
   const unsigned cores = std::thread::hardware_concurrency();
@@ -61,11 +75,23 @@ const std::vector<ConfigOption>& config_options() {
         {"log-level", "", "debug, info, warn or error (default info)"},
         {"max-body-bytes", "", "largest request body accepted (default 1048576)"},
         {"max-header-bytes", "", "largest request head accepted (default 16384)"},
-        {"request-timeout-seconds", "", "time to receive one whole request (default 30)"},
+        {"request-timeout-seconds", "",
+         "time to receive a request body (documents excepted) and to send an answer (default 30)"},
         {"idle-timeout-seconds", "", "keep-alive time between requests (default 60)"},
         {"shutdown-grace-seconds", "", "time in-flight requests get on SIGTERM (default 20)"},
         {"session-lifetime-minutes", "", "bearer token lifetime (default 720)"},
         {"max-connections", "", "open connections at most (default 4096)"},
+        {"max-connections-per-address", "",
+         "open connections one client address may hold, an IPv6 client by its /64; 0: no bound "
+         "(default 256)"},
+        {"head-timeout-seconds", "",
+         "time for the TLS handshake, and for a request head from its first byte (default 10)"},
+        {"min-body-bytes-per-second", "",
+         "slowest a request body may arrive, after a start of head-timeout-seconds (default 1024)"},
+        {"max-concurrent-uploads", "", "documents being received at once (default 32)"},
+        {"proxy-protocol-from", "",
+         "comma-separated addresses of load balancers that send a PROXY header naming the client "
+         "(default none)"},
         {"scrypt-log2-n", "", "password hashing cost, log2 of scrypt N (default 15)"},
         {"documents-dir", "", "where attached documents are kept (default var/documents)"},
         {"tender-key-file", "",
@@ -119,7 +145,24 @@ void set_config_value(Config& c, const std::string& key, const std::string& valu
     c.session_lifetime_minutes = parse_number<unsigned>(key, value, 1, 60 * 24 * 30);
   else if (key == "max-connections")
     c.max_connections = parse_number<std::size_t>(key, value, 1, 1'000'000);
-  else if (key == "scrypt-log2-n")
+  else if (key == "max-connections-per-address")
+    c.max_connections_per_address = parse_number<std::size_t>(key, value, 0, 1'000'000);
+  else if (key == "head-timeout-seconds")
+    c.head_timeout_seconds = parse_number<unsigned>(key, value, 1, 3600);
+  else if (key == "min-body-bytes-per-second")
+    c.min_body_bytes_per_second = parse_number<std::size_t>(key, value, 1, 1024 * 1024 * 1024);
+  else if (key == "max-concurrent-uploads")
+    c.max_concurrent_uploads = parse_number<std::size_t>(key, value, 1, 100'000);
+  else if (key == "proxy-protocol-from") {
+    for (const auto& address : split_commas(value)) {
+      boost::system::error_code ec;
+      boost::asio::ip::make_address(address, ec);
+      if (ec)
+        throw std::invalid_argument("proxy-protocol-from must list IP addresses (got '" + address +
+                                    "')");
+    }
+    c.proxy_protocol_from = value;
+  } else if (key == "scrypt-log2-n")
     c.scrypt_log2_n = parse_number<unsigned>(key, value, 10, 20);
   else if (key == "documents-dir")
     c.documents_dir = value;

@@ -28,6 +28,14 @@ struct Config {
   unsigned shutdown_grace_seconds = 20;
   unsigned session_lifetime_minutes = 12 * 60;
   std::size_t max_connections = 4096;
+  // One client address (an IPv6 client by its /64) holds this many at most; 0: no bound. An
+  // office behind one NAT address opens a few per person.
+  std::size_t max_connections_per_address = 256;
+  unsigned head_timeout_seconds = 10;
+  std::size_t min_body_bytes_per_second = 1024;
+  std::size_t max_concurrent_uploads = 32;
+  // Addresses of load balancers that send a PROXY header (version 1) first, comma-separated.
+  std::string proxy_protocol_from;
   unsigned scrypt_log2_n = 15;
   std::string documents_dir = "var/documents";
   // 32 random bytes as hex; tender content is sealed under keys derived from it. Created on
@@ -54,6 +62,10 @@ struct ConfigOption {
 };
 
 const std::vector<ConfigOption>& config_options();
+
+// "a, b,,c" → {"a", "b", "c"}: the items of a comma-separated setting, trimmed, empty ones left
+// out.
+std::vector<std::string> split_commas(const std::string& list);
 
 // Applies `key = value` (file syntax, key as in config_options). Throws std::invalid_argument
 // with a sentence that names the key when the value does not fit.

@@ -13,11 +13,15 @@
 #include <algorithm>
 #include <memory>
 #include <optional>
+#include <variant>
 #include <vector>
 
 #include "server/api.hpp"
+#include "server/client_address.hpp"
 #include "server/connections.hpp"
+#include "server/metrics.hpp"
 #include "server/problem.hpp"
+#include "server/proxy_protocol.hpp"
 #include "server/request_framing.hpp"
 
 namespace tarjotin::server {
@@ -34,6 +38,7 @@ class HttpSession : public Connection {
     context_.metrics.connection_opened();
   }
   ~HttpSession() override {
+    release_upload_slot();
     context_.metrics.connection_closed();
     context_.connections.remove(registration_);
   }
@@ -46,9 +51,23 @@ class HttpSession : public Connection {
     });
   }
 
+  // On the session's own strand: who is the client (from a PROXY header when `proxied`, the
+  // peer is then a trusted load balancer), may that address open one more connection, and then
+  // the derived session's start (TLS handshake, or the first request).
+  void run(std::size_t registration, bool proxied) {
+    registration_ = registration;
+    net::dispatch(derived().stream().get_executor(),
+                  [self = derived().shared_from_this(), proxied] {
+                    beast::get_lowest_layer(self->derived().stream())
+                        .expires_after(self->context_.limits.head_timeout);
+                    if (proxied) return self->read_proxy_header();
+                    self->admit();
+                  });
+  }
+
  protected:
-  void registered(std::size_t id) { registration_ = id; }
   bool stop_requested() const { return stop_requested_; }
+  ConnectionContext& context() { return context_; }
 
   void do_read() {
     if (stop_requested_) return derived().do_eof();
@@ -57,25 +76,78 @@ class HttpSession : public Connection {
     // Beast checks Content-Length against this while still reading the head, before the route
     // is known; the route's own limit is applied in on_header.
     parser_->body_limit(std::max(context_.limits.max_body_bytes, context_.limits.max_upload_bytes));
+    if (buffer_.size() != 0) return read_head();  // pipelined: the head has begun already
+    // Between requests a client may think for the idle timeout; once its next head has begun,
+    // the head must arrive within the (shorter) head timeout.
+    stage_ = Stage::idle;
     beast::get_lowest_layer(derived().stream()).expires_after(context_.limits.idle_timeout);
+    derived().stream().async_read_some(
+        buffer_.prepare(kFirstRead),
+        [self = derived().shared_from_this()](beast::error_code ec, std::size_t n) {
+          if (ec) return self->on_read_error(ec);
+          self->buffer_.commit(n);
+          self->read_head();
+        });
+  }
+
+ private:
+  Derived& derived() { return static_cast<Derived&>(*this); }
+  enum class Stage { admitting, idle, head, body, answering };
+
+  void close_now() {
+    beast::error_code ignored;
+    beast::get_lowest_layer(derived().stream()).socket().close(ignored);
+  }
+
+  void read_proxy_header() {
+    stage_ = Stage::admitting;
+    beast::get_lowest_layer(derived().stream())
+        .async_read_some(
+            buffer_.prepare(kProxyHeaderMaxBytes - buffer_.size()),
+            [self = derived().shared_from_this()](beast::error_code ec, std::size_t n) {
+              if (ec) return self->close_now();
+              self->buffer_.commit(n);
+              const auto result = parse_proxy_header(
+                  {static_cast<const char*>(self->buffer_.data().data()), self->buffer_.size()});
+              if (std::holds_alternative<ProxyHeaderIncomplete>(result))
+                return self->read_proxy_header();
+              if (const auto* wrong = std::get_if<ProxyHeaderInvalid>(&result)) {
+                self->context_.log.warn("connection refused",
+                                        {{"remote", self->remote_}, {"reason", wrong->why}});
+                return self->close_now();
+              }
+              const auto& header = std::get<ProxyHeader>(result);
+              if (!header.client_address.empty()) self->remote_ = header.client_address;
+              self->buffer_.consume(header.length);
+              self->admit();
+            });
+  }
+
+  void admit() {
+    if (!context_.connections.attribute(registration_, counted_client_address(remote_))) {
+      context_.metrics.refused_connection(Metrics::Refusal::address_limit);
+      return close_now();
+    }
+    derived().start();
+  }
+
+  void read_head() {
+    stage_ = Stage::head;
+    beast::get_lowest_layer(derived().stream()).expires_after(context_.limits.head_timeout);
     http::async_read_header(
         derived().stream(), buffer_, *parser_,
         beast::bind_front_handler(&HttpSession::on_header, derived().shared_from_this()));
   }
 
- private:
-  Derived& derived() { return static_cast<Derived&>(*this); }
-
   void on_header(beast::error_code ec, std::size_t) {
     if (ec) return on_read_error(ec);
     busy_ = true;
-    beast::get_lowest_layer(derived().stream()).expires_after(context_.limits.request_timeout);
     if (auto why = framing_problem(parser_->get())) return refuse(400, "ambiguous-framing", *why);
     const auto& head = parser_->get();
+    const bool upload =
+        context_.api.is_upload(head.method(), {head.target().data(), head.target().size()});
     const std::size_t limit =
-        context_.api.is_upload(head.method(), {head.target().data(), head.target().size()})
-            ? context_.limits.max_upload_bytes
-            : context_.limits.max_body_bytes;
+        upload ? context_.limits.max_upload_bytes : context_.limits.max_body_bytes;
     parser_->body_limit(limit);
     const auto length = parser_->content_length();
     if (length && *length > limit) {
@@ -83,13 +155,43 @@ class HttpSession : public Connection {
       return refuse(413, "body-too-large",
                     "the request body may have at most " + std::to_string(limit) + " bytes");
     }
-    http::async_read(
-        derived().stream(), buffer_, *parser_,
-        beast::bind_front_handler(&HttpSession::on_read, derived().shared_from_this()));
+    if (upload && !parser_->is_done() && !take_upload_slot()) {
+      linger_ = true;
+      auto response = context_.api.refusal(
+          503, "uploads-busy",
+          "the server is receiving as many documents as it takes at once; send it again shortly",
+          remote_);
+      response.set(http::field::retry_after, "5");
+      return send(std::move(response));
+    }
+    stage_ = Stage::body;
+    body_started_ = std::chrono::steady_clock::now();
+    // Bodies other than documents must also arrive whole within the request timeout.
+    body_cap_ = upload ? std::chrono::steady_clock::time_point::max()
+                       : body_started_ + context_.limits.request_timeout;
+    body_received_ = 0;
+    read_body();
   }
 
-  void on_read(beast::error_code ec, std::size_t) {
-    if (ec) return on_read_error(ec);
+  void read_body() {
+    if (parser_->is_done()) return on_read();
+    const auto rate = std::max<std::size_t>(1, context_.limits.min_body_bytes_per_second);
+    const auto earned = std::chrono::seconds(static_cast<long long>(body_received_ / rate));
+    beast::get_lowest_layer(derived().stream())
+        .expires_at(std::min(body_cap_, body_started_ + context_.limits.head_timeout + earned));
+    http::async_read_some(
+        derived().stream(), buffer_, *parser_,
+        [self = derived().shared_from_this()](beast::error_code ec, std::size_t n) {
+          if (ec) return self->on_read_error(ec);
+          self->body_received_ += n;
+          self->read_body();
+        });
+  }
+
+  void on_read() {
+    release_upload_slot();
+    stage_ = Stage::answering;
+    beast::get_lowest_layer(derived().stream()).expires_after(context_.limits.request_timeout);
     // Nothing touches parser_ while the handler runs: the session is busy and reads nothing.
     net::post(context_.handlers, [self = derived().shared_from_this()] {
       Response response = self->context_.api.handle(self->parser_->get(), self->remote_);
@@ -99,7 +201,24 @@ class HttpSession : public Connection {
     });
   }
 
+  bool take_upload_slot() {
+    if (context_.uploads_in_progress.fetch_add(1) >= context_.limits.max_concurrent_uploads) {
+      --context_.uploads_in_progress;
+      return false;
+    }
+    holds_upload_slot_ = true;
+    return true;
+  }
+  void release_upload_slot() {
+    if (holds_upload_slot_) --context_.uploads_in_progress;
+    holds_upload_slot_ = false;
+  }
+
   void on_read_error(beast::error_code ec) {
+    if (ec == beast::error::timeout && stage_ == Stage::head)
+      context_.metrics.cut_slow_client(Metrics::SlowStage::head);
+    if (ec == beast::error::timeout && stage_ == Stage::body)
+      context_.metrics.cut_slow_client(Metrics::SlowStage::body);
     if (ec == http::error::end_of_stream || ec == beast::error::timeout ||
         ec == net::error::operation_aborted || ec == net::ssl::error::stream_truncated ||
         ec == net::error::eof || ec == net::error::connection_reset)
@@ -132,6 +251,7 @@ class HttpSession : public Connection {
 
   void on_write(beast::error_code ec, std::size_t) {
     busy_ = false;
+    release_upload_slot();
     if (ec) return;
     if (!response_.keep_alive()) return linger_ ? linger() : derived().do_eof();
     do_read();
@@ -167,10 +287,15 @@ class HttpSession : public Connection {
 
   static constexpr auto kLingerTime = std::chrono::seconds(10);
   static constexpr auto kLingerQuiet = std::chrono::seconds(2);
+  static constexpr std::size_t kFirstRead = 4096;
 
   ConnectionContext& context_;
   std::string remote_;
   std::size_t registration_ = 0;
+  Stage stage_ = Stage::admitting;
+  std::chrono::steady_clock::time_point body_started_, body_cap_;
+  std::size_t body_received_ = 0;
+  bool holds_upload_slot_ = false;
   bool busy_ = false;
   bool stop_requested_ = false;
   bool linger_ = false;  // the answer refuses a body the client may still be sending
@@ -190,9 +315,8 @@ class TlsSession : public HttpSession<TlsSession>, public std::enable_shared_fro
              std::string remote)
       : HttpSession<TlsSession>(context, std::move(remote)), stream_(std::move(socket), tls) {}
 
-  void run(std::size_t registration) {
-    registered(registration);
-    beast::get_lowest_layer(stream_).expires_after(std::chrono::seconds(10));
+  // The handshake has the head timeout from the connection's first byte (set on admission).
+  void start() {
     stream_.async_handshake(
         net::ssl::stream_base::server, buffer_.data(),
         beast::bind_front_handler(&TlsSession::on_handshake, shared_from_this()));
@@ -214,6 +338,8 @@ class TlsSession : public HttpSession<TlsSession>, public std::enable_shared_fro
 
  private:
   void on_handshake(beast::error_code ec, std::size_t used) {
+    if (ec == beast::error::timeout)
+      context().metrics.cut_slow_client(Metrics::SlowStage::handshake);
     if (ec) return;  // scanners and clients offering only old protocols end here
     buffer_.consume(used);
     do_read();
@@ -227,11 +353,7 @@ class PlainSession : public HttpSession<PlainSession>,
   PlainSession(tcp::socket&& socket, ConnectionContext& context, std::string remote)
       : HttpSession<PlainSession>(context, std::move(remote)), stream_(std::move(socket)) {}
 
-  void run(std::size_t registration) {
-    registered(registration);
-    net::dispatch(stream_.get_executor(),
-                  beast::bind_front_handler(&PlainSession::do_read, shared_from_this()));
-  }
+  void start() { do_read(); }
   beast::tcp_stream& stream() { return stream_; }
   void do_eof() {
     beast::error_code ignored;

@@ -59,12 +59,18 @@ int serve(const server::Config& config, server::Log& log) {
   options.threads = config.effective_workers();
   options.request_threads = config.request_threads;
   options.max_connections = config.max_connections;
+  options.max_connections_per_address = config.max_connections_per_address;
+  for (const auto& address : server::split_commas(config.proxy_protocol_from))
+    options.proxy_protocol_from.push_back(boost::asio::ip::make_address(address));
   options.shutdown_grace = std::chrono::seconds(config.shutdown_grace_seconds);
   options.limits.max_body_bytes = config.max_body_bytes;
   options.limits.max_upload_bytes = config.max_upload_bytes;
   options.limits.max_header_bytes = config.max_header_bytes;
   options.limits.request_timeout = std::chrono::seconds(config.request_timeout_seconds);
   options.limits.idle_timeout = std::chrono::seconds(config.idle_timeout_seconds);
+  options.limits.head_timeout = std::chrono::seconds(config.head_timeout_seconds);
+  options.limits.min_body_bytes_per_second = config.min_body_bytes_per_second;
+  options.limits.max_concurrent_uploads = config.max_concurrent_uploads;
   server::Server server(options, runtime.api(), runtime.metrics(), log, tls ? &*tls : nullptr);
   server.handle_signals();
   server.start();

@@ -51,10 +51,20 @@ std::string Metrics::render() const {
   out << "# HELP tarjotin_open_connections Client connections open now.\n"
          "# TYPE tarjotin_open_connections gauge\ntarjotin_open_connections "
       << open_connections_.load() << "\n";
-  out << "# HELP tarjotin_refused_connections_total Connections closed at once because the "
-         "connection limit was reached.\n# TYPE tarjotin_refused_connections_total counter\n"
-         "tarjotin_refused_connections_total "
-      << refused_connections_.load() << "\n";
+  out << "# HELP tarjotin_refused_connections_total Connections closed at once: the server's "
+         "connection limit, or the limit for one client address, was reached.\n"
+         "# TYPE tarjotin_refused_connections_total counter\n"
+         "tarjotin_refused_connections_total{reason=\"connection_limit\"} "
+      << refused_connections_[0].load()
+      << "\ntarjotin_refused_connections_total{reason=\"address_limit\"} "
+      << refused_connections_[1].load() << "\n";
+  out << "# HELP tarjotin_slow_clients_cut_total Connections closed because the TLS handshake, "
+         "the request head or the body did not arrive in time.\n"
+         "# TYPE tarjotin_slow_clients_cut_total counter\n";
+  constexpr const char* stages[] = {"handshake", "head", "body"};
+  for (int i = 0; i < 3; ++i)
+    out << "tarjotin_slow_clients_cut_total{stage=\"" << stages[i] << "\"} "
+        << slow_clients_cut_[i].load() << "\n";
   for (const auto& g : gauges)
     out << "# HELP " << g.name << " " << g.help << "\n# TYPE " << g.name << " gauge\n"
         << g.name << " " << g.read() << "\n";

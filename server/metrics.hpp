@@ -20,7 +20,12 @@ class Metrics {
   void connection_opened() { ++open_connections_; }
   void connection_closed() { --open_connections_; }
   long open_connections() const { return open_connections_.load(); }
-  void refused_connection() { ++refused_connections_; }
+  // Why a connection was closed at once, before a byte was read.
+  enum class Refusal { connection_limit, address_limit };
+  void refused_connection(Refusal why) { ++refused_connections_[static_cast<int>(why)]; }
+  // Where a client too slow to be worth waiting for was cut off.
+  enum class SlowStage { handshake, head, body };
+  void cut_slow_client(SlowStage stage) { ++slow_clients_cut_[static_cast<int>(stage)]; }
 
   // Gauges read when scraped (database pool use, overdue applications, ...).
   void add_gauge(std::string name, std::string help, std::function<double()> read);
@@ -45,7 +50,8 @@ class Metrics {
   std::map<std::string, Histogram> latency_;
   std::vector<Gauge> gauges_;
   std::atomic<long> open_connections_{0};
-  std::atomic<unsigned long long> refused_connections_{0};
+  std::array<std::atomic<unsigned long long>, 2> refused_connections_{};
+  std::array<std::atomic<unsigned long long>, 3> slow_clients_cut_{};
 };
 
 }  // namespace tarjotin::server

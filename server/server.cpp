@@ -4,6 +4,8 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 
+#include <algorithm>
+
 #include "server/http_session.hpp"
 #include "server/log.hpp"
 #include "server/metrics.hpp"
@@ -13,13 +15,33 @@ namespace tarjotin::server {
 std::size_t Connections::add(std::weak_ptr<Connection> connection) {
   std::lock_guard<std::mutex> lock(mutex_);
   const std::size_t id = ++next_id_;
-  open_.emplace(id, std::move(connection));
+  open_.emplace(id, Open{std::move(connection), {}});
   return id;
+}
+
+bool Connections::attribute(std::size_t id, const std::string& address) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  const auto it = open_.find(id);
+  if (it == open_.end()) return false;
+  auto& held = per_address_count_[address];
+  if (per_address_ != 0 && held >= per_address_) {
+    if (held == 0) per_address_count_.erase(address);
+    return false;
+  }
+  ++held;
+  it->second.address = address;
+  return true;
 }
 
 void Connections::remove(std::size_t id) {
   std::lock_guard<std::mutex> lock(mutex_);
-  open_.erase(id);
+  const auto it = open_.find(id);
+  if (it == open_.end()) return;
+  if (!it->second.address.empty()) {
+    const auto held = per_address_count_.find(it->second.address);
+    if (held != per_address_count_.end() && --held->second == 0) per_address_count_.erase(held);
+  }
+  open_.erase(it);
 }
 
 std::size_t Connections::count() const {
@@ -32,8 +54,8 @@ void Connections::stop_all() {
   std::vector<std::shared_ptr<Connection>> live;
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    for (auto& [id, weak] : open_)
-      if (auto c = weak.lock()) live.push_back(std::move(c));
+    for (auto& [id, open] : open_)
+      if (auto c = open.connection.lock()) live.push_back(std::move(c));
   }
   for (auto& c : live) c->stop_gracefully();
 }
@@ -44,6 +66,7 @@ Server::Server(ServerOptions options, Api& api, Metrics& metrics, Log& log,
       metrics_(metrics),
       log_(log),
       tls_(tls),
+      connections_(options_.max_connections_per_address),
       context_{api, handlers_, metrics, log, connections_, options_.limits},
       ioc_(static_cast<int>(options_.threads)),
       acceptor_(net::make_strand(ioc_)),
@@ -88,7 +111,7 @@ void Server::accept() {
       return accept();
     }
     if (static_cast<std::size_t>(metrics_.open_connections()) >= options_.max_connections) {
-      metrics_.refused_connection();
+      metrics_.refused_connection(Metrics::Refusal::connection_limit);
       beast::error_code ignored;
       socket.close(ignored);
       return accept();
@@ -96,12 +119,15 @@ void Server::accept() {
     beast::error_code ep_ec;
     const auto remote = socket.remote_endpoint(ep_ec);
     const std::string remote_text = ep_ec ? "" : remote.address().to_string();
+    const auto& proxies = options_.proxy_protocol_from;
+    const bool proxied =
+        !ep_ec && std::find(proxies.begin(), proxies.end(), remote.address()) != proxies.end();
     if (tls_) {
       auto session = std::make_shared<TlsSession>(std::move(socket), *tls_, context_, remote_text);
-      session->run(connections_.add(session));
+      session->run(connections_.add(session), proxied);
     } else {
       auto session = std::make_shared<PlainSession>(std::move(socket), context_, remote_text);
-      session->run(connections_.add(session));
+      session->run(connections_.add(session), proxied);
     }
     accept();
   });

@@ -3,6 +3,7 @@
 // in-flight requests finish.
 
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/address.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/ssl/context.hpp>
@@ -24,6 +25,9 @@ struct ServerOptions {
   unsigned threads = 2;          // drive the sockets and TLS
   unsigned request_threads = 8;  // run the handlers, which wait on the database
   std::size_t max_connections = 4096;
+  std::size_t max_connections_per_address = 256;  // 0: no bound
+  // Load balancers whose connections begin with a PROXY header naming the client.
+  std::vector<boost::asio::ip::address> proxy_protocol_from;
   std::chrono::seconds shutdown_grace{20};
   ConnectionLimits limits;
 };

@@ -8,6 +8,9 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/ssl.hpp>
 
+#include <poll.h>
+#include <sys/socket.h>
+
 #include <thread>
 
 #include "tests/api/support/test_server.hpp"
@@ -225,6 +228,152 @@ TEST(SlowClients, ManyHalfOpenConnectionsDoNotStopOthersBeingServed) {
   const auto started = std::chrono::steady_clock::now();
   for (int i = 0; i < 5; ++i) EXPECT_EQ(s.client().get("/healthz").status, 200u);
   EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
+}
+
+// A plain TCP connection from `source` that sends `bytes` first (a PROXY header, a partial
+// request) and is then held open.
+std::unique_ptr<beast::tcp_stream> hold(net::io_context& ioc, unsigned short port,
+                                        const std::string& bytes = "",
+                                        const std::string& source = "127.0.0.1") {
+  auto stream = std::make_unique<beast::tcp_stream>(ioc);
+  stream->socket().open(net::ip::tcp::v4());
+  stream->socket().bind({net::ip::make_address(source), 0});
+  stream->connect({net::ip::make_address("127.0.0.1"), port});
+  if (!bytes.empty()) net::write(stream->socket(), net::buffer(bytes));
+  return stream;
+}
+
+// How long until the server closes `stream`, waiting at most `wait`; `wait` itself when it
+// stays open. (Beast's timeouts hold for asynchronous reads only, hence poll.)
+std::chrono::milliseconds time_to_close(beast::tcp_stream& stream, std::chrono::seconds wait) {
+  const auto started = std::chrono::steady_clock::now();
+  const auto deadline = started + wait;
+  char chunk[512];
+  for (;;) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) return wait;
+    pollfd ready{stream.socket().native_handle(), POLLIN, 0};
+    if (::poll(&ready, 1, static_cast<int>(left.count())) == 0) return wait;
+    if (::recv(ready.fd, chunk, sizeof chunk, 0) <= 0) break;
+  }
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                               started);
+}
+
+long metric(TestServer& s, const std::string& line_start) {
+  const auto text = s.runtime().metrics().render();
+  const auto at = text.find("\n" + line_start + " ");
+  return at == std::string::npos ? -1 : std::stol(text.substr(at + line_start.size() + 2));
+}
+
+TEST(ConnectionLimit, OneAddressHoldsItsShareAndAnotherAddressIsStillServed) {
+  TestServer s(ServerTweaks{.max_connections_per_address = 3});
+  net::io_context ioc;
+  std::vector<std::unique_ptr<beast::tcp_stream>> held;
+  for (int i = 0; i < 3; ++i) held.push_back(hold(ioc, s.port()));
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  auto extra = hold(ioc, s.port());
+  EXPECT_LT(time_to_close(*extra, std::chrono::seconds(3)), std::chrono::seconds(1));
+  EXPECT_EQ(s.client().from("127.0.0.2").get("/healthz").status, 200u);
+  EXPECT_EQ(metric(s, R"(tarjotin_refused_connections_total{reason="address_limit"})"), 1);
+  held.pop_back();  // one closed: the address may open one again
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  EXPECT_EQ(s.client().get("/healthz").status, 200u);
+}
+
+TEST(SlowClients, AHeadTrickledInIsCutAtTheHeadTimeoutNotTheIdleOne) {
+  TestServer s(
+      ServerTweaks{.plain_http = true, .idle_timeout_seconds = 30, .head_timeout_seconds = 1});
+  net::io_context ioc;
+  auto idle = hold(ioc, s.port());
+  auto trickling = hold(ioc, s.port(), "GET /healthz HTTP/1.1\r\nHost: localhost\r\n");
+  EXPECT_LT(time_to_close(*trickling, std::chrono::seconds(5)), std::chrono::seconds(3));
+  EXPECT_EQ(time_to_close(*idle, std::chrono::seconds(2)), std::chrono::seconds(2))
+      << "a keep-alive connection with nothing begun has the idle timeout";
+  EXPECT_EQ(metric(s, R"(tarjotin_slow_clients_cut_total{stage="head"})"), 1);
+}
+
+TEST(SlowClients, AStalledTlsHandshakeIsCutAtTheHeadTimeout) {
+  TestServer s(ServerTweaks{.head_timeout_seconds = 1});
+  net::io_context ioc;
+  const char partial_hello[] = {0x16, 0x03, 0x01, 0x02};
+  auto stalled = hold(ioc, s.port(), std::string(partial_hello, sizeof partial_hello));
+  EXPECT_LT(time_to_close(*stalled, std::chrono::seconds(5)), std::chrono::seconds(3));
+  EXPECT_EQ(metric(s, R"(tarjotin_slow_clients_cut_total{stage="handshake"})"), 1);
+}
+
+TEST(SlowClients, ABodyBelowTheMinimumRateIsCutAndOneAtTheRateIsAnswered) {
+  TestServer s(ServerTweaks{
+      .plain_http = true, .head_timeout_seconds = 1, .min_body_bytes_per_second = 1000});
+  net::io_context ioc;
+  const std::string head =
+      "POST /v1/sessions HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+      "Content-Length: 3000\r\n\r\n";
+  auto slow = hold(ioc, s.port(), head);
+  const auto started = std::chrono::steady_clock::now();
+  beast::error_code ec;
+  for (int i = 0; i < 30 && !ec; ++i) {  // 20 bytes every 200 ms: 100 bytes/s
+    net::write(slow->socket(), net::buffer(std::string(20, ' ')), ec);
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
+  EXPECT_TRUE(ec) << "a body at 100 bytes/s was still taken after 6 s";
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(4));
+  EXPECT_EQ(metric(s, R"(tarjotin_slow_clients_cut_total{stage="body"})"), 1);
+
+  // 3,000 bytes at 2,000 bytes/s: 1.5 s, past the 1 s start but within what the rate earns.
+  auto steady = hold(ioc, s.port(), head);
+  for (int i = 0; i < 15; ++i) {
+    net::write(steady->socket(), net::buffer(std::string(i == 14 ? 199 : 200, ' ')));
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  net::write(steady->socket(), net::buffer(std::string("{")));
+  std::string reply(512, '\0');
+  steady->expires_after(std::chrono::seconds(5));
+  reply.resize(steady->read_some(net::buffer(reply)));
+  EXPECT_EQ(reply.rfind("HTTP/1.1 400", 0), 0u) << reply;  // answered: the JSON is cut short
+}
+
+TEST(SlowClients, UploadsBeyondTheCapAreRefusedWithRetryAfter) {
+  TestServer s(
+      ServerTweaks{.plain_http = true, .head_timeout_seconds = 2, .max_concurrent_uploads = 1});
+  net::io_context ioc;
+  const std::string head =
+      "POST /v1/applications/x/attachments HTTP/1.1\r\nHost: localhost\r\n"
+      "Content-Type: application/pdf\r\nContent-Length: 100000\r\n\r\n%PDF-";
+  auto first = hold(ioc, s.port(), head);
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  const std::string reply = s.client().raw(head);
+  EXPECT_EQ(reply.rfind("HTTP/1.1 503", 0), 0u) << reply;
+  EXPECT_NE(reply.find("Retry-After: 5"), std::string::npos) << reply;
+  EXPECT_NE(reply.find("uploads-busy"), std::string::npos) << reply;
+  first.reset();  // the first upload gone, its place is free again
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  EXPECT_EQ(s.client().raw(head).find("uploads-busy"), std::string::npos);
+}
+
+TEST(ProxyProtocol, TheClientNamedByATrustedBalancerIsTheOneCounted) {
+  TestServer s(ServerTweaks{
+      .plain_http = true, .max_connections_per_address = 1, .proxy_protocol_from = {"127.0.0.1"}});
+  net::io_context ioc;
+  const auto via = [](const std::string& client) {
+    return "PROXY TCP4 " + client + " 127.0.0.1 40000 443\r\n";
+  };
+  auto first = hold(ioc, s.port(), via("192.0.2.9"));
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  auto same_client = hold(ioc, s.port(), via("192.0.2.9"));
+  EXPECT_LT(time_to_close(*same_client, std::chrono::seconds(3)), std::chrono::seconds(1));
+  auto other = hold(ioc, s.port(), via("192.0.2.10") + "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+  std::string reply(512, '\0');
+  other->expires_after(std::chrono::seconds(3));
+  reply.resize(other->read_some(net::buffer(reply)));
+  EXPECT_EQ(reply.rfind("HTTP/1.1 200", 0), 0u) << reply;
+  // The balancer's address is trusted only to name a client, never to speak without one.
+  auto no_header = hold(ioc, s.port(), "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_LT(time_to_close(*no_header, std::chrono::seconds(3)), std::chrono::seconds(1));
+  // An untrusted peer's PROXY header is only a malformed request.
+  const auto untrusted = s.client().from("127.0.0.2").raw(via("192.0.2.11"));
+  EXPECT_EQ(untrusted.rfind("HTTP/1.1 400", 0), 0u) << untrusted;
 }
 
 }  // namespace

@@ -93,6 +93,11 @@ const std::map<std::string, std::string> kGoodValues = {
     {"metrics-token-file", "/run/secrets/metrics-token"},
     {"web-root", "/usr/lib/tarjotin/web"},
     {"webhook-allow-private-addresses", "true"},
+    {"max-connections-per-address", "21"},
+    {"head-timeout-seconds", "22"},
+    {"min-body-bytes-per-second", "23"},
+    {"max-concurrent-uploads", "24"},
+    {"proxy-protocol-from", "10.0.0.5, 2001:db8::7"},
 };
 
 void expect_good_values(const Config& c) {
@@ -120,6 +125,21 @@ void expect_good_values(const Config& c) {
   EXPECT_EQ(c.metrics_token_file, "/run/secrets/metrics-token");
   EXPECT_EQ(c.web_root, "/usr/lib/tarjotin/web");
   EXPECT_TRUE(c.webhook_allow_private_addresses);
+  EXPECT_EQ(c.max_connections_per_address, 21u);
+  EXPECT_EQ(c.head_timeout_seconds, 22u);
+  EXPECT_EQ(c.min_body_bytes_per_second, 23u);
+  EXPECT_EQ(c.max_concurrent_uploads, 24u);
+  EXPECT_EQ(split_commas(c.proxy_protocol_from),
+            (std::vector<std::string>{"10.0.0.5", "2001:db8::7"}));
+}
+
+TEST(SetConfigValue, RefusesAProxyThatIsNotAnAddressNamingTheKey) {
+  Config c;
+  const std::string message = invalid_argument_message(
+      [&] { set_config_value(c, "proxy-protocol-from", "10.0.0.5,balancer.example"); });
+  EXPECT_TRUE(mentions(message, "proxy-protocol-from")) << message;
+  EXPECT_TRUE(mentions(message, "balancer.example")) << message;
+  EXPECT_EQ(c.proxy_protocol_from, "");
 }
 
 const char* const kNumericKeys[] = {"port",
@@ -131,7 +151,9 @@ const char* const kNumericKeys[] = {"port",
                                     "shutdown-grace-seconds",
                                     "session-lifetime-minutes",
                                     "max-connections",
-                                    "scrypt-log2-n"};
+                                    "scrypt-log2-n",
+                                    "head-timeout-seconds",
+                                    "max-concurrent-uploads"};
 
 TEST(Config, DefaultsAreSafeForADeveloperMachine) {
   const Config c;

@@ -52,6 +52,14 @@ std::string read_all(Stream& stream, beast::tcp_stream& lowest, std::chrono::mil
 
 }  // namespace
 
+void ApiClient::connect(beast::tcp_stream& stream) const {
+  if (source_.empty()) return stream.connect(loopback(port_));
+  auto& socket = stream.socket();
+  socket.open(tcp::v4());
+  socket.bind({net::ip::make_address(source_), 0});
+  stream.connect(loopback(port_));
+}
+
 std::string HttpResult::header(const std::string& name) const {
   const auto it = headers.find(name);
   return it == headers.end() ? "" : std::string(it->value());
@@ -87,7 +95,7 @@ HttpResult ApiClient::request(http::verb method, const std::string& target, cons
   if (!tls_) {
     beast::tcp_stream stream(ioc);
     stream.expires_after(std::chrono::seconds(30));
-    stream.connect(loopback(port_));
+    connect(stream);
     return exchange(stream, req);
   }
   ssl::context ctx(ssl::context::tls_client);
@@ -95,7 +103,7 @@ HttpResult ApiClient::request(http::verb method, const std::string& target, cons
   beast::ssl_stream<beast::tcp_stream> stream(ioc, ctx);
   SSL_set_tlsext_host_name(stream.native_handle(), "localhost");
   beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(30));
-  beast::get_lowest_layer(stream).connect(loopback(port_));
+  connect(beast::get_lowest_layer(stream));
   stream.handshake(ssl::stream_base::client);
   HttpResult result = exchange(stream, req);
   beast::error_code ignored;
@@ -108,7 +116,7 @@ std::string ApiClient::raw(const std::string& bytes, std::chrono::milliseconds w
   if (!tls_) {
     beast::tcp_stream stream(ioc);
     stream.expires_after(std::chrono::seconds(10));
-    stream.connect(loopback(port_));
+    connect(stream);
     net::write(stream, net::buffer(bytes));
     return read_all(stream, stream, wait);
   }
@@ -116,7 +124,7 @@ std::string ApiClient::raw(const std::string& bytes, std::chrono::milliseconds w
   ctx.set_verify_mode(ssl::verify_none);
   beast::ssl_stream<beast::tcp_stream> stream(ioc, ctx);
   beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(10));
-  beast::get_lowest_layer(stream).connect(loopback(port_));
+  connect(beast::get_lowest_layer(stream));
   stream.handshake(ssl::stream_base::client);
   net::write(stream, net::buffer(bytes));
   return read_all(stream, beast::get_lowest_layer(stream), wait);

@@ -4,6 +4,7 @@
 
 #include <rapidjson/document.h>
 
+#include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http.hpp>
 
 #include <chrono>
@@ -29,6 +30,14 @@ class ApiClient {
  public:
   explicit ApiClient(unsigned short port, bool tls = true) : port_(port), tls_(tls) {}
 
+  // The same client connecting from another loopback address (127.0.0.2): another client, as
+  // far as per-address limits and throttling are concerned.
+  ApiClient from(std::string source_address) const {
+    ApiClient other = *this;
+    other.source_ = std::move(source_address);
+    return other;
+  }
+
   HttpResult request(http::verb method, const std::string& target, const std::string& body = "",
                      const std::string& token = "",
                      std::vector<std::pair<std::string, std::string>> headers = {}) const;
@@ -49,8 +58,11 @@ class ApiClient {
   std::string sign_in(const std::string& email, const std::string& password) const;
 
  private:
+  void connect(boost::beast::tcp_stream& stream) const;
+
   unsigned short port_;
   bool tls_;
+  std::string source_;  // empty: any
 };
 
 }  // namespace tarjotin::testing

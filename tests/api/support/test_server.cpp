@@ -61,6 +61,12 @@ TestServer::TestServer(ServerTweaks tweaks) : tweaks_(tweaks) {
   options.threads = 2;
   options.request_threads = config.request_threads;
   options.max_connections = tweaks.max_connections;
+  options.max_connections_per_address = tweaks.max_connections_per_address;
+  for (const auto& address : tweaks.proxy_protocol_from)
+    options.proxy_protocol_from.push_back(boost::asio::ip::make_address(address));
+  options.limits.head_timeout = std::chrono::seconds(tweaks.head_timeout_seconds);
+  options.limits.min_body_bytes_per_second = tweaks.min_body_bytes_per_second;
+  options.limits.max_concurrent_uploads = tweaks.max_concurrent_uploads;
   options.shutdown_grace = std::chrono::seconds(5);
   options.limits.max_body_bytes = tweaks.max_body_bytes;
   options.limits.max_upload_bytes = tweaks.max_upload_bytes;

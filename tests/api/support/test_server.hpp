@@ -30,7 +30,12 @@ struct ServerTweaks {
   std::size_t max_body_bytes = 64 * 1024;
   std::size_t max_header_bytes = 8 * 1024;
   std::size_t max_connections = 4096;
+  std::size_t max_connections_per_address = 0;  // tests open many connections from 127.0.0.1
   unsigned idle_timeout_seconds = 60;
+  unsigned head_timeout_seconds = 10;
+  std::size_t min_body_bytes_per_second = 1024;
+  std::size_t max_concurrent_uploads = 32;
+  std::vector<std::string> proxy_protocol_from{};
   std::size_t max_upload_bytes = 256 * 1024;
   std::string web_root{};                        // the web client's files; empty: none
   bool webhook_allow_private_addresses = false;  // test receivers listen on loopback
