@@ -34,6 +34,9 @@ tests/crash/crash_test.sh --build-dir build --rounds 4 --orders 200
 echo "== slow clients: slow heads and bodies past the connection limit from one address"
 tests/abuse/slow_clients.sh --build-dir build --seconds 30
 
+echo "== TLS as scanners see it: testssl.sh, failing on any finding rated medium or worse"
+tests/abuse/tls_scan.sh --build-dir build
+
 echo "== browser tests: the four roles' walks in chromium, every screen scanned with axe-core"
 web/e2e/run.sh build
 
