@@ -17,7 +17,8 @@ if [ "${1:-}" != "--build-only" ]; then
     postgresql  # the test command starts a throw-away server of its own
     chromium    # the browser tests drive the system's browser; nothing downloads one
     slowhttptest testssl.sh  # the abuse scripts attack the running server as attackers would
-    python3                  # ... and read what the scanner found
+    python3 python3-yaml     # ... read what the scanner found; the deployment files' test
+    haproxy                  # ... which also has HAProxy check the balancer's configuration
   )
 fi
 # The web client builds with Node.js and npm; a machine that has them already keeps its own.
