@@ -39,6 +39,7 @@ struct Services {
   // SHA-256 of the token /metrics answers to; empty: /metrics is not served.
   std::string metrics_token_hash;
   const WebSite& web;
+  const std::atomic<bool>& stopping;  // readiness says 503 while the server drains
 };
 
 // One request as a handler sees it, after the middleware has done its part.

@@ -79,6 +79,9 @@ const std::vector<ConfigOption>& config_options() {
          "time to receive a request body (documents excepted) and to send an answer (default 30)"},
         {"idle-timeout-seconds", "", "keep-alive time between requests (default 60)"},
         {"shutdown-grace-seconds", "", "time in-flight requests get on SIGTERM (default 20)"},
+        {"drain-seconds", "",
+         "on SIGTERM, first serve on this long with /readyz failing, so load balancers take the "
+         "replica out before it stops accepting (default 0)"},
         {"session-lifetime-minutes", "", "bearer token lifetime (default 720)"},
         {"max-connections", "", "open connections at most (default 4096)"},
         {"max-connections-per-address", "",
@@ -139,6 +142,8 @@ void set_config_value(Config& c, const std::string& key, const std::string& valu
     c.request_timeout_seconds = parse_number<unsigned>(key, value, 1, 3600);
   else if (key == "idle-timeout-seconds")
     c.idle_timeout_seconds = parse_number<unsigned>(key, value, 1, 3600);
+  else if (key == "drain-seconds")
+    c.drain_seconds = parse_number<unsigned>(key, value, 0, 3600);
   else if (key == "shutdown-grace-seconds")
     c.shutdown_grace_seconds = parse_number<unsigned>(key, value, 0, 3600);
   else if (key == "session-lifetime-minutes")

@@ -26,6 +26,7 @@ struct Config {
   unsigned request_timeout_seconds = 30;
   unsigned idle_timeout_seconds = 60;
   unsigned shutdown_grace_seconds = 20;
+  unsigned drain_seconds = 0;
   unsigned session_lifetime_minutes = 12 * 60;
   std::size_t max_connections = 4096;
   // One client address (an IPv6 client by its /64) holds this many at most; 0: no bound. An

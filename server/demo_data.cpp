@@ -273,11 +273,10 @@ void seed_orders(domain::OrderingServices& o, DemoClock& clock, domain::Timestam
                                      bands[between(0, 3)],
                                      ages[between(0, 3)]};
            auto customer = must(domain::create_customer(o, coach, who), "customer");
-           const auto set =
-               must(domain::make_choice_set(o, coach, category_id, customer.customer.id,
-                                            std::nullopt),
-                    "choice set")
-                   .set;
+           const auto set = must(domain::make_choice_set(o, coach, category_id,
+                                                         customer.customer.id, std::nullopt),
+                                 "choice set")
+                                .set;
            if (set.entries.empty()) return;
            const auto& picked = set.entries[static_cast<std::size_t>(
                between(0, static_cast<int>(set.entries.size()) - 1))];

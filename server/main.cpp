@@ -63,6 +63,8 @@ int serve(const server::Config& config, server::Log& log) {
   for (const auto& address : server::split_commas(config.proxy_protocol_from))
     options.proxy_protocol_from.push_back(boost::asio::ip::make_address(address));
   options.shutdown_grace = std::chrono::seconds(config.shutdown_grace_seconds);
+  options.drain_before_stop = std::chrono::seconds(config.drain_seconds);
+  options.stopping = &runtime.stopping();
   options.limits.max_body_bytes = config.max_body_bytes;
   options.limits.max_upload_bytes = config.max_upload_bytes;
   options.limits.max_header_bytes = config.max_header_bytes;

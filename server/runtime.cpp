@@ -67,7 +67,7 @@ Runtime::Runtime(const Config& config, Log& log, const domain::Clock* clock)
       });
   api_ = std::make_unique<Api>(
       Services{db_, clock_, accounts_, qualification_, ordering_, competitions_, schemas_, metrics_,
-               log_, metrics_token_hash(config.metrics_token_file), web_},
+               log_, metrics_token_hash(config.metrics_token_file), web_, stopping_},
       !config.plain_http);
 }
 

@@ -2,6 +2,7 @@
 // Everything one server process is made of, wired together from a Config: the database, the
 // crypto ports, the schemas, the API. main() and the API tests build it the same way.
 
+#include <atomic>
 #include <memory>
 #include <optional>
 
@@ -45,6 +46,9 @@ class Runtime {
   Metrics& metrics() { return metrics_; }
   Log& log() { return log_; }
   const WebSite& web() const { return web_; }
+  // Set when the server is about to stop: /readyz answers 503 so load balancers stop sending
+  // new work while the server still serves what arrives meanwhile.
+  std::atomic<bool>& stopping() { return stopping_; }
 
  private:
   Log& log_;
@@ -64,6 +68,7 @@ class Runtime {
   SchemaRegistry schemas_;
   Metrics metrics_;
   WebSite web_;
+  std::atomic<bool> stopping_{false};
   std::unique_ptr<Api> api_;
 };
 

@@ -71,6 +71,7 @@ Server::Server(ServerOptions options, Api& api, Metrics& metrics, Log& log,
       ioc_(static_cast<int>(options_.threads)),
       acceptor_(net::make_strand(ioc_)),
       drain_timer_(ioc_),
+      stop_delay_(acceptor_.get_executor()),
       handlers_(options_.request_threads == 0 ? 1 : options_.request_threads) {}
 
 Server::~Server() {
@@ -95,11 +96,26 @@ void Server::start() {
 }
 
 void Server::handle_signals() {
-  signals_ = std::make_unique<net::signal_set>(ioc_, SIGINT, SIGTERM);
+  // On the acceptor's strand, like the pause's timer and stop()'s closing of both.
+  signals_ = std::make_unique<net::signal_set>(acceptor_.get_executor(), SIGINT, SIGTERM);
   signals_->async_wait([this](beast::error_code ec, int signal) {
     if (ec) return;
-    log_.info("stopping", {{"signal", std::to_string(signal), true}});
-    stop();
+    if (options_.stopping) *options_.stopping = true;
+    if (options_.drain_before_stop.count() == 0) {
+      log_.info("stopping", {{"signal", std::to_string(signal), true}});
+      return stop();
+    }
+    log_.info("stopping after a pause",
+              {{"signal", std::to_string(signal), true},
+               {"seconds", std::to_string(options_.drain_before_stop.count()), true}});
+    stop_delay_.expires_after(options_.drain_before_stop);
+    stop_delay_.async_wait([this](beast::error_code waited) {
+      if (!waited) stop();
+    });
+    // A second signal does not wait for the pause.
+    signals_->async_wait([this](beast::error_code again, int) {
+      if (!again) stop();
+    });
   });
 }
 
@@ -139,6 +155,7 @@ void Server::stop() {
     beast::error_code ignored;
     acceptor_.close(ignored);
     if (signals_) signals_->cancel(ignored);
+    stop_delay_.cancel();
   });
   connections_.stop_all();
   const auto deadline = std::chrono::steady_clock::now() + options_.shutdown_grace;

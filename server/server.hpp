@@ -29,6 +29,10 @@ struct ServerOptions {
   // Load balancers whose connections begin with a PROXY header naming the client.
   std::vector<boost::asio::ip::address> proxy_protocol_from;
   std::chrono::seconds shutdown_grace{20};
+  // On SIGTERM, first this long with readiness failing and connections still accepted, so a
+  // load balancer's health check takes the replica out before it stops accepting.
+  std::chrono::seconds drain_before_stop{0};
+  std::atomic<bool>* stopping = nullptr;  // set at SIGTERM; readiness reads it
   ConnectionLimits limits;
 };
 
@@ -64,6 +68,7 @@ class Server {
   boost::asio::io_context ioc_;
   boost::asio::ip::tcp::acceptor acceptor_;
   boost::asio::steady_timer drain_timer_;
+  boost::asio::steady_timer stop_delay_;
   // After the io_context: a handler still running at destruction posts its answer there.
   boost::asio::thread_pool handlers_;
   std::vector<std::thread> threads_;

@@ -18,8 +18,8 @@ boost::asio::ssl::context make_tls_context(const std::string& certificate_chain_
   // The server's order decides among the (all forward-secret AEAD) suites, so a client cannot
   // steer to the one it lists first; one that puts ChaCha20 first (a phone without AES
   // instructions) still gets it.
-  SSL_CTX_set_options(native, SSL_OP_NO_RENEGOTIATION | SSL_OP_CIPHER_SERVER_PREFERENCE |
-                                  SSL_OP_PRIORITIZE_CHACHA);
+  SSL_CTX_set_options(
+      native, SSL_OP_NO_RENEGOTIATION | SSL_OP_CIPHER_SERVER_PREFERENCE | SSL_OP_PRIORITIZE_CHACHA);
   if (SSL_CTX_set_cipher_list(native,
                               "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:"
                               "ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:"

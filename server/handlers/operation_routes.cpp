@@ -13,21 +13,25 @@ void add_operations_routes(Router& router, Services& s, const std::string& opena
   router.add({http::verb::get, "/healthz", "health", Guard::open(), "",
               [](Exchange&) { return json_reply(200, R"({"status":"ok"})"); }});
 
-  router.add({http::verb::get, "/readyz", "readiness", Guard::open(), "", [&s](Exchange& ex) {
-                if (!s.db.ping())
-                  return to_reply(
-                      problem(503, "database-unreachable", "the database does not answer"),
-                      ex.request_id);
-                const auto m = s.db.migration_status();
-                if (m.current != m.latest)
-                  return to_reply(
-                      problem(503, "migrations-pending",
-                              "the database schema is at version " + std::to_string(m.current) +
-                                  ", this build needs " + std::to_string(m.latest)),
-                      ex.request_id);
-                return json_reply(200, R"({"status":"ready","schema_version":)" +
-                                           std::to_string(m.current) + "}");
-              }});
+  router.add(
+      {http::verb::get, "/readyz", "readiness", Guard::open(), "", [&s](Exchange& ex) {
+         if (s.stopping.load())
+           return to_reply(
+               problem(503, "stopping", "this replica is stopping; it finishes what it holds"),
+               ex.request_id);
+         if (!s.db.ping())
+           return to_reply(problem(503, "database-unreachable", "the database does not answer"),
+                           ex.request_id);
+         const auto m = s.db.migration_status();
+         if (m.current != m.latest)
+           return to_reply(
+               problem(503, "migrations-pending",
+                       "the database schema is at version " + std::to_string(m.current) +
+                           ", this build needs " + std::to_string(m.latest)),
+               ex.request_id);
+         return json_reply(
+             200, R"({"status":"ready","schema_version":)" + std::to_string(m.current) + "}");
+       }});
 
   // For the operator's scraper only, with the token of --metrics-token-file: request counts
   // and the database's commit counters say what people are doing, which is nobody else's

@@ -10,6 +10,7 @@
 
 #include <poll.h>
 #include <sys/socket.h>
+#include <csignal>
 
 #include <thread>
 
@@ -190,6 +191,19 @@ TEST(GracefulStop, IdleKeepAliveConnectionDoesNotHoldTheStopBack) {
   s.server().stop();
   s.server().wait();
   EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(3));
+}
+
+TEST(GracefulStop, OnSigtermReadinessFailsFirstWhileRequestsAreStillServed) {
+  TestServer s(ServerTweaks{.drain_seconds = 2});
+  s.server().handle_signals();
+  ASSERT_EQ(s.client().get("/readyz").status, 200u);
+  std::raise(SIGTERM);
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  const auto readiness = s.client().get("/readyz");
+  EXPECT_EQ(readiness.status, 503u);
+  EXPECT_EQ(readiness.problem_type(), "stopping");
+  EXPECT_EQ(s.client().get("/healthz").status, 200u) << "new connections are still served";
+  s.server().wait();  // and after the pause the server stops by itself
 }
 
 TEST(ConnectionLimit, ConnectionsBeyondTheLimitAreClosedAtOnce) {

@@ -70,8 +70,13 @@ class Compose(unittest.TestCase):
             for secret in ("tarjotin-config", "tarjotin-tls-certificate",
                            "tarjotin-tls-private-key", "tarjotin-tender-key"):
                 self.assertIn(secret, replica["secrets"], name)
-            grace = int(env["TARJOTIN_SHUTDOWN_GRACE_SECONDS"])
+            grace = int(env["TARJOTIN_SHUTDOWN_GRACE_SECONDS"]) + int(env["TARJOTIN_DRAIN_SECONDS"])
             self.assertGreater(int(replica["stop_grace_period"].rstrip("s")), grace, name)
+        # The pause outlasts HAProxy's way to notice: `inter` times `fall`.
+        cfg = (DEPLOY / "compose" / "haproxy.cfg").read_text()
+        inter = int(re.search(r"\binter (\d+)s", cfg).group(1))
+        fall = int(re.search(r"\bfall (\d+)", cfg).group(1))
+        self.assertGreater(int(env["TARJOTIN_DRAIN_SECONDS"]), inter * fall)
 
     def test_every_secret_is_a_file_make_secrets_writes(self):
         script = (DEPLOY / "compose" / "make-secrets.sh").read_text()

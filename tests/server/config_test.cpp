@@ -94,6 +94,7 @@ const std::map<std::string, std::string> kGoodValues = {
     {"web-root", "/usr/lib/tarjotin/web"},
     {"webhook-allow-private-addresses", "true"},
     {"max-connections-per-address", "21"},
+    {"drain-seconds", "25"},
     {"head-timeout-seconds", "22"},
     {"min-body-bytes-per-second", "23"},
     {"max-concurrent-uploads", "24"},
@@ -126,6 +127,7 @@ void expect_good_values(const Config& c) {
   EXPECT_EQ(c.web_root, "/usr/lib/tarjotin/web");
   EXPECT_TRUE(c.webhook_allow_private_addresses);
   EXPECT_EQ(c.max_connections_per_address, 21u);
+  EXPECT_EQ(c.drain_seconds, 25u);
   EXPECT_EQ(c.head_timeout_seconds, 22u);
   EXPECT_EQ(c.min_body_bytes_per_second, 23u);
   EXPECT_EQ(c.max_concurrent_uploads, 24u);

@@ -68,6 +68,8 @@ TestServer::TestServer(ServerTweaks tweaks) : tweaks_(tweaks) {
   options.limits.min_body_bytes_per_second = tweaks.min_body_bytes_per_second;
   options.limits.max_concurrent_uploads = tweaks.max_concurrent_uploads;
   options.shutdown_grace = std::chrono::seconds(5);
+  options.drain_before_stop = std::chrono::seconds(tweaks.drain_seconds);
+  options.stopping = &runtime_->stopping();
   options.limits.max_body_bytes = tweaks.max_body_bytes;
   options.limits.max_upload_bytes = tweaks.max_upload_bytes;
   options.limits.max_header_bytes = tweaks.max_header_bytes;

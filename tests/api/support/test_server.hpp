@@ -33,6 +33,7 @@ struct ServerTweaks {
   std::size_t max_connections_per_address = 0;  // tests open many connections from 127.0.0.1
   unsigned idle_timeout_seconds = 60;
   unsigned head_timeout_seconds = 10;
+  unsigned drain_seconds = 0;
   std::size_t min_body_bytes_per_second = 1024;
   std::size_t max_concurrent_uploads = 32;
   std::vector<std::string> proxy_protocol_from{};
