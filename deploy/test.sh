@@ -31,6 +31,9 @@ node web/build.mjs build
 echo "== crash test: kill -9 during concurrent orders, SQLite and PostgreSQL"
 tests/crash/crash_test.sh --build-dir build --rounds 4 --orders 200
 
+echo "== three replicas on one PostgreSQL behind HAProxy: kill -9 mid-storm, a rolling restart"
+tests/replicas/three_replicas.sh --build-dir build
+
 echo "== slow clients: slow heads and bodies past the connection limit from one address"
 tests/abuse/slow_clients.sh --build-dir build --seconds 30
 
