@@ -180,8 +180,7 @@ Seeded fill(const Options& o, const std::string& url) {
   crypto::SystemSecrets secrets;
   domain::AccountServices accounts{db, clock, hasher, secrets, std::chrono::hours{12}};
   const auto calendar = domain::WorkingDayCalendar::finnish();
-  storage::FilesystemDocumentStore documents(o.out + "/documents");
-  domain::QualificationServices q{db, clock, secrets, calendar, documents};
+  domain::QualificationServices q{db, clock, secrets, calendar};
   domain::OrderingServices ordering{db, clock, secrets};
   Seeded seeded;
 

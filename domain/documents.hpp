@@ -1,7 +1,7 @@
 #pragma once
 // Documents a provider attaches to an application (tax certificates, insurance policies, staff
-// qualifications). Their bytes live in a DocumentStore, addressed by SHA-256; the database keeps
-// who attached what, when, to which application.
+// qualifications). Their bytes are kept by SHA-256 in a DocumentStore, in the same transaction as
+// the record of who attached what, when, to which application.
 
 #include <optional>
 #include <string>
@@ -42,8 +42,8 @@ class AttachmentRepository {
   virtual std::vector<Attachment> list_for_application(const std::string& application_id) = 0;
 };
 
-// Content-addressed bytes. put() returns only once the bytes are durable, so a database row
-// that names them never outlives them.
+// Content-addressed bytes, part of the transaction (Transaction::documents()): an attachment row
+// and the bytes it names are committed together. Identical content is kept once.
 class DocumentStore {
  public:
   virtual ~DocumentStore() = default;

@@ -113,6 +113,7 @@ class ApplicationRepository;
 class AdmissionRepository;
 class MessageRepository;
 class AttachmentRepository;
+class DocumentStore;
 class ReconfirmationRepository;
 class OfferingRepository;
 class CustomerRepository;
@@ -136,6 +137,7 @@ class Transaction {
   virtual AdmissionRepository& admissions() = 0;
   virtual MessageRepository& messages() = 0;
   virtual AttachmentRepository& attachments() = 0;
+  virtual DocumentStore& documents() = 0;
   virtual ReconfirmationRepository& reconfirmations() = 0;
   virtual OfferingRepository& offerings() = 0;
   virtual CustomerRepository& customers() = 0;

@@ -789,20 +789,14 @@ Result<Attachment> attach_document(QualificationServices& s, const Actor& actor,
     return Error::invalid("", "maxLength", "the document is too large");
   if (sniff_media_type(bytes) != declared)
     return Error::invalid("", "media-type", "the document's content is not what its type says");
-  // Check access before writing anything, so a stranger cannot fill the document store.
-  auto pre = transact<Done>(s.db, Access::read, [&](Transaction& tx) -> Status {
-    auto ctx = own_application(tx, actor, application_id);
-    if (!ctx) return ctx.error();
-    return Done{};
-  });
-  if (!pre) return pre.error();
-  const std::string sha256 = s.documents.put(bytes);
   return transact<Attachment>(s.db, Access::write, [&](Transaction& tx) -> Result<Attachment> {
+    // Access first: a stranger's bytes are never written.
     auto ctx = own_application(tx, actor, application_id);
     if (!ctx) return ctx.error();
     const auto state = ctx->application.state;
     if (state != ApplicationState::draft && state != ApplicationState::clarification_requested)
       return refused_transition("an application", to_string(state), "take new documents");
+    const std::string sha256 = tx.documents().put(bytes);
     Attachment a{s.secrets.new_id(),
                  application_id,
                  actor.organisation_id,
@@ -829,18 +823,15 @@ Result<std::vector<Attachment>> list_attachments(QualificationServices& s, const
 
 Result<Document> read_document(QualificationServices& s, const Actor& actor,
                                const std::string& attachment_id) {
-  auto attachment =
-      transact<Attachment>(s.db, Access::read, [&](Transaction& tx) -> Result<Attachment> {
-        auto a = tx.attachments().find(attachment_id);
-        if (!a || !readable_application(tx, actor, a->application_id))
-          return Error::not_found("document");
-        return *a;
-      });
-  if (!attachment) return attachment.error();
-  auto bytes = s.documents.get(attachment->sha256);
-  // A row without its bytes means the store lost data; that is the server's failure.
-  if (!bytes) throw std::runtime_error("document " + attachment->id + " is missing its content");
-  return Document{*attachment, std::move(*bytes)};
+  return transact<Document>(s.db, Access::read, [&](Transaction& tx) -> Result<Document> {
+    auto a = tx.attachments().find(attachment_id);
+    if (!a || !readable_application(tx, actor, a->application_id))
+      return Error::not_found("document");
+    auto bytes = tx.documents().get(a->sha256);
+    // A row without its bytes means the database lost data; that is the server's failure.
+    if (!bytes) throw std::runtime_error("document " + a->id + " is missing its content");
+    return Document{*a, std::move(*bytes)};
+  });
 }
 
 DeadlineCounts decision_deadline_counts(QualificationServices& s, int soon) {

@@ -20,7 +20,6 @@ struct QualificationServices {
   const Clock& clock;
   Secrets& secrets;
   const WorkingDayCalendar& calendar;
-  DocumentStore& documents;
   std::size_t max_attachment_bytes = 10 * 1024 * 1024;
 };
 

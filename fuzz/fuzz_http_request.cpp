@@ -48,13 +48,6 @@ class FixedClock final : public domain::Clock {
   }
 };
 
-// Handlers never run, so no document is ever stored or read.
-class NoDocuments final : public domain::DocumentStore {
- public:
-  std::string put(std::string_view) override { std::abort(); }
-  std::optional<std::string> get(const std::string&) override { std::abort(); }
-};
-
 // Everything Api's constructor needs, wired the way server/runtime.cpp wires it.
 struct World {
   server::Log log{server::LogLevel::error};
@@ -65,8 +58,7 @@ struct World {
   crypto::SystemSecrets secrets;
   domain::AccountServices accounts{db, clock, hasher, secrets};
   domain::WorkingDayCalendar calendar = domain::WorkingDayCalendar::finnish();
-  NoDocuments documents;
-  domain::QualificationServices qualification{db, clock, secrets, calendar, documents};
+  domain::QualificationServices qualification{db, clock, secrets, calendar};
   domain::OrderingServices ordering{db, clock, secrets};
   crypto::AesGcmTenderSeal seal{std::vector<std::uint8_t>(crypto::kTenderSealKeyBytes, 7)};
   // No name lookups while fuzzing: every webhook URL is refused as undeliverable.

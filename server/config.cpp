@@ -96,7 +96,9 @@ const std::vector<ConfigOption>& config_options() {
          "comma-separated addresses of load balancers that send a PROXY header naming the client "
          "(default none)"},
         {"scrypt-log2-n", "", "password hashing cost, log2 of scrypt N (default 15)"},
-        {"documents-dir", "", "where attached documents are kept (default var/documents)"},
+        {"documents-dir", "",
+         "an earlier version's documents directory, imported into the database at start "
+         "(default var/documents)"},
         {"tender-key-file", "",
          "the key that seals tenders (default var/tender.key; created if missing)"},
         {"max-upload-bytes", "", "largest attached document (default 10485760)"},

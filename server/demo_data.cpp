@@ -410,9 +410,8 @@ int seed_demo(const Config& config, Log& log) {
     if (demo.kind == OrganisationKind::provider)
       providers.push_back(*actor_for(demo.users[0].email));
   const auto calendar = domain::WorkingDayCalendar::finnish();
-  storage::FilesystemDocumentStore documents(config.documents_dir);
-  domain::QualificationServices qualification{db,       clock,     secrets,
-                                              calendar, documents, config.max_upload_bytes};
+  domain::QualificationServices qualification{db, clock, secrets, calendar,
+                                              config.max_upload_bytes};
   auto existing = domain::list_dpss(qualification, &*officer);
   if (existing && existing->empty()) {
     const auto categories = seed_dps(qualification, *officer, providers);

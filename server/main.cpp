@@ -20,6 +20,7 @@
 #include "server/tls_context.hpp"
 #include "server/webhook_delivery.hpp"
 #include "storage/database.hpp"
+#include "storage/document_store.hpp"
 
 extern char** environ;
 
@@ -104,6 +105,9 @@ int migrate(const server::Config& config, server::Log& log) {
   const auto status = db.migration_status();
   log.info("migrated", {{"applied", std::to_string(applied), true},
                         {"schema_version", std::to_string(status.current), true}});
+  if (const auto imported = storage::import_documents_directory(db, config.documents_dir))
+    log.info("documents imported into the database",
+             {{"count", std::to_string(imported), true}, {"from", config.documents_dir}});
   return 0;
 }
 

@@ -33,8 +33,7 @@ Runtime::Runtime(const Config& config, Log& log, const domain::Clock* clock)
       accounts_{db_, clock_, hasher_, secrets_,
                 std::chrono::minutes{config.session_lifetime_minutes}},
       calendar_(domain::WorkingDayCalendar::finnish()),
-      documents_(config.documents_dir),
-      qualification_{db_, clock_, secrets_, calendar_, documents_, config.max_upload_bytes},
+      qualification_{db_, clock_, secrets_, calendar_, config.max_upload_bytes},
       ordering_{db_, clock_, secrets_},
       tender_seal_(crypto::load_or_create_key_file(config.tender_key_file)),
       webhooks_(config.webhook_allow_private_addresses),
@@ -42,6 +41,9 @@ Runtime::Runtime(const Config& config, Log& log, const domain::Clock* clock)
       web_(config.web_root.empty() ? default_web_root() : config.web_root) {
   if (const int applied = db_.migrate(); applied > 0)
     log_.info("migrated", {{"applied", std::to_string(applied), true}});
+  if (const auto imported = storage::import_documents_directory(db_, config.documents_dir))
+    log_.info("documents imported into the database",
+              {{"count", std::to_string(imported), true}, {"from", config.documents_dir}});
   if (web_.empty())
     log_.warn("no web client to serve: build it (deploy/demo.sh does) or set --web-root");
   else

@@ -59,7 +59,6 @@ class Runtime {
   crypto::SystemSecrets secrets_;
   domain::AccountServices accounts_;
   domain::WorkingDayCalendar calendar_;
-  storage::FilesystemDocumentStore documents_;
   domain::QualificationServices qualification_;
   domain::OrderingServices ordering_;
   crypto::AesGcmTenderSeal tender_seal_;

@@ -1,23 +1,31 @@
 #pragma once
+#include <soci/soci.h>
+
 #include <string>
 
 #include "domain/documents.hpp"
+#include "domain/ports.hpp"
 
 namespace tarjotin::storage {
 
-// Documents as files named by their SHA-256 under one directory (two-character fan-out). A file
-// is written under a temporary name, synced, renamed into place and its directory synced, so a
-// crash leaves either the whole document or none. Several replicas share the directory (e.g. a
-// network file system); identical content is stored once.
-class FilesystemDocumentStore final : public domain::DocumentStore {
+// Documents' bytes in the database, one row per distinct content (named by its SHA-256), written
+// in the same transaction as the attachment row that names them: the row and its bytes are
+// committed together or not at all, and no replica needs a shared disk. SQLite keeps them as a
+// BLOB, PostgreSQL as BYTEA.
+class SociDocuments final : public domain::DocumentStore {
  public:
-  explicit FilesystemDocumentStore(std::string directory);
+  explicit SociDocuments(soci::session& sql) : sql_(sql) {}
   std::string put(std::string_view bytes) override;
   std::optional<std::string> get(const std::string& sha256) override;
 
  private:
-  std::string path_of(const std::string& sha256) const;
-  std::string directory_;
+  soci::session& sql_;
 };
+
+// Brings in the documents directory of an earlier version (files named by their SHA-256 under
+// two-character folders): every file whose content matches its name and that the database
+// lacks is stored. Returns how many were; the files stay for the operator to remove. Throws on
+// a file whose content does not match its name.
+std::size_t import_documents_directory(domain::Database& db, const std::string& directory);
 
 }  // namespace tarjotin::storage

@@ -5,6 +5,7 @@
 #include "storage/accounts_repository.hpp"
 #include "storage/audit_repository.hpp"
 #include "storage/competition_repository.hpp"
+#include "storage/document_store.hpp"
 #include "storage/ordering_repository.hpp"
 #include "storage/qualification_repository.hpp"
 #include "storage/reconfirmation_repository.hpp"
@@ -26,6 +27,7 @@ class SociTransaction final : public domain::Transaction {
         admissions_(sql),
         messages_(sql),
         attachments_(sql),
+        documents_(sql),
         reconfirmations_(sql),
         offerings_(sql),
         customers_(sql),
@@ -45,6 +47,7 @@ class SociTransaction final : public domain::Transaction {
   domain::AdmissionRepository& admissions() override { return admissions_; }
   domain::MessageRepository& messages() override { return messages_; }
   domain::AttachmentRepository& attachments() override { return attachments_; }
+  domain::DocumentStore& documents() override { return documents_; }
   domain::ReconfirmationRepository& reconfirmations() override { return reconfirmations_; }
   domain::OfferingRepository& offerings() override { return offerings_; }
   domain::CustomerRepository& customers() override { return customers_; }
@@ -65,6 +68,7 @@ class SociTransaction final : public domain::Transaction {
   SociAdmissions admissions_;
   SociMessages messages_;
   SociAttachments attachments_;
+  SociDocuments documents_;
   SociReconfirmations reconfirmations_;
   SociOfferings offerings_;
   SociCustomers customers_;

@@ -57,7 +57,7 @@ class Compose(unittest.TestCase):
             self.assertEqual(replica["depends_on"]["migrate"]["condition"],
                              "service_completed_successfully", name)
 
-    def test_three_replicas_share_settings_documents_and_trust_only_the_balancer(self):
+    def test_three_replicas_share_settings_but_no_disk_and_trust_only_the_balancer(self):
         self.assertEqual(len(self.replicas), 3)
         balancer_ip = self.services["balancer"]["networks"]["tarjotin"]["ipv4_address"]
         variables = known_variables()
@@ -65,8 +65,7 @@ class Compose(unittest.TestCase):
             env = replica["environment"]
             self.assertLessEqual(set(env), variables, name)
             self.assertEqual(env["TARJOTIN_PROXY_PROTOCOL_FROM"], balancer_ip, name)
-            mounts = dict(v.split(":")[::-1][:2][::-1] for v in replica["volumes"])
-            self.assertEqual(mounts.get("documents"), env["TARJOTIN_DOCUMENTS_DIR"], name)
+            self.assertNotIn("volumes", replica, f"{name}: replicas keep nothing on disk")
             for secret in ("tarjotin-config", "tarjotin-tls-certificate",
                            "tarjotin-tls-private-key", "tarjotin-tender-key"):
                 self.assertIn(secret, replica["secrets"], name)
@@ -136,6 +135,8 @@ class Kubernetes(unittest.TestCase):
         self.assertIn("cpu", container["resources"]["requests"])
         self.assertIn("memory", container["resources"]["requests"])
         self.assertIn("memory", container["resources"]["limits"])
+        self.assertFalse([v for v in pod["volumes"] if "persistentVolumeClaim" in v],
+                         "replicas share no volume")
         pre_stop = container["lifecycle"]["preStop"]["exec"]["command"]
         self.assertEqual(pre_stop[0], "/bin/sleep")
         grace = int(self.objects["ConfigMap"]["data"]["TARJOTIN_SHUTDOWN_GRACE_SECONDS"])

@@ -1,0 +1,10 @@
+-- Documents' bytes move into the database, so that replicas share nothing on disk and a backup
+-- of the database holds everything. Content-addressed: one row per distinct content.
+CREATE TABLE document_contents (
+  sha256 TEXT PRIMARY KEY,
+  size_bytes BIGINT NOT NULL,
+  content BYTEA NOT NULL
+)
+---
+-- PDFs and images are compressed already: kept out of line, without another compression try.
+ALTER TABLE document_contents ALTER COLUMN content SET STORAGE EXTERNAL
