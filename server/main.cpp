@@ -19,6 +19,7 @@
 #include "server/server.hpp"
 #include "server/tls_context.hpp"
 #include "server/webhook_delivery.hpp"
+#include "storage/backup.hpp"
 #include "storage/database.hpp"
 #include "storage/document_store.hpp"
 
@@ -39,6 +40,8 @@ const char* kUsage =
     "                 (the password on standard input); refused once an administrator exists\n"
     "  seed-demo      fill an empty database with demo organisations, users and data\n"
     "  audit verify   check that the audit trail's hash chain is unbroken (exit 1 if not)\n"
+    "  backup FILE    copy the SQLite database, while it serves, into a new FILE\n"
+    "  restore FILE   copy a backup into the configured SQLite database, which must not exist\n"
     "  openapi        print the API description served at /v1/openapi.json\n"
     "  --help         this text\n"
     "\n";
@@ -111,6 +114,14 @@ int migrate(const server::Config& config, server::Log& log) {
   return 0;
 }
 
+int backup(const server::Config& config, const std::string& command, const std::string& file) {
+  const auto report = command == "backup" ? storage::backup_database(config.database_url, file)
+                                          : storage::restore_database(file, config.database_url);
+  std::printf("%s: %lld pages, %lld bytes %s %s\n", command == "backup" ? "backed up" : "restored",
+              report.pages, report.bytes, command == "backup" ? "into" : "from", file.c_str());
+  return 0;
+}
+
 int audit_verify(const server::Config& config) {
   storage::SociDatabase db(config.database_url, 1);
   const auto v = db.verify_audit_chain();
@@ -145,6 +156,8 @@ int main(int argc, char** argv) {
     if (args[0] == "init")
       return server::initialise_installation(config, {args.begin() + 1, args.end()}, std::cin, log);
     if (args[0] == "audit" && args.size() == 2 && args[1] == "verify") return audit_verify(config);
+    if ((args[0] == "backup" || args[0] == "restore") && args.size() == 2)
+      return backup(config, args[0], args[1]);
     if (args[0] == "openapi" && args.size() == 1) {
       // Needs no database: the web client's types are generated from it at build time.
       std::cout << server::build_openapi(server::SchemaRegistry()) << "\n";

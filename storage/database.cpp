@@ -154,10 +154,10 @@ DatabaseUrl parse_database_url(const std::string& url) {
     if (path.find_first_of(" '\"") != std::string::npos)
       throw std::invalid_argument("the SQLite path may not contain spaces or quotes");
     // "timeout" is SQLite's busy timeout in seconds, for writers from other processes.
-    return {Backend::sqlite, "db=" + path + " timeout=10"};
+    return {Backend::sqlite, "db=" + path + " timeout=10", path};
   }
   if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0)
-    return {Backend::postgresql, postgresql_conninfo(url)};
+    return {Backend::postgresql, postgresql_conninfo(url), ""};
   throw std::invalid_argument(
       "the database URL must start with sqlite:// or postgresql:// (got something else)");
 }

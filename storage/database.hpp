@@ -27,6 +27,7 @@ enum class Backend { sqlite, postgresql };
 struct DatabaseUrl {
   Backend backend{};
   std::string connect;  // what SOCI's backend is given
+  std::string path;     // SQLite: the database file
 };
 
 // "sqlite:///absolute/path.db", "sqlite:relative/path.db", "postgresql://user@host/db?...".
