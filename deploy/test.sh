@@ -34,6 +34,9 @@ tests/crash/crash_test.sh --build-dir build --rounds 4 --orders 200
 echo "== three replicas on one PostgreSQL behind HAProxy: kill -9 mid-storm, a rolling restart"
 tests/replicas/three_replicas.sh --build-dir build
 
+echo "== a full disk: writes refused with 503, reads served, writes resume when space is freed"
+tests/faults/disk_full.sh --build-dir build
+
 echo "== backup while orders are taken, restore into an empty database"
 tests/backup/backup_restore.sh --build-dir build
 

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -148,6 +149,14 @@ class Transaction {
 };
 
 enum class Access { read, write };
+
+// The database cannot serve this now: its disk is full, it does not answer, it reported an I/O
+// error. Unlike other failures it is expected to pass: the request may be sent again (a write
+// whose commit was cut off has an unknown outcome, which an Idempotency-Key resolves).
+class StorageUnavailable : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
 
 class Database {
  public:

@@ -226,6 +226,14 @@ Response Api::handle(const Request& request, const std::string& remote_address) 
   Reply reply;
   try {
     reply = dispatch(request, exchange, route);
+  } catch (const domain::StorageUnavailable& e) {
+    // Expected to pass: the client is told to come back, never the database's own words.
+    services_.log.warn("database unavailable", {{"request_id", request_id}, {"error", e.what()}});
+    Problem p = problem(503, "storage-unavailable",
+                        "the database cannot take this request now; send it again shortly (with "
+                        "the same Idempotency-Key, where the request has one)");
+    p.headers.emplace_back("Retry-After", "5");
+    reply = to_reply(p, request_id);
   } catch (const std::exception& e) {
     // The client gets the request id, never the exception's text (it may hold SQL).
     services_.log.error("unhandled error", {{"request_id", request_id}, {"error", e.what()}});

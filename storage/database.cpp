@@ -3,6 +3,7 @@
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
+#include <sqlite3.h>
 
 #include <chrono>
 #include <stdexcept>
@@ -19,6 +20,45 @@ constexpr int kMaxAttempts = 5;
 bool retryable(const soci::postgresql_soci_error& e) {
   const std::string state = e.sqlstate();
   return state == "40001" || state == "40P01";
+}
+
+// What makes a failure one the database is expected to recover from, in a sentence for the
+// operator; empty for anything else (a constraint, a bug), which stays an error.
+std::string unavailability(const soci::soci_error& e) {
+  if (const auto* sqlite = dynamic_cast<const soci::sqlite3_soci_error*>(&e)) {
+    switch (sqlite->result() & 0xff) {  // the primary code of an extended one
+      case SQLITE_FULL:
+        return "the database's disk is full";
+      case SQLITE_IOERR:
+        return "the database's disk reported an I/O error";
+      case SQLITE_BUSY:
+      case SQLITE_LOCKED:
+        return "the database stayed locked by another process";
+      case SQLITE_CANTOPEN:
+        return "the database file cannot be opened";
+      case SQLITE_READONLY:
+        return "the database file is read-only";
+      default:
+        return "";
+    }
+  }
+  if (const auto* pg = dynamic_cast<const soci::postgresql_soci_error*>(&e)) {
+    const std::string state = pg->sqlstate();
+    if (state == "53100") return "the database's disk is full";
+    if (state.rfind("08", 0) == 0) return "the connection to the database failed";
+    if (state.rfind("53", 0) == 0) return "the database is out of resources";
+    if (state == "57014") return "the database did not answer in time";
+    if (state.rfind("57", 0) == 0) return "the database is shutting down or restarting";
+    if (state.rfind("58", 0) == 0) return "the database reported a system error";
+  }
+  switch (e.get_error_category()) {
+    case soci::soci_error::connection_error:
+      return "the connection to the database failed";
+    case soci::soci_error::unknown_transaction_state:
+      return "the connection to the database was lost at a commit";
+    default:
+      return "";
+  }
 }
 
 void rollback_quietly(soci::session& sql) {
@@ -200,6 +240,30 @@ SociDatabase::~SociDatabase() = default;
 
 void SociDatabase::run(domain::Access access,
                        const std::function<bool(domain::Transaction&)>& work) {
+  try {
+    run_classified(access, work);
+    if (access == domain::Access::write) {
+      std::lock_guard<std::mutex> lock(trouble_mutex_);
+      write_trouble_.clear();
+    }
+  } catch (const soci::soci_error& e) {
+    const auto why = unavailability(e);
+    if (why.empty()) throw;
+    if (access == domain::Access::write) {
+      std::lock_guard<std::mutex> lock(trouble_mutex_);
+      write_trouble_ = why;
+    }
+    throw domain::StorageUnavailable(why);
+  }
+}
+
+std::string SociDatabase::write_trouble() const {
+  std::lock_guard<std::mutex> lock(trouble_mutex_);
+  return write_trouble_;
+}
+
+void SociDatabase::run_classified(domain::Access access,
+                                  const std::function<bool(domain::Transaction&)>& work) {
   if (access == domain::Access::write) return run_write(work);
   if (backend_ == Backend::postgresql) return run_postgresql_read(work);
   Lease lease(*pool_, in_use_);

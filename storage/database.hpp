@@ -51,7 +51,11 @@ class SociDatabase final : public domain::Database {
   SociDatabase(const std::string& url, std::size_t pool_size);
   ~SociDatabase() override;
 
+  // Failures the database is expected to recover from (disk full, I/O error, connection lost,
+  // statement timeout) come out as domain::StorageUnavailable; others as they are.
   void run(domain::Access access, const std::function<bool(domain::Transaction&)>& work) override;
+  // Why the latest write failed as unavailable, until a write commits again; empty otherwise.
+  std::string write_trouble() const;
 
   // Applies what is pending (up to a version, for tests of a migration's data step); returns
   // how many were applied.
@@ -80,6 +84,8 @@ class SociDatabase final : public domain::Database {
     std::exception_ptr error;
     bool done = false;
   };
+  void run_classified(domain::Access access,
+                      const std::function<bool(domain::Transaction&)>& work);
   void run_postgresql_read(const std::function<bool(domain::Transaction&)>& work);
   void run_write(const std::function<bool(domain::Transaction&)>& work);
   void begin_write(soci::session& sql);
@@ -102,6 +108,8 @@ class SociDatabase final : public domain::Database {
   std::condition_variable queue_changed_;
   std::deque<PendingWrite*> queue_;
   bool committing_ = false;
+  mutable std::mutex trouble_mutex_;
+  std::string write_trouble_;
   std::atomic<long long> writes_{0};
   std::atomic<long long> commits_{0};
 };

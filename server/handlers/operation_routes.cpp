@@ -29,8 +29,12 @@ void add_operations_routes(Router& router, Services& s, const std::string& opena
                        "the database schema is at version " + std::to_string(m.current) +
                            ", this build needs " + std::to_string(m.latest)),
                ex.request_id);
+         // Reads still work while writes fail (a full disk): the replica stays in the
+         // balancer and says what is wrong.
+         const auto trouble = s.db.write_trouble();
          return json_reply(
-             200, R"({"status":"ready","schema_version":)" + std::to_string(m.current) + "}");
+             200, R"({"status":"ready","schema_version":)" + std::to_string(m.current) +
+                      (trouble.empty() ? "" : R"(,"writes_failing":")" + trouble + R"(")") + "}");
        }});
 
   // For the operator's scraper only, with the token of --metrics-token-file: request counts

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# A full disk, on SQLite: the database lives on a small tmpfs that a filler file nearly fills.
+# A coach places orders until the disk is full; then every refused write must be 503
+# problem+json `storage-unavailable` with Retry-After (never a crash, never a 500, never SQL
+# text), reads must keep working and /readyz must say why. The filler goes; orders must be
+# taken again without a restart. Afterwards every acknowledged order is stored, the audit chain
+# verifies and PRAGMA integrity_check says ok.
+#   tests/faults/disk_full.sh [--build-dir DIR]
+# Needs to mount a tmpfs (root); says SKIPPED where it cannot.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+build=$repo/build
+[ "${1:-}" != --build-dir ] || build=$(realpath "$2")
+tarjotin=$build/tarjotin
+storm=$build/tarjotin-order-storm
+. "$repo/tests/abuse/serve.sh"
+small=$work/small
+mkdir -p "$small"
+if ! mount -t tmpfs -o size=12m tmpfs "$small" 2>/dev/null; then
+  echo "== disk full: SKIPPED (cannot mount a tmpfs here; run as root)"
+  exit 0
+fi
+unmount() { umount "$small" 2>/dev/null || true; }
+trap 'st=$?; stop_server; unmount; (exit $st); finish' EXIT
+export TARJOTIN_DATABASE_URL="sqlite://$small/tarjotin.db"
+export TARJOTIN_LOG_LEVEL=warn
+
+start_server
+url=https://127.0.0.1:$port
+"$storm" setup --port "$port" --state "$work/state.tsv" --places 100000,100000 >/dev/null
+set_id=$(awk -F'\t' '$1 == "choice_set" { print $2; exit }' "$work/state.tsv")
+offering=$(awk -F'\t' '$1 == "offering" { print $2; exit }' "$work/state.tsv")
+token=$(curl -sk "$url/v1/sessions" -H 'Content-Type: application/json' \
+  -d '{"email":"valmentaja@kuopio.example","password":"tarjotin-demo-2026"}' |
+  python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')
+order() {  # order KEY: status and body to $work/answer.json, headers to $work/answer.head
+  curl -sk -o "$work/answer.json" -D "$work/answer.head" -w '%{http_code}' "$url/v1/orders" \
+    -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    -H "Idempotency-Key: $1" \
+    -d "{\"choice_set_id\":\"$set_id\",\"offering_id\":\"$offering\",\"chosen_by_customer\":true}"
+}
+id_of() { python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["id"])' "$work/answer.json"; }
+: >"$work/acknowledged.tsv"
+
+# All but about a megabyte taken: the next WAL growth does not fit.
+dd if=/dev/zero of="$small/filler" bs=1M 2>/dev/null || true
+truncate -s -1M "$small/filler"
+echo "== orders until the disk is full ($(df -h --output=avail "$small" | tail -1 | tr -d ' ') free)"
+accepted=0 refused=0 wrong=0 n=0
+while [ "$refused" -lt 20 ] && [ "$n" -lt 5000 ]; do
+  n=$((n + 1))
+  status=$(order "full-$n")
+  case $status in
+    201) accepted=$((accepted + 1)); printf 'full-%d\t%s\n' "$n" "$(id_of)" >>"$work/acknowledged.tsv" ;;
+    503)
+      refused=$((refused + 1))
+      grep -q '"type":"urn:tarjotin:problem:storage-unavailable"' "$work/answer.json" &&
+        grep -qi '^retry-after: 5' "$work/answer.head" &&
+        grep -qi '^content-type: application/problem+json' "$work/answer.head" &&
+        ! grep -qi 'sqlite\|insert\|select\|disk I/O' "$work/answer.json" ||
+        { wrong=$((wrong + 1)); cat "$work/answer.head" "$work/answer.json"; } ;;
+    *) wrong=$((wrong + 1)); echo "unexpected $status: $(cat "$work/answer.json")" ;;
+  esac
+done
+echo "writes accepted $accepted, then refused $refused (503 with Retry-After), other answers $wrong"
+[ "$wrong" = 0 ] || { echo "FAIL: $wrong answers were not 201 or a proper 503" >&2; exit 1; }
+[ "$refused" -ge 20 ] || { echo "FAIL: the disk never filled" >&2; exit 1; }
+kill -0 "$server_pid" || { echo "FAIL: the server died" >&2; exit 1; }
+
+reads=$(curl -sk -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$url/v1/orders")
+ready=$(curl -sk "$url/readyz")
+echo "while full: GET /v1/orders $reads; /readyz $ready"
+[ "$reads" = 200 ] || { echo "FAIL: reads stopped while the disk was full" >&2; exit 1; }
+case $ready in *'"writes_failing":"the database'*) ;; *) echo "FAIL: /readyz does not say why" >&2; exit 1 ;; esac
+
+echo "== the filler removed: orders again, same process"
+rm "$small/filler"
+freed=$SECONDS resumed=0
+for i in $(seq 1 20); do
+  status=$(order "freed-$i")
+  [ "$status" = 201 ] || { echo "FAIL: after space was freed an order got $status: $(cat "$work/answer.json")" >&2; exit 1; }
+  printf 'freed-%d\t%s\n' "$i" "$(id_of)" >>"$work/acknowledged.tsv"
+  resumed=$((resumed + 1))
+done
+ready=$(curl -sk "$url/readyz")
+echo "after: $resumed of 20 orders taken within $((SECONDS - freed)) s, no restart; /readyz $ready"
+case $ready in *writes_failing*) echo "FAIL: /readyz still reports failing writes" >&2; exit 1 ;; esac
+stop_server
+
+stored=$(sqlite3 -batch -noheader -separator "$(printf '\t')" "$small/tarjotin.db" \
+  "SELECT idempotency_key, id FROM orders WHERE idempotency_key LIKE 'full-%' OR idempotency_key LIKE 'freed-%' ORDER BY 1")
+[ "$stored" = "$(sort "$work/acknowledged.tsv")" ] ||
+  { echo "FAIL: acknowledged orders are missing or differ" >&2; exit 1; }
+integrity=$(sqlite3 "$small/tarjotin.db" "PRAGMA integrity_check")
+audit=$("$tarjotin" audit verify) || { echo "FAIL: $audit" >&2; exit 1; }
+echo "afterwards: $(grep -c . "$work/acknowledged.tsv") acknowledged orders all stored, 0 lost; integrity_check $integrity; $audit"
+[ "$integrity" = ok ] || { echo "FAIL: integrity_check: $integrity" >&2; exit 1; }
+echo "== disk full: passed"
