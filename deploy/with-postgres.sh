@@ -31,4 +31,6 @@ rm -f "$datadir.initdb.log"
   -o "-c listen_addresses=127.0.0.1 -p $port -k $datadir -c max_connections=200" start >/dev/null
 
 export TARJOTIN_TEST_POSTGRES_URL="postgresql://tarjotin@127.0.0.1:$port/postgres"
+export TARJOTIN_TEST_POSTGRES_DATA="$datadir"  # for tests that stop and start the server
+export TARJOTIN_TEST_POSTGRES_BIN="$pg_bin"
 "$@"

@@ -6,6 +6,7 @@
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/ssl.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
@@ -192,12 +193,44 @@ class HttpSession : public Connection {
     release_upload_slot();
     stage_ = Stage::answering;
     beast::get_lowest_layer(derived().stream()).expires_after(context_.limits.request_timeout);
-    // Nothing touches parser_ while the handler runs: the session is busy and reads nothing.
+    awaiting_handler_ = true;
+    start_watchdog();
+    // Nothing touches parser_ while the handler runs: the session is busy and reads nothing
+    // (and after a watchdog's answer it closes without reading again).
     net::post(context_.handlers, [self = derived().shared_from_this()] {
       Response response = self->context_.api.handle(self->parser_->get(), self->remote_);
-      net::post(
-          self->derived().stream().get_executor(),
-          [self, response = std::move(response)]() mutable { self->send(std::move(response)); });
+      net::post(self->derived().stream().get_executor(), [self, response =
+                                                                    std::move(response)]() mutable {
+        if (!self->awaiting_handler_) {
+          self->context_.log.warn("late answer dropped",
+                                  {{"remote", self->remote_},
+                                   {"status", std::to_string(response.result_int()), true},
+                                   {"request_id", std::string(response["X-Request-Id"])}});
+          return;
+        }
+        self->awaiting_handler_ = false;
+        self->send(std::move(response));
+      });
+    });
+  }
+
+  // A handler stuck on a database that stopped answering (a stalled server sends nothing and
+  // libpq waits without end) must not leave its client waiting too: at the request timeout the
+  // client gets 503 with Retry-After and the connection closes. The handler still finishes its
+  // transaction; a write that commits late is found by its Idempotency-Key on the next try.
+  void start_watchdog() {
+    if (!watchdog_) watchdog_.emplace(derived().stream().get_executor());
+    watchdog_->expires_after(context_.limits.request_timeout);
+    watchdog_->async_wait([self = derived().shared_from_this()](beast::error_code ec) {
+      if (ec || !self->awaiting_handler_) return;
+      self->awaiting_handler_ = false;
+      auto response = self->context_.api.refusal(
+          503, "request-timeout",
+          "the server could not answer in time (its database is slow or unreachable); send the "
+          "request again shortly, with the same Idempotency-Key where it has one",
+          self->remote_);
+      response.set(http::field::retry_after, "5");
+      self->send(std::move(response));
     });
   }
 
@@ -241,6 +274,7 @@ class HttpSession : public Connection {
   }
 
   void send(Response response) {
+    if (watchdog_) watchdog_->cancel();
     response_ = std::move(response);
     if (stop_requested_ || context_.connections.stopping()) response_.keep_alive(false);
     beast::get_lowest_layer(derived().stream()).expires_after(context_.limits.request_timeout);
@@ -296,6 +330,8 @@ class HttpSession : public Connection {
   std::chrono::steady_clock::time_point body_started_, body_cap_;
   std::size_t body_received_ = 0;
   bool holds_upload_slot_ = false;
+  bool awaiting_handler_ = false;  // a handler runs and its answer is still wanted
+  std::optional<net::steady_timer> watchdog_;
   bool busy_ = false;
   bool stop_requested_ = false;
   bool linger_ = false;  // the answer refuses a body the client may still be sending

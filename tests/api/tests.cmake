@@ -23,7 +23,8 @@ add_executable(api_tests
   api/ordering_api_test.cpp
   api/competition_api_test.cpp
   api/authorization_matrix_test.cpp
-  api/browser_api_test.cpp)
+  api/browser_api_test.cpp
+  api/database_stall_api_test.cpp)
 target_link_libraries(api_tests PRIVATE tarjotin_api_test_support GTest::gtest_main)
 set_source_files_properties(api/authorization_matrix_test.cpp PROPERTIES COMPILE_DEFINITIONS
   TARJOTIN_AUTHORIZATION_MATRIX="${CMAKE_CURRENT_SOURCE_DIR}/api/authorization_matrix.txt")

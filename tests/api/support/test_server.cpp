@@ -74,7 +74,7 @@ TestServer::TestServer(ServerTweaks tweaks) : tweaks_(tweaks) {
   options.limits.max_upload_bytes = tweaks.max_upload_bytes;
   options.limits.max_header_bytes = tweaks.max_header_bytes;
   options.limits.idle_timeout = std::chrono::seconds(tweaks.idle_timeout_seconds);
-  options.limits.request_timeout = std::chrono::seconds(10);
+  options.limits.request_timeout = std::chrono::seconds(tweaks.request_timeout_seconds);
   server_ = std::make_unique<server::Server>(options, runtime_->api(), runtime_->metrics(), log_,
                                              tls_.get());
   server_->start();

@@ -34,6 +34,7 @@ struct ServerTweaks {
   unsigned idle_timeout_seconds = 60;
   unsigned head_timeout_seconds = 10;
   unsigned drain_seconds = 0;
+  unsigned request_timeout_seconds = 10;
   std::size_t min_body_bytes_per_second = 1024;
   std::size_t max_concurrent_uploads = 32;
   std::vector<std::string> proxy_protocol_from{};
