@@ -37,6 +37,9 @@ tests/replicas/three_replicas.sh --build-dir build
 echo "== a full disk: writes refused with 503, reads served, writes resume when space is freed"
 tests/faults/disk_full.sh --build-dir build
 
+echo "== PostgreSQL stalled (SIGSTOP) and restarted under load: 503 in time, nothing lost"
+tests/faults/database_stall.sh --build-dir build --stall-seconds 10
+
 echo "== backup while orders are taken, restore into an empty database"
 tests/backup/backup_restore.sh --build-dir build
 

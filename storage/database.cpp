@@ -51,6 +51,13 @@ std::string unavailability(const soci::soci_error& e) {
     if (state.rfind("57", 0) == 0) return "the database is shutting down or restarting";
     if (state.rfind("58", 0) == 0) return "the database reported a system error";
   }
+  // libpq and SOCI say some of these only in words: a connection refused or cut, or a pooled
+  // session whose reconnection failed earlier.
+  const std::string what = e.what();
+  for (const char* words : {"Session is not connected", "server closed the connection",
+                            "no connection to the server", "could not connect to server",
+                            "Connection refused", "connection to server"})
+    if (what.find(words) != std::string::npos) return "the connection to the database failed";
   switch (e.get_error_category()) {
     case soci::soci_error::connection_error:
       return "the connection to the database failed";
