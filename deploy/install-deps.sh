@@ -19,6 +19,7 @@ if [ "${1:-}" != "--build-only" ]; then
     slowhttptest testssl.sh  # the abuse scripts attack the running server as attackers would
     python3 python3-yaml     # ... read what the scanner found; the deployment files' test
     haproxy                  # ... which also has HAProxy check the balancer's configuration
+    fiu-utils                # the fault tests make fsync and pwrite fail at random
   )
 fi
 # The web client builds with Node.js and npm; a machine that has them already keeps its own.

@@ -37,6 +37,9 @@ tests/replicas/three_replicas.sh --build-dir build
 echo "== a full disk: writes refused with 503, reads served, writes resume when space is freed"
 tests/faults/disk_full.sh --build-dir build
 
+echo "== I/O errors: fsync and pwrite failing at random under orders (fiu-run)"
+tests/faults/io_errors.sh --build-dir build
+
 echo "== PostgreSQL stalled (SIGSTOP) and restarted under load: 503 in time, nothing lost"
 tests/faults/database_stall.sh --build-dir build --stall-seconds 10
 

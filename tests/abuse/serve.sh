@@ -1,6 +1,7 @@
 # Shared by the abuse scripts: a throw-away work directory with a self-signed certificate, a
 # migrated SQLite database with the demo data, and `tarjotin serve` on a free loopback port.
-# Source it; then `start_server [flags…]` sets $port and $server_pid, `metric NAME` reads one
+# Source it; then `start_server [flags…]` sets $port and $server_pid (under `serve_with`, when
+# set), `metric NAME` reads one
 # figure from /metrics, and the work directory goes on exit (kept, with the server log, when
 # the script fails).
 work=$(mktemp -d)
@@ -34,11 +35,12 @@ export TARJOTIN_TENDER_KEY_FILE="$work/tender.key"
 export TARJOTIN_DOCUMENTS_DIR="$work/documents"
 export TARJOTIN_METRICS_TOKEN_FILE="$work/metrics.token"
 
+serve_with=()  # a command to run the server under (fiu-run …)
 start_server() {
   "$tarjotin" migrate >"$work/migrate.log" 2>&1 || { cat "$work/migrate.log" >&2; return 1; }
   "$tarjotin" seed-demo >"$work/seed.log" 2>&1 || { cat "$work/seed.log" >&2; return 1; }
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-  "$tarjotin" serve --port "$port" "$@" >>"$work/server.log" 2>&1 &
+  "${serve_with[@]}" "$tarjotin" serve --port "$port" "$@" >>"$work/server.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 100); do
     curl -skf "https://127.0.0.1:$port/readyz" >/dev/null 2>&1 && return 0
