@@ -505,82 +505,108 @@ Result<ChoiceSetView> make_choice_set(OrderingServices& s, const Actor& actor,
   if (!actor.is(Role::coach)) return Error::forbidden("only coaches make choice sets");
   if (start_by && *start_by < today(s))
     return Error::invalid("/start_by", "future", "the latest start is today or later");
-  return transact<ChoiceSetView>(
-      s.db, Access::write, [&](Transaction& tx) -> Result<ChoiceSetView> {
-        // Ids in the body that the coach may not use are refused like place_order's choice set:
-        // 422 with the field, the same for another unit's customer as for no customer at all.
-        auto customer = unit_customer(tx, actor, customer_id);
-        if (!customer)
-          return Error::invalid("/customer_id", "customer", "no customer of your unit has this id");
-        auto ctx = visible_category(tx, &actor, category_id);
-        if (!ctx)
-          return Error::invalid("/category_id", "category", "no category you may use has this id");
-        if (ctx->category.award_method != AwardMethod::customer_choice)
-          return Error::conflict(
-              "not-customer-choice",
-              "this category is bought by mini-competition, not customer choice");
-        if (ctx->category.state != CategoryState::open || !dps_is_in_force(ctx->dps, today(s)))
-          return Error::conflict("not-ordering", "the category takes no orders now");
+  // What the coach may use, checked when the list is made and again when it is stored.
+  struct Usable {
+    Customer customer;
+    CategoryContext ctx;
+  };
+  auto usable = [&](Transaction& tx) -> Result<Usable> {
+    // Ids in the body that the coach may not use are refused like place_order's choice set: 422
+    // with the field, the same for another unit's customer as for no customer at all.
+    auto customer = unit_customer(tx, actor, customer_id);
+    if (!customer)
+      return Error::invalid("/customer_id", "customer", "no customer of your unit has this id");
+    auto ctx = visible_category(tx, &actor, category_id);
+    if (!ctx)
+      return Error::invalid("/category_id", "category", "no category you may use has this id");
+    if (ctx->category.award_method != AwardMethod::customer_choice)
+      return Error::conflict("not-customer-choice",
+                             "this category is bought by mini-competition, not customer choice");
+    if (ctx->category.state != CategoryState::open || !dps_is_in_force(ctx->dps, today(s)))
+      return Error::conflict("not-ordering", "the category takes no orders now");
+    return Usable{std::move(*customer), std::move(*ctx)};
+  };
 
-        std::map<std::string, Admission> admissions;
-        for (auto& a : tx.admissions().list_for_category(category_id))
-          admissions.emplace(a.provider_id, std::move(a));
-        std::vector<Offering> offerings;
-        for (auto& o : tx.offerings().list_for_category(category_id)) {
-          const auto admission = admissions.find(o.provider_id);
-          if (ineligibility(o, *customer, start_by,
-                            admission == admissions.end() ? nullptr : &admission->second)
-                  .empty())
-            offerings.push_back(std::move(o));
-        }
+  // The list, with every provider's scorecard over the window's orders, is made in a read
+  // transaction: that work grows with the orders and must not hold every writer back. The
+  // stored set is a snapshot of that moment; an order from it checks admission, places and
+  // price again.
+  auto made = transact<ChoiceSet>(s.db, Access::read, [&](Transaction& tx) -> Result<ChoiceSet> {
+    auto use = usable(tx);
+    if (!use) return use.error();
+    std::map<std::string, Admission> admissions;
+    for (auto& a : tx.admissions().list_for_category(category_id))
+      admissions.emplace(a.provider_id, std::move(a));
+    std::vector<Offering> offerings;
+    for (auto& o : tx.offerings().list_for_category(category_id)) {
+      const auto admission = admissions.find(o.provider_id);
+      if (ineligibility(o, use->customer, start_by,
+                        admission == admissions.end() ? nullptr : &admission->second)
+              .empty())
+        offerings.push_back(std::move(o));
+    }
 
-        OrderQuery window;
-        window.category_id = category_id;
-        window.placed_from =
-            now(s) - std::chrono::duration_cast<std::chrono::microseconds>(s.scorecard_window);
-        const auto facts = tx.orders().facts(window);
-        std::map<std::string, Scorecard> cards;
-        for (auto& card : compute_scorecards(facts))
-          cards.emplace(card.provider_id, std::move(card));
+    OrderQuery window;
+    window.category_id = category_id;
+    window.placed_from =
+        now(s) - std::chrono::duration_cast<std::chrono::microseconds>(s.scorecard_window);
+    const auto facts = tx.orders().facts(window);
+    std::map<std::string, Scorecard> cards;
+    for (auto& card : compute_scorecards(facts)) cards.emplace(card.provider_id, std::move(card));
 
-        ChoiceSet set;
-        set.id = s.secrets.new_id();
-        set.category_id = category_id;
-        set.customer_id = customer->id;
-        set.coaching_unit_id = actor.organisation_id;
-        set.requested_by = actor.user_id;
-        set.seed = s.secrets.new_seed();
-        set.start_by = start_by.value_or(Date{});
-        set.created_at = now(s);
-        // Listed by id first so the shuffle's input does not depend on storage order.
-        std::sort(offerings.begin(), offerings.end(),
-                  [](const Offering& a, const Offering& b) { return a.id < b.id; });
-        const auto positions = shuffled_positions(offerings.size(), set.seed);
-        for (std::size_t i = 0; i < positions.size(); ++i) {
-          const Offering& o = offerings[positions[i]];
-          ChoiceEntry e;
-          e.position = static_cast<int>(i);
-          e.offering_id = o.id;
-          e.provider_id = o.provider_id;
-          e.unit_price_cents = o.unit_price_cents;
-          if (auto card = cards.find(o.provider_id); card != cards.end()) {
-            const Scorecard& c = card->second;
-            e.orders = c.orders;
-            e.ended = c.ended;
-            e.completion_rate = c.completion_rate;
-            e.completion_interval = c.completion_interval;
-            e.net_promoter_score = c.customer_nps.score;
-            e.nps_interval = c.customer_nps.interval;
-            e.nps_responses = c.customer_nps.responses;
-          }
-          set.entries.push_back(e);
-        }
-        tx.choice_sets().add(set);
-        tx.audit().append(event(
-            s, actor, "choice_set.made", "choice_set", set.id, "",
-            std::to_string(set.entries.size()) + " offerings, seed " + std::to_string(set.seed)));
-        return view_of(tx, std::move(set), ctx->category, &*customer);
-      });
+    ChoiceSet set;
+    set.id = s.secrets.new_id();
+    set.category_id = category_id;
+    set.customer_id = use->customer.id;
+    set.coaching_unit_id = actor.organisation_id;
+    set.requested_by = actor.user_id;
+    set.seed = s.secrets.new_seed();
+    set.start_by = start_by.value_or(Date{});
+    set.created_at = now(s);
+    // Listed by id first so the shuffle's input does not depend on storage order.
+    std::sort(offerings.begin(), offerings.end(),
+              [](const Offering& a, const Offering& b) { return a.id < b.id; });
+    const auto positions = shuffled_positions(offerings.size(), set.seed);
+    for (std::size_t i = 0; i < positions.size(); ++i) {
+      const Offering& o = offerings[positions[i]];
+      ChoiceEntry e;
+      e.position = static_cast<int>(i);
+      e.offering_id = o.id;
+      e.provider_id = o.provider_id;
+      e.unit_price_cents = o.unit_price_cents;
+      if (auto card = cards.find(o.provider_id); card != cards.end()) {
+        const Scorecard& c = card->second;
+        e.orders = c.orders;
+        e.ended = c.ended;
+        e.completion_rate = c.completion_rate;
+        e.completion_interval = c.completion_interval;
+        e.net_promoter_score = c.customer_nps.score;
+        e.nps_interval = c.customer_nps.interval;
+        e.nps_responses = c.customer_nps.responses;
+      }
+      set.entries.push_back(e);
+    }
+    return set;
+  });
+  if (!made) return made.error();
+
+  std::optional<Usable> used;
+  auto stored = transact<Done>(s.db, Access::write, [&](Transaction& tx) -> Status {
+    auto use = usable(tx);  // the customer or the category may have changed meanwhile
+    if (!use) return use.error();
+    used.emplace(std::move(*use));
+    tx.choice_sets().add(*made);
+    tx.audit().append(event(
+        s, actor, "choice_set.made", "choice_set", made->id, "",
+        std::to_string(made->entries.size()) + " offerings, seed " + std::to_string(made->seed)));
+    return Done{};
+  });
+  if (!stored) return stored.error();
+
+  // Names for the view are read after the commit, outside the write lock.
+  return transact<ChoiceSetView>(s.db, Access::read, [&](Transaction& tx) -> Result<ChoiceSetView> {
+    return view_of(tx, std::move(*made), used->ctx.category, &used->customer);
+  });
 }
 
 Result<ChoiceSetView> read_choice_set(OrderingServices& s, const Actor& actor,
