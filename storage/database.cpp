@@ -54,9 +54,9 @@ std::string unavailability(const soci::soci_error& e) {
   // libpq and SOCI say some of these only in words: a connection refused or cut, or a pooled
   // session whose reconnection failed earlier.
   const std::string what = e.what();
-  for (const char* words : {"Session is not connected", "server closed the connection",
-                            "no connection to the server", "could not connect to server",
-                            "Connection refused", "connection to server"})
+  for (const char* words :
+       {"Session is not connected", "server closed the connection", "no connection to the server",
+        "could not connect to server", "Connection refused", "connection to server"})
     if (what.find(words) != std::string::npos) return "the connection to the database failed";
   switch (e.get_error_category()) {
     case soci::soci_error::connection_error:
