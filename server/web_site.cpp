@@ -78,8 +78,12 @@ WebSite::WebSite(const std::string& root) {
     File file;
     file.content = read_file(p);
     file.media_type = media_type_of(p);
-    for (auto [suffix, target] : {std::pair{".br", &file.brotli}, std::pair{".gz", &file.gzip}})
-      if (fs::exists(p.string() + suffix)) *target = read_file(p.string() + suffix);
+    // Pages go out uncompressed: they are small, and a compressed page is what BREACH-style
+    // attacks (and the scanners that look for them) start from. Scripts and styles, which
+    // carry no secret, are sent compressed.
+    if (ext != ".html")
+      for (auto [suffix, target] : {std::pair{".br", &file.brotli}, std::pair{".gz", &file.gzip}})
+        if (fs::exists(p.string() + suffix)) *target = read_file(p.string() + suffix);
     const std::string url = "/" + fs::relative(p, root).generic_string();
     file.immutable = url.starts_with("/assets/");
     files_.emplace(url, std::move(file));
