@@ -13,6 +13,7 @@
 #include <boost/beast/http.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -68,8 +69,9 @@ struct World {
   domain::CompetitionServices competitions{db, clock, secrets, seal, webhooks, seal};
   server::SchemaRegistry schemas;
   server::WebSite web{""};  // no web client: only the API's routes are fuzzed
+  std::atomic<bool> stopping{false};
   Api api{server::Services{db, clock, accounts, qualification, ordering, competitions, schemas,
-                           metrics, log, "", web},
+                           metrics, log, "", web, stopping},
           true};
   // One router per route, to see whether a path matches more than one of them, by the number
   // of segments its template has (a path only ever matches templates of its own length).
