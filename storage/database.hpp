@@ -84,8 +84,7 @@ class SociDatabase final : public domain::Database {
     std::exception_ptr error;
     bool done = false;
   };
-  void run_classified(domain::Access access,
-                      const std::function<bool(domain::Transaction&)>& work);
+  void run_classified(domain::Access access, const std::function<bool(domain::Transaction&)>& work);
   void run_postgresql_read(const std::function<bool(domain::Transaction&)>& work);
   void run_write(const std::function<bool(domain::Transaction&)>& work);
   void begin_write(soci::session& sql);
