@@ -1,9 +1,10 @@
-# Shared by the abuse scripts: a throw-away work directory with a self-signed certificate, a
-# migrated SQLite database with the demo data, and `tarjotin serve` on a free loopback port.
+# Shared by the abuse, fault, backup, replica and soak scripts: a throw-away work directory
+# with a self-signed certificate, a migrated SQLite database with the demo data (a script may
+# point TARJOTIN_DATABASE_URL elsewhere first), and `tarjotin serve` on a free loopback port.
 # Source it; then `start_server [flags…]` sets $port and $server_pid (under `serve_with`, when
-# set), `metric NAME` reads one
-# figure from /metrics, and the work directory goes on exit (kept, with the server log, when
-# the script fails).
+# set), `wait_ready PORT PID LOG` waits for a server to be ready, `coach_ordering` prepares an
+# offering to order from as the demo coach, `metric NAME` reads one figure from /metrics, and
+# the work directory goes on exit (kept, with the server log, when the script fails).
 work=$(mktemp -d)
 server_pid=
 stop_server() {
@@ -42,14 +43,30 @@ start_server() {
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   "${serve_with[@]}" "$tarjotin" serve --port "$port" "$@" >>"$work/server.log" 2>&1 &
   server_pid=$!
-  for _ in $(seq 100); do
-    curl -skf "https://127.0.0.1:$port/readyz" >/dev/null 2>&1 && return 0
-    kill -0 "$server_pid" 2>/dev/null || break
-    sleep 0.1
+  wait_ready "$port" "$server_pid" "$work/server.log"
+}
+
+wait_ready() {  # wait_ready PORT PID LOG: until /readyz answers 200, or the process is gone
+  for _ in $(seq 300); do
+    curl -ksf --max-time 2 -o /dev/null "https://127.0.0.1:$1/readyz" && return 0
+    kill -0 "$2" 2>/dev/null || break
+    sleep 0.05
   done
-  echo "the server did not start; its log:" >&2
-  tail -n 20 "$work/server.log" >&2
+  echo "the server on port $1 did not start; its log:" >&2
+  tail -n 20 "$3" >&2
   return 1
+}
+
+# As the demo provider, two offerings with many places; as the demo coach, a customer's choice
+# set listing them. Sets $set_id, $offering (one to order from), $token (the coach's) and
+# writes the ids to $work/state.tsv (tarjotin-order-storm's state file).
+coach_ordering() {
+  "$storm" setup --port "$port" --state "$work/state.tsv" --places 100000,100000 >/dev/null
+  set_id=$(awk -F'\t' '$1 == "choice_set" { print $2; exit }' "$work/state.tsv")
+  offering=$(awk -F'\t' '$1 == "offering" { print $2; exit }' "$work/state.tsv")
+  token=$(curl -sk "https://127.0.0.1:$port/v1/sessions" -H 'Content-Type: application/json' \
+    -d '{"email":"valmentaja@kuopio.example","password":"tarjotin-demo-2026"}' |
+    python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')
 }
 
 # metric 'tarjotin_slow_clients_cut_total{stage="head"}'

@@ -48,12 +48,7 @@ postgres_processes() {
 
 start_server
 url=https://127.0.0.1:$port
-"$storm" setup --port "$port" --state "$work/state.tsv" --places 100000,100000 >/dev/null
-set_id=$(awk -F'\t' '$1 == "choice_set" { print $2; exit }' "$work/state.tsv")
-offering=$(awk -F'\t' '$1 == "offering" { print $2; exit }' "$work/state.tsv")
-token=$(curl -sk "$url/v1/sessions" -H 'Content-Type: application/json' \
-  -d '{"email":"valmentaja@kuopio.example","password":"tarjotin-demo-2026"}' |
-  python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')
+coach_ordering
 order() {  # order KEY: prints "KEY STATUS SECONDS TYPE-OR-ID"
   local answer
   answer=$(curl -sk --max-time 60 -w '\n%{http_code} %{time_total}' "$url/v1/orders" \

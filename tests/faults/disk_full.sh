@@ -27,12 +27,7 @@ export TARJOTIN_LOG_LEVEL=warn
 
 start_server
 url=https://127.0.0.1:$port
-"$storm" setup --port "$port" --state "$work/state.tsv" --places 100000,100000 >/dev/null
-set_id=$(awk -F'\t' '$1 == "choice_set" { print $2; exit }' "$work/state.tsv")
-offering=$(awk -F'\t' '$1 == "offering" { print $2; exit }' "$work/state.tsv")
-token=$(curl -sk "$url/v1/sessions" -H 'Content-Type: application/json' \
-  -d '{"email":"valmentaja@kuopio.example","password":"tarjotin-demo-2026"}' |
-  python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')
+coach_ordering
 order() {  # order KEY: status and body to $work/answer.json, headers to $work/answer.head
   curl -sk -o "$work/answer.json" -D "$work/answer.head" -w '%{http_code}' "$url/v1/orders" \
     -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \

@@ -36,29 +36,19 @@ tarjotin=$build/tarjotin
 storm=$build/tarjotin-order-storm
 ulimit -n "$(ulimit -Hn)"
 
-work=$(mktemp -d /tmp/tarjotin-replicas.XXXXXX)
+. "$repo/tests/abuse/serve.sh"  # the work directory, certificate and settings the three share
 pg_database="tarjotin_replicas_$$"
 declare -a pids=() ports=()
 balancer_pid=
-finish() {
-  local status=$?
+stop_all() {
   for pid in "${pids[@]}" $balancer_pid; do kill -KILL "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
   psql "$TARJOTIN_TEST_POSTGRES_URL" -X -q -c "DROP DATABASE IF EXISTS $pg_database" >/dev/null 2>&1 || true
-  if [ "$status" = 0 ]; then rm -rf "$work"; else echo "== kept for a look: $work" >&2; fi
 }
-trap finish EXIT
+trap 'st=$?; stop_all; (exit $st); finish' EXIT
 
 psql "$TARJOTIN_TEST_POSTGRES_URL" -X -q -v ON_ERROR_STOP=1 -c "CREATE DATABASE $pg_database"
 export TARJOTIN_DATABASE_URL="${TARJOTIN_TEST_POSTGRES_URL%/*}/$pg_database"
-mkdir -p "$work/tls"
-openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 \
-  -subj "/CN=localhost" -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" \
-  -keyout "$work/tls/server.key" -out "$work/tls/server.crt" 2>/dev/null
-export TARJOTIN_TLS_CERTIFICATE="$work/tls/server.crt"
-export TARJOTIN_TLS_PRIVATE_KEY="$work/tls/server.key"
-export TARJOTIN_TENDER_KEY_FILE="$work/tender.key"  # one file for the three
-export TARJOTIN_DOCUMENTS_DIR="$work/documents"
 export TARJOTIN_LOG_LEVEL=warn
 # The balancer connects from 127.0.0.3 (its `source` below); this script's own direct requests
 # come from 127.0.0.1 and carry no PROXY header.
@@ -77,14 +67,7 @@ start_replica() {  # start_replica I: on ports[I], chosen on first start
   [ -n "${ports[i]:-}" ] || ports[i]=$("$storm" free-port)
   "$tarjotin" serve --port "${ports[i]}" >>"$work/replica-$i.log" 2>&1 &
   pids[i]=$!
-  for _ in $(seq 1 300); do
-    ready "${ports[i]}" && return 0
-    kill -0 "${pids[i]}" 2>/dev/null || break
-    sleep 0.05
-  done
-  echo "replica $i did not start; its log:" >&2
-  tail -n 20 "$work/replica-$i.log" >&2
-  return 1
+  wait_ready "${ports[i]}" "${pids[i]}" "$work/replica-$i.log"
 }
 for i in 0 1 2; do start_replica "$i"; done
 
