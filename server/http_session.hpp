@@ -158,12 +158,9 @@ class HttpSession : public Connection {
     }
     if (upload && !parser_->is_done() && !take_upload_slot()) {
       linger_ = true;
-      auto response = context_.api.refusal(
-          503, "uploads-busy",
-          "the server is receiving as many documents as it takes at once; send it again shortly",
-          remote_);
-      response.set(http::field::retry_after, "5");
-      return send(std::move(response));
+      return refuse_for_now(
+          "uploads-busy",
+          "the server is receiving as many documents as it takes at once; send it again shortly");
     }
     stage_ = Stage::body;
     body_started_ = std::chrono::steady_clock::now();
@@ -224,13 +221,10 @@ class HttpSession : public Connection {
     watchdog_->async_wait([self = derived().shared_from_this()](beast::error_code ec) {
       if (ec || !self->awaiting_handler_) return;
       self->awaiting_handler_ = false;
-      auto response = self->context_.api.refusal(
-          503, "request-timeout",
+      self->refuse_for_now(
+          "request-timeout",
           "the server could not answer in time (its database is slow or unreachable); send the "
-          "request again shortly, with the same Idempotency-Key where it has one",
-          self->remote_);
-      response.set(http::field::retry_after, "5");
-      self->send(std::move(response));
+          "request again shortly, with the same Idempotency-Key where it has one");
     });
   }
 
@@ -271,6 +265,12 @@ class HttpSession : public Connection {
   // can be trusted to start where we think it does.
   void refuse(unsigned status, const char* type, std::string detail) {
     send(context_.api.refusal(status, type, std::move(detail), remote_));
+  }
+  // A 503 that passes: the client is told to come back in a few seconds.
+  void refuse_for_now(const char* type, std::string detail) {
+    auto response = context_.api.refusal(503, type, std::move(detail), remote_);
+    response.set(http::field::retry_after, "5");
+    send(std::move(response));
   }
 
   void send(Response response) {

@@ -249,9 +249,11 @@ void SociDatabase::run(domain::Access access,
                        const std::function<bool(domain::Transaction&)>& work) {
   try {
     run_classified(access, work);
-    if (access == domain::Access::write) {
+    // Every write passes here: the lock only while there is a trouble to clear.
+    if (access == domain::Access::write && write_troubled_.load(std::memory_order_relaxed)) {
       std::lock_guard<std::mutex> lock(trouble_mutex_);
       write_trouble_.clear();
+      write_troubled_ = false;
     }
   } catch (const soci::soci_error& e) {
     const auto why = unavailability(e);
@@ -259,6 +261,7 @@ void SociDatabase::run(domain::Access access,
     if (access == domain::Access::write) {
       std::lock_guard<std::mutex> lock(trouble_mutex_);
       write_trouble_ = why;
+      write_troubled_ = true;
     }
     throw domain::StorageUnavailable(why);
   }

@@ -109,6 +109,7 @@ class SociDatabase final : public domain::Database {
   bool committing_ = false;
   mutable std::mutex trouble_mutex_;
   std::string write_trouble_;
+  std::atomic<bool> write_troubled_{false};  // write_trouble_ is not empty
   std::atomic<long long> writes_{0};
   std::atomic<long long> commits_{0};
 };
