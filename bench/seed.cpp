@@ -11,6 +11,7 @@
 #include <soci/soci.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -41,7 +42,7 @@ const char* kUsage =
     "Usage: tarjotin-bench-seed --database-url URL --out DIR [options]\n"
     "  --providers N        admitted providers, one offering each (default 50)\n"
     "  --customers M        customers of the coach (default 1000)\n"
-    "  --choice-sets K      stored choice sets to order from (default 0)\n"
+    "  --choice-sets K      stored choice sets to order from, one per order (default 0)\n"
     "  --free-places P      free places of each offering (default 1000000)\n"
     "  --password TEXT      every user's password (default tarjotin-bench-2026)\n"
     "  --scrypt-log2-n L    password hashing cost, as the server's (default 15)\n";
@@ -94,8 +95,6 @@ Options parse(int argc, char** argv) {
   }
   if (o.database_url.empty() || o.out.empty())
     throw std::runtime_error("--database-url and --out are needed (see --help)");
-  if (o.choice_sets > o.customers)
-    throw std::runtime_error("--choice-sets cannot exceed --customers (one set per customer)");
   return o;
 }
 
@@ -262,7 +261,12 @@ Seeded fill(const Options& o, const std::string& url) {
     seeded.customers.push_back(
         must(domain::create_customer(ordering, coach, who), "customer").customer.id);
   }
-  for (int i = 0; i < o.choice_sets; ++i) {
+  // A choice set backs one order, so the order load needs one set per order it places. One set
+  // per customer is made by the use case; the rest are copies of those under fresh ids, stored
+  // in large transactions (without the use case's audit records: the load reads none of them).
+  std::vector<domain::ChoiceSet> made;
+  const int real = std::min(o.choice_sets, o.customers);
+  for (int i = 0; i < real; ++i) {
     auto set =
         must(domain::make_choice_set(ordering, coach, seeded.category_id,
                                      seeded.customers[static_cast<std::size_t>(i)], std::nullopt),
@@ -271,6 +275,22 @@ Seeded fill(const Options& o, const std::string& url) {
     if (set.entries.size() != static_cast<std::size_t>(o.providers))
       throw std::runtime_error("a choice set has " + std::to_string(set.entries.size()) +
                                " offerings, not " + std::to_string(o.providers));
+    made.push_back(std::move(set));
+  }
+  std::vector<domain::ChoiceSet> sets = made;
+  for (int i = real; i < o.choice_sets; ++i) {
+    domain::ChoiceSet copy = made[static_cast<std::size_t>(i % real)];
+    copy.id = secrets.new_id();
+    sets.push_back(std::move(copy));
+  }
+  constexpr std::size_t kBatch = 2000;
+  for (std::size_t from = real; from < sets.size(); from += kBatch)
+    db.run(domain::Access::write, [&](domain::Transaction& tx) {
+      for (std::size_t i = from; i < std::min(sets.size(), from + kBatch); ++i)
+        tx.choice_sets().add(sets[i]);
+      return true;
+    });
+  for (const auto& set : sets) {
     seeded.choice_sets.push_back(set.id);
     const auto& picked =
         set.entries[std::uniform_int_distribution<std::size_t>(0, set.entries.size() - 1)(random)];

@@ -138,7 +138,14 @@ struct ChoiceSet {
   std::uint64_t seed = 0;  // the shuffle is replayable from it
   Date start_by{};         // the latest acceptable start
   Timestamp created_at{};
+  // No order from it at or after this moment: the customer chose from the offerings, prices and
+  // records of one day, not of whatever the set has become months later.
+  Timestamp expires_at{};
+  // The one order the set backs; empty until ordered. A customer's choice is made once: another
+  // order, after a decline say, comes from a new set that shows the offerings as they are then.
+  std::string order_id;
   std::vector<ChoiceEntry> entries;
+  bool operator==(const ChoiceSet&) const = default;
 };
 
 // Why an offering is not on a customer's choice list now. Shown to the coach only: the
@@ -288,6 +295,9 @@ class ChoiceSetRepository {
   virtual ~ChoiceSetRepository() = default;
   virtual void add(const ChoiceSet& set) = 0;  // with its entries
   virtual std::optional<ChoiceSet> find(const std::string& id) = 0;
+  // Records that the set backs `order_id`, unless it already backs an order: false then. One
+  // conditional update, so two concurrent orders from one set cannot both claim it.
+  virtual bool claim(const std::string& set_id, const std::string& order_id) = 0;
 };
 
 struct OrderQuery {

@@ -563,6 +563,8 @@ Result<ChoiceSetView> make_choice_set(OrderingServices& s, const Actor& actor,
     set.seed = s.secrets.new_seed();
     set.start_by = start_by.value_or(Date{});
     set.created_at = now(s);
+    set.expires_at = set.created_at +
+                     std::chrono::duration_cast<std::chrono::microseconds>(s.choice_set_lifetime);
     // Listed by id first so the shuffle's input does not depend on storage order.
     std::sort(offerings.begin(), offerings.end(),
               [](const Offering& a, const Offering& b) { return a.id < b.id; });
@@ -650,6 +652,12 @@ Result<PlacedOrder> place_order(OrderingServices& s, const Actor& actor, OrderIn
     auto set = tx.choice_sets().find(in.choice_set_id);
     if (!set || set->coaching_unit_id != actor.organisation_id)
       return Error::invalid("/choice_set_id", "choice-set", "no choice set of yours has this id");
+    if (!set->order_id.empty())
+      return Error::conflict("choice-set-used",
+                             "an order was placed from this choice set already; make a new one");
+    if (now(s) >= set->expires_at)
+      return Error::conflict("choice-set-expired",
+                             "the choice set has expired; make a new one with the customer");
     const auto entry =
         std::find_if(set->entries.begin(), set->entries.end(),
                      [&](const ChoiceEntry& e) { return e.offering_id == in.offering_id; });
@@ -696,6 +704,10 @@ Result<PlacedOrder> place_order(OrderingServices& s, const Actor& actor, OrderIn
     o.idempotency_key = in.idempotency_key;
     o.request_fingerprint = fingerprint(in);
     tx.orders().add(o);
+    // A concurrent order from the same set, committed first, wins; this one changes nothing.
+    if (!tx.choice_sets().claim(set->id, o.id))
+      return Error::conflict("choice-set-used",
+                             "an order was placed from this choice set already; make a new one");
     tx.audit().append(event(s, actor, "order.placed", "order", o.id, "",
                             "offering " + o.offering_id + " at " +
                                 std::to_string(o.unit_price_cents) + " cents, position " +

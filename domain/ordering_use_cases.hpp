@@ -23,6 +23,7 @@ struct OrderingServices {
   Secrets& secrets;
   std::chrono::days feedback_link_lifetime{60};
   std::chrono::days scorecard_window{365};  // what the choice set's summaries look back over
+  std::chrono::days choice_set_lifetime{14};
 };
 
 // ---- offerings ----

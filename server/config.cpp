@@ -83,6 +83,7 @@ const std::vector<ConfigOption>& config_options() {
          "on SIGTERM, first serve on this long with /readyz failing, so load balancers take the "
          "replica out before it stops accepting (default 0)"},
         {"session-lifetime-minutes", "", "bearer token lifetime (default 720)"},
+        {"choice-set-days", "", "days a choice set takes its one order (default 14)"},
         {"max-connections", "", "open connections at most (default 4096)"},
         {"max-connections-per-address", "",
          "open connections one client address may hold, an IPv6 client by its /64; 0: no bound "
@@ -150,6 +151,8 @@ void set_config_value(Config& c, const std::string& key, const std::string& valu
     c.shutdown_grace_seconds = parse_number<unsigned>(key, value, 0, 3600);
   else if (key == "session-lifetime-minutes")
     c.session_lifetime_minutes = parse_number<unsigned>(key, value, 1, 60 * 24 * 30);
+  else if (key == "choice-set-days")
+    c.choice_set_days = parse_number<unsigned>(key, value, 1, 366);
   else if (key == "max-connections")
     c.max_connections = parse_number<std::size_t>(key, value, 1, 1'000'000);
   else if (key == "max-connections-per-address")

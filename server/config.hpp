@@ -28,6 +28,7 @@ struct Config {
   unsigned shutdown_grace_seconds = 20;
   unsigned drain_seconds = 0;
   unsigned session_lifetime_minutes = 12 * 60;
+  unsigned choice_set_days = 14;
   std::size_t max_connections = 4096;
   // One client address (an IPv6 client by its /64) holds this many at most; 0: no bound. An
   // office behind one NAT address opens a few per person.

@@ -358,13 +358,15 @@ std::vector<domain::Consent> SociCustomers::consents(const std::string& customer
 void SociChoiceSets::add(const domain::ChoiceSet& s) {
   // All 64 bits of the seed, kept in a signed BIGINT.
   const long long seed = std::bit_cast<long long>(s.seed);
-  const long long start_by = day_number(s.start_by), created = to_micros(s.created_at);
+  const long long start_by = day_number(s.start_by), created = to_micros(s.created_at),
+                  expires = to_micros(s.expires_at);
+  soci::indicator order = null_if_empty(s.order_id);
   sql_ << "INSERT INTO choice_sets (id, category_id, customer_id, coaching_unit_id, "
-          "requested_by, seed, start_by, created_at) VALUES (:id, :category, :customer, :unit, "
-          ":by, :seed, :start_by, :created)",
+          "requested_by, seed, start_by, created_at, expires_at, order_id) VALUES (:id, "
+          ":category, :customer, :unit, :by, :seed, :start_by, :created, :expires, :order_id)",
       soci::use(s.id), soci::use(s.category_id), soci::use(s.customer_id),
       soci::use(s.coaching_unit_id), soci::use(s.requested_by), soci::use(seed),
-      soci::use(start_by), soci::use(created);
+      soci::use(start_by), soci::use(created), soci::use(expires), soci::use(s.order_id, order);
   for (const auto& e : s.entries) {
     NullableDouble completion(e.completion_rate), nps(e.net_promoter_score);
     const auto low = [](const std::optional<domain::Interval>& b) {
@@ -391,10 +393,18 @@ void SociChoiceSets::add(const domain::ChoiceSet& s) {
   }
 }
 
+bool SociChoiceSets::claim(const std::string& set_id, const std::string& order_id) {
+  soci::statement st = (sql_.prepare << "UPDATE choice_sets SET order_id = :order WHERE id = :id "
+                                        "AND order_id IS NULL",
+                        soci::use(order_id), soci::use(set_id));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
+}
+
 std::optional<domain::ChoiceSet> SociChoiceSets::find(const std::string& id) {
   soci::row r;
   sql_ << "SELECT id, category_id, customer_id, coaching_unit_id, requested_by, seed, start_by, "
-          "created_at FROM choice_sets WHERE id = :id",
+          "created_at, expires_at, order_id FROM choice_sets WHERE id = :id",
       soci::use(id), soci::into(r);
   if (!sql_.got_data()) return std::nullopt;
   domain::ChoiceSet s;
@@ -406,6 +416,8 @@ std::optional<domain::ChoiceSet> SociChoiceSets::find(const std::string& id) {
   s.seed = std::bit_cast<std::uint64_t>(int64_at(r, 5));
   s.start_by = date_from(int64_at(r, 6));
   s.created_at = from_micros(int64_at(r, 7));
+  s.expires_at = from_micros(int64_at(r, 8));
+  s.order_id = text_at(r, 9);
   soci::rowset<soci::row> rows =
       (sql_.prepare << "SELECT position, offering_id, provider_id, unit_price_cents, order_count, "
                        "completion_rate, net_promoter_score, nps_responses, ended_count, "

@@ -107,6 +107,12 @@ void write_choice_set(JsonWriter& w, const domain::ChoiceSetView& v) {
   else
     write_string(w, format_date(s.start_by));
   write_field(w, "created_at", format_timestamp(s.created_at));
+  write_field(w, "expires_at", format_timestamp(s.expires_at));
+  w.Key("order_id");
+  if (s.order_id.empty())
+    w.Null();
+  else
+    write_string(w, s.order_id);
   write_localised(w, "category_name", v.category_name);
   w.Key("entries");
   w.StartArray();

@@ -57,16 +57,39 @@ wait_ready() {  # wait_ready PORT PID LOG: until /readyz answers 200, or the pro
   return 1
 }
 
-# As the demo provider, two offerings with many places; as the demo coach, a customer's choice
-# set listing them. Sets $set_id, $offering (one to order from), $token (the coach's) and
-# writes the ids to $work/state.tsv (tarjotin-order-storm's state file).
+# As the demo provider, two offerings with many places; as the demo coach, customers who see
+# them on a choice set. Sets $offering (one to order from), $category, $customer and $token (the
+# coach's) and writes the ids to $work/state.tsv (tarjotin-order-storm's state file).
 coach_ordering() {
   "$storm" setup --port "$port" --state "$work/state.tsv" --places 100000,100000 >/dev/null
-  set_id=$(awk -F'\t' '$1 == "choice_set" { print $2; exit }' "$work/state.tsv")
   offering=$(awk -F'\t' '$1 == "offering" { print $2; exit }' "$work/state.tsv")
+  category=$(awk -F'\t' '$1 == "category" { print $2; exit }' "$work/state.tsv")
+  customer=$(awk -F'\t' '$1 == "customer" { print $2; exit }' "$work/state.tsv")
   token=$(curl -sk "https://127.0.0.1:$port/v1/sessions" -H 'Content-Type: application/json' \
     -d '{"email":"valmentaja@kuopio.example","password":"tarjotin-demo-2026"}' |
     python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')
+}
+
+# choice_set_for KEY: prints the choice set the order KEY is placed from, made on first use and
+# kept, so an order re-sent with its key comes from its own set (a set backs one order). When
+# the server does not make one, prints nothing and returns 1; its answer is in
+# $work/sets/KEY.answer (status first, then the head and the body).
+choice_set_for() {
+  local kept="$work/sets/$1"
+  mkdir -p "$work/sets"
+  if [ ! -s "$kept" ]; then
+    local status
+    status=$(curl -sk --max-time 60 -o "$kept.body" -D "$kept.head" -w '%{http_code}' \
+      "https://127.0.0.1:$port/v1/choice-sets" -H "Authorization: Bearer $token" \
+      -H 'Content-Type: application/json' \
+      -d "{\"category_id\":\"$category\",\"customer_id\":\"$customer\"}") || status=000
+    if [ "$status" != 201 ]; then
+      { echo "$status"; cat "$kept.head" "$kept.body" 2>/dev/null; } >"$kept.answer"
+      return 1
+    fi
+    sed -n 's/^{"id":"\([^"]*\)".*/\1/p' "$kept.body" >"$kept"
+  fi
+  cat "$kept"
 }
 
 # metric 'tarjotin_slow_clients_cut_total{stage="head"}'

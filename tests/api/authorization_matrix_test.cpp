@@ -259,12 +259,21 @@ class World {
         .id;
   }
 
+  // A choice set of the side's customer, not yet ordered from (a set backs one order).
+  std::string fresh_choice_set(Side& s) {
+    return must(domain::make_choice_set(o(), s.coach.actor(), s.customer_choice, s.customer,
+                                        std::nullopt),
+                "make a choice set")
+        .set.id;
+  }
+
   // An order from the side's coaching unit to the side's provider, placed or completed.
   std::string fresh_order(Side& s, bool completed) {
-    const auto id = must(domain::place_order(o(), s.coach.actor(),
-                                             {s.choice_set, s.offering, true, "lähellä", ""}),
-                         "place an order")
-                        .view.order.id;
+    const auto id =
+        must(domain::place_order(o(), s.coach.actor(),
+                                 {fresh_choice_set(s), s.offering, true, "lähellä", ""}),
+             "place an order")
+            .view.order.id;
     if (completed)
       for (auto act :
            {domain::OrderAct::accept, domain::OrderAct::start, domain::OrderAct::complete})
@@ -431,10 +440,7 @@ class World {
                                   domain::ConsentScope::closing_reports),
              "record a consent")
             .id;
-    s.choice_set = must(domain::make_choice_set(o(), s.coach.actor(), s.customer_choice, s.customer,
-                                                std::nullopt),
-                        "make a choice set")
-                       .set.id;
+    s.choice_set = fresh_choice_set(s);
     s.order = fresh_order(s, true);
     s.feedback_token =
         must(domain::issue_feedback_link(o(), s.coach.actor(), s.order), "issue a feedback link")
@@ -692,8 +698,8 @@ std::map<std::string, Entry> entries() {
     c.body = R"({"category_id":")" + c.side.customer_choice + R"(","customer_id":")" +
              c.side.customer + R"("})";
   };
-  e["POST /v1/orders"] = [](World&, Call& c) {
-    c.body = R"({"choice_set_id":")" + c.side.choice_set + R"(","offering_id":")" +
+  e["POST /v1/orders"] = [](World& w, Call& c) {
+    c.body = R"({"choice_set_id":")" + w.fresh_choice_set(c.side) + R"(","offering_id":")" +
              c.side.offering + R"(","chosen_by_customer":true,"choice_reason":"Lähellä kotia"})";
   };
   e["GET /v1/orders"] = [](World&, Call& c) { c.query = "dps_id=" + c.side.dps; };

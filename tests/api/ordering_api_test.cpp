@@ -432,6 +432,58 @@ TEST_F(Ordering, RetriedOrderWithTheSameKeyReturnsTheFirstAndCreatesNothing) {
   EXPECT_EQ(free_places(offering), 4);
 }
 
+TEST_F(Ordering, AChoiceSetBacksOneOrderAndTwoRacingForItGetOne) {
+  const auto offering = offer(providers[0], 10);
+  const auto set = choice_set(customer("ASIAKAS-4101", coach.token));
+  std::atomic<int> created{0}, used{0}, other{0};
+  std::vector<std::thread> racers;
+  for (int i = 0; i < 6; ++i)
+    racers.emplace_back([&, i] {
+      const auto r = order(set, offering, "racer-" + std::to_string(i));
+      if (r.status == 201u)
+        ++created;
+      else if (r.status == 409u && r.problem_type() == "choice-set-used")
+        ++used;
+      else
+        ++other;
+    });
+  for (auto& t : racers) t.join();
+  EXPECT_EQ(created.load(), 1);
+  EXPECT_EQ(used.load(), 5);
+  EXPECT_EQ(other.load(), 0);
+  EXPECT_EQ(orders_in_database(offering), 1);
+  EXPECT_EQ(free_places(offering), 9);  // the refused ones took no place
+
+  // The set says which order it backs; the winner's retry is still its order.
+  const auto shown = api.get("/v1/choice-sets/" + set, coach.token);
+  ASSERT_EQ(shown.status, 200u) << shown.body;
+  EXPECT_EQ(schema_violation("choice-set", shown.body), "") << shown.body;
+  const auto backing = field(shown, "order_id");
+  ASSERT_FALSE(backing.empty()) << shown.body;
+  for (int i = 0; i < 6; ++i) {
+    const auto again = order(set, offering, "racer-" + std::to_string(i));
+    if (again.status == 201u) {
+      EXPECT_EQ(field(again, "id"), backing);
+    }
+  }
+  EXPECT_EQ(orders_in_database(offering), 1);
+}
+
+TEST_F(Ordering, AChoiceSetExpiresAfterItsDays) {
+  const auto offering = offer(providers[0], 10);
+  const auto customer_id = customer("ASIAKAS-4201", coach.token);
+  const auto set = choice_set(customer_id);
+  const auto shown = api.get("/v1/choice-sets/" + set, coach.token);
+  EXPECT_EQ(shown.body.find("\"order_id\":null"), shown.body.find("\"order_id\""));
+  advance_days(14);
+  const auto late = order(set, offering);
+  EXPECT_EQ(late.status, 409u) << late.body;
+  EXPECT_EQ(late.problem_type(), "choice-set-expired");
+  EXPECT_EQ(orders_in_database(offering), 0);
+  EXPECT_EQ(free_places(offering), 10);
+  EXPECT_EQ(order(choice_set(customer_id), offering).status, 201u);  // a new one serves
+}
+
 TEST_F(Ordering, NoOneReachesAnotherUnitsOrProvidersOrdersAndCustomers) {
   const auto offering = offer(providers[0], 5);
   const auto customer_id = customer("ASIAKAS-5001", coach.token);

@@ -3,9 +3,10 @@
 //   free-port                     print a free loopback TCP port
 //   setup  --port P --state FILE --places SMALL,LARGE
 //          as a demo provider, offer two services with that many places; as a demo coach,
-//          record customers and store a choice set for each; write the ids to FILE
+//          record customers who see both on a choice set; write the ids to FILE
 //   storm  --port P --state FILE --journal FILE --round R [--orders N] [--signal FIFO]
-//          sign in as the coach, open N connections and, once all are through their TLS
+//          sign in as the coach, make N choice sets (a set backs one order), open N
+//          connections and, once all are through their TLS
 //          handshakes, place N orders at once, each with its own Idempotency-Key; journal
 //          every outcome, "unknown" when the server vanished
 //   resend --port P --journal FILE
@@ -378,7 +379,8 @@ class Journal {
 
 struct State {
   std::vector<std::pair<std::string, long>> offerings;  // id, places when offered
-  std::vector<std::string> choice_sets;                 // each lists every offering above
+  std::string category;
+  std::vector<std::string> customers;  // each sees every offering above on a choice set
 };
 
 State read_state(const std::string& path) {
@@ -387,12 +389,15 @@ State read_state(const std::string& path) {
     const auto f = split(line, '\t');
     if (f.size() == 3 && f[0] == "offering")
       s.offerings.emplace_back(f[1], std::stol(f[2]));
-    else if (f.size() == 2 && f[0] == "choice_set")
-      s.choice_sets.push_back(f[1]);
+    else if (f.size() == 2 && f[0] == "category")
+      s.category = f[1];
+    else if (f.size() == 2 && f[0] == "customer")
+      s.customers.push_back(f[1]);
     else
       fail("unreadable state line: " + line);
   }
-  if (s.offerings.empty() || s.choice_sets.empty()) fail("the state file " + path + " is empty");
+  if (s.offerings.empty() || s.customers.empty() || s.category.empty())
+    fail("the state file " + path + " is incomplete");
   return s;
 }
 
@@ -447,6 +452,7 @@ int setup(const Args& args) {
 
   const auto coach = client.sign_in(kCoach);
   if (!coach) fail("the server does not answer");
+  state << "category\t" << category << '\n';
   for (int i = 1; i <= kCustomers; ++i) {
     const std::string reference = "CRASH-STORM-" + std::to_string(i);
     auto found = client.get("/v1/customers?reference=" + reference, *coach);
@@ -465,13 +471,13 @@ int setup(const Args& args) {
                             201, "choice set");
     for (const auto& id : offering_ids)
       if (set.body.find(id) == std::string::npos) fail("the choice set lacks offering " + id);
-    state << "choice_set\t" << json_string(set.body, "id") << '\n';
+    state << "customer\t" << json_string(found.body, "id") << '\n';
   }
   std::ofstream out(args.text("state"));
   out << state.str();
   out.close();
   if (!out) fail("cannot write the state file");
-  std::printf("setup: %zu offerings (places %s) in category %s, %d customers with choice sets\n",
+  std::printf("setup: %zu offerings (places %s) in category %s, %d customers who see them\n",
               offering_ids.size(), args.text("places").c_str(), category.c_str(), kCustomers);
   return 0;
 }
@@ -558,6 +564,43 @@ std::string order_key(long round, long seq) {
   return key;
 }
 
+// `count` fresh choice sets, one after another; a 503 (storage refusing for a moment, as the
+// fault tests make it) is tried again. Nothing when the server stops answering.
+struct MadeSet {
+  std::string id;
+  std::set<std::string> offerings;  // those it lists (not those it left out)
+};
+
+MadeSet made_set(const std::string& body) {
+  rapidjson::Document d;
+  d.Parse(body.c_str());
+  if (!d.IsObject() || !d.HasMember("entries")) fail("unexpected choice set: " + body);
+  MadeSet set{d["id"].GetString(), {}};
+  for (const auto& e : d["entries"].GetArray()) set.offerings.insert(e["offering_id"].GetString());
+  return set;
+}
+std::optional<std::vector<MadeSet>> make_choice_sets(Client& client, const std::string& token,
+                                                     const State& state, long count) {
+  std::vector<MadeSet> sets;
+  for (long i = 0; i < count; ++i) {
+    const auto& customer = state.customers[static_cast<std::size_t>(i) % state.customers.size()];
+    const std::string body =
+        R"({"category_id":")" + state.category + R"(","customer_id":")" + customer + R"("})";
+    for (int attempt = 0;; ++attempt) {
+      const auto r = client.post("/v1/choice-sets", body, token);
+      if (!r.answered) return std::nullopt;
+      if (r.status == 201) {
+        sets.push_back(made_set(r.body));
+        break;
+      }
+      if (r.status != 503 || attempt == 50)
+        fail("choice set: HTTP " + std::to_string(r.status) + " " + r.body);
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+  }
+  return sets;
+}
+
 int storm(const Args& args) {
   const State state = read_state(args.text("state"));
   const long round = args.number("round");
@@ -585,15 +628,30 @@ int storm(const Args& args) {
     std::printf("storm round %ld: the server was gone before the coach had signed in\n", round);
     return 0;
   }
-  // Order i goes to offering i mod 2 (or however many there are) through one of the customers'
-  // choice sets, so every offering and every set sees concurrent orders.
+  // Order i goes to offering i mod 2 (or however many there are), each through a choice set of
+  // its own (a set backs one order), made before the storm for the customers in turn.
+  const auto sets = make_choice_sets(client, *token, state, orders);
+  if (!sets) {
+    signal("not-fired");
+    journal.append("round\t" + std::to_string(round) + "\t0\t0\t" +
+                   std::to_string(ms_since(start)));
+    journal.close();
+    std::printf("storm round %ld: the server was gone before the choice sets were made\n", round);
+    return 0;
+  }
+  // An offering that filled up in an earlier round is on no new set; its orders go to the
+  // first offering the set does list (the one with places to spare).
   std::vector<Placement> placements;
   const auto n_offerings = static_cast<long>(state.offerings.size());
-  const auto n_sets = static_cast<long>(state.choice_sets.size());
-  for (long i = 0; i < orders; ++i)
-    placements.push_back({order_key(round, i),
-                          state.choice_sets[static_cast<std::size_t>((i / n_offerings) % n_sets)],
-                          state.offerings[static_cast<std::size_t>(i % n_offerings)].first, round});
+  for (long i = 0; i < orders; ++i) {
+    const MadeSet& set = (*sets)[static_cast<std::size_t>(i)];
+    std::string offering = state.offerings[static_cast<std::size_t>(i % n_offerings)].first;
+    for (std::size_t k = 0; !set.offerings.count(offering); ++k) {
+      if (k == state.offerings.size()) fail("a choice set lists none of the offerings");
+      offering = state.offerings[k].first;
+    }
+    placements.push_back({order_key(round, i), set.id, offering, round});
+  }
   Tally tally;
   long fired_ms = -1;
   Gate gate(io, placements.size(), [&] {
@@ -886,7 +944,15 @@ int verify(const Args& args) {
       storm_unknown, resent_landed, resent_fresh, resent_full, resent_other, unresolved);
   std::printf("orders stored under test keys: %zu; offerings filled: %ld of %zu\n", stored.size(),
               full_offerings, state.offerings.size());
+  // A choice set backs one order: no two acknowledged orders came from one set.
+  std::map<std::string, std::set<std::string>> orders_per_set;
+  for (const auto& r : journaled.orders)
+    if (r.status == "201") orders_per_set[r.choice_set].insert(r.order_id);
+  Evidence shared_sets;
+  for (const auto& [set, ids] : orders_per_set)
+    if (ids.size() > 1) shared_sets.add("set " + set + " backs " + std::to_string(ids.size()));
   Checks checks;
+  checks.check(shared_sets.empty(), "no choice set backs two orders", shared_sets.str());
   checks.check(lost.empty(), "every order acknowledged with 201 is stored with the same id",
                lost.str());
   checks.check(two_orders.empty(), "no idempotency key has two orders", two_orders.str());

@@ -29,6 +29,12 @@ start_server
 url=https://127.0.0.1:$port
 coach_ordering
 order() {  # order KEY: status and body to $work/answer.json, headers to $work/answer.head
+  local set_id
+  if ! set_id=$(choice_set_for "$1"); then  # the set's refusal stands for the order's
+    cp "$work/sets/$1.head" "$work/answer.head"; cp "$work/sets/$1.body" "$work/answer.json"
+    head -1 "$work/sets/$1.answer"
+    return
+  fi
   curl -sk -o "$work/answer.json" -D "$work/answer.head" -w '%{http_code}' "$url/v1/orders" \
     -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
     -H "Idempotency-Key: $1" \

@@ -84,6 +84,7 @@ const std::map<std::string, std::string> kGoodValues = {
     {"idle-timeout-seconds", "12"},
     {"shutdown-grace-seconds", "13"},
     {"session-lifetime-minutes", "14"},
+    {"choice-set-days", "30"},
     {"max-connections", "15"},
     {"scrypt-log2-n", "16"},
     {"documents-dir", "/srv/tarjotin/documents"},
@@ -117,6 +118,7 @@ void expect_good_values(const Config& c) {
   EXPECT_EQ(c.idle_timeout_seconds, 12u);
   EXPECT_EQ(c.shutdown_grace_seconds, 13u);
   EXPECT_EQ(c.session_lifetime_minutes, 14u);
+  EXPECT_EQ(c.choice_set_days, 30u);
   EXPECT_EQ(c.max_connections, 15u);
   EXPECT_EQ(c.scrypt_log2_n, 16u);
   EXPECT_EQ(c.documents_dir, "/srv/tarjotin/documents");
@@ -152,6 +154,7 @@ const char* const kNumericKeys[] = {"port",
                                     "idle-timeout-seconds",
                                     "shutdown-grace-seconds",
                                     "session-lifetime-minutes",
+                                    "choice-set-days",
                                     "max-connections",
                                     "scrypt-log2-n",
                                     "head-timeout-seconds",
@@ -170,6 +173,7 @@ TEST(Config, DefaultsAreSafeForADeveloperMachine) {
   EXPECT_EQ(c.idle_timeout_seconds, 60u);
   EXPECT_EQ(c.shutdown_grace_seconds, 20u);
   EXPECT_EQ(c.session_lifetime_minutes, 720u);
+  EXPECT_EQ(c.choice_set_days, 14u);
   EXPECT_EQ(c.max_connections, 4096u);
   EXPECT_EQ(c.scrypt_log2_n, 15u);
   EXPECT_EQ(c.database_url, "sqlite://var/tarjotin.db");
@@ -296,7 +300,7 @@ TEST(SetConfigValue, RefusesValuesOutsideEachSettingsRange) {
       {"max-body-bytes", {"0"}},           {"max-header-bytes", {"0"}},
       {"request-timeout-seconds", {"0"}},  {"idle-timeout-seconds", {"0"}},
       {"session-lifetime-minutes", {"0"}}, {"max-connections", {"0"}},
-      {"scrypt-log2-n", {"0", "64"}},
+      {"scrypt-log2-n", {"0", "64"}},      {"choice-set-days", {"0", "367"}},
   };
   for (const auto& [setting, values] : out_of_range)
     for (const auto& value : values) {

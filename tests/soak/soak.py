@@ -34,7 +34,8 @@ args = parser.parse_args()
 
 state = [line.rstrip("\n").split("\t") for line in open(args.state) if line.strip()]
 offerings = [f[1] for f in state if f[0] == "offering"]
-choice_sets = [f[1] for f in state if f[0] == "choice_set"]
+category = next(f[1] for f in state if f[0] == "category")
+customers = [f[1] for f in state if f[0] == "customer"]
 context = ssl._create_unverified_context()  # the test server's certificate is self-signed
 
 latencies = []  # (when, seconds, what)
@@ -83,14 +84,20 @@ class Client:
 
 def worker(number):
     client = Client()
-    base = choice_sets[number % len(choice_sets)]
+    customer = customers[number % len(customers)]
     coach = provider = None
+    base = None  # a set read again and again, never ordered from
     n = 0
     while time.monotonic() - started < args.seconds:
         if n % 25 == 0:
             coach = client.call("POST", "/v1/sessions", {"email": COACH, "password": PASSWORD})["token"]
             provider = client.call("POST", "/v1/sessions",
                                    {"email": PROVIDER, "password": PASSWORD})["token"]
+        if base is None:
+            base = client.call("POST", "/v1/choice-sets",
+                               {"category_id": category, "customer_id": customer}, token=coach).get("id")
+            if base is None:
+                continue
         n += 1
         shown = client.call("GET", f"/v1/choice-sets/{base}", token=coach)
         client.call("GET", "/v1/orders?state=placed", token=coach)

@@ -362,28 +362,43 @@ TEST_F(Ordering, ChoiceSetKeepsEntriesInOrderAndAllSixtyFourBitsOfTheSeed) {
   set.seed = 0xF123'4567'89AB'CDEFull;
   set.start_by = day(40);
   set.created_at = at(30);
-  set.entries.push_back(
-      {1, "off-b", "provider-b", 99'900, 0, 0, std::nullopt, std::nullopt, std::nullopt,
-       std::nullopt, 0});
-  set.entries.push_back({0, "off-a", "provider-a", 150'000, 12, 9, 0.75,
-                         Interval{0.4375, 0.9375}, -12.5, Interval{-50.25, 31.5}, 8});
+  set.entries.push_back({1, "off-b", "provider-b", 99'900, 0, 0, std::nullopt, std::nullopt,
+                         std::nullopt, std::nullopt, 0});
+  set.entries.push_back({0, "off-a", "provider-a", 150'000, 12, 9, 0.75, Interval{0.4375, 0.9375},
+                         -12.5, Interval{-50.25, 31.5}, 8});
+  set.expires_at = at(44);
   write([&](Transaction& tx) { tx.choice_sets().add(set); });
   write([&](Transaction& tx) {
     const auto found = tx.choice_sets().find("set-1");
     ASSERT_TRUE(found);
-    EXPECT_EQ(found->id, set.id);
-    EXPECT_EQ(found->category_id, set.category_id);
-    EXPECT_EQ(found->customer_id, set.customer_id);
-    EXPECT_EQ(found->coaching_unit_id, set.coaching_unit_id);
-    EXPECT_EQ(found->requested_by, set.requested_by);
+    // Read back whole, entries in the order shown: a field the mapping forgets fails here.
+    ChoiceSet expected = set;
+    std::swap(expected.entries[0], expected.entries[1]);
+    EXPECT_EQ(*found, expected);
     EXPECT_EQ(found->seed, 0xF123'4567'89AB'CDEFull);
-    EXPECT_EQ(found->start_by, set.start_by);
-    EXPECT_EQ(found->created_at, set.created_at);
-    // Read back in the order shown, every field of every entry as stored.
-    ASSERT_EQ(found->entries.size(), 2u);
-    EXPECT_EQ(found->entries[0], set.entries[1]);
-    EXPECT_EQ(found->entries[1], set.entries[0]);
     EXPECT_FALSE(tx.choice_sets().find("nope"));
+  });
+}
+
+TEST_F(Ordering, AChoiceSetIsClaimedByOneOrderOnly) {
+  add_basics();
+  ChoiceSet set;
+  set.id = "set-claimed";
+  set.category_id = "cat-1";
+  set.customer_id = "cust-a";
+  set.coaching_unit_id = "unit-a";
+  set.requested_by = "coach-a";
+  set.created_at = at(30);
+  set.expires_at = at(44);
+  write([&](Transaction& tx) { tx.choice_sets().add(set); });
+  write([&](Transaction& tx) {
+    EXPECT_TRUE(tx.choice_sets().claim("set-claimed", "order-1"));
+    EXPECT_FALSE(tx.choice_sets().claim("set-claimed", "order-2"));
+    EXPECT_FALSE(tx.choice_sets().claim("no-such-set", "order-3"));
+  });
+  write([&](Transaction& tx) {
+    EXPECT_EQ(tx.choice_sets().find("set-claimed")->order_id, "order-1");
+    EXPECT_FALSE(tx.choice_sets().claim("set-claimed", "order-4"));
   });
 }
 

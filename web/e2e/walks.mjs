@@ -225,6 +225,7 @@ const renderMs = await coach.evaluate(() => {
   const entry = performance.getEntriesByType("resource").filter((e) => e.name.includes("/v1/choice-sets/")).pop();
   return entry ? performance.now() - entry.responseEnd : NaN;
 });
+const choiceUrl = coach.url();
 const cards = await coach.locator(".choice-list > li").count();
 assert.ok(cards >= 1, "the choice list shows offerings");
 await scan(coach, "coach: choice screen");
@@ -246,6 +247,15 @@ await scan(coach, "coach: order");
 const customerId = (await api(coach, `/v1/customers?reference=${reference}`)).id;
 const ordersOfCustomer = await api(coach, `/v1/orders?customer_id=${customerId}`);
 assert.equal(ordersOfCustomer.items.length, 1, "a double click orders once");
+// The list took its one order: back on it, it is a record of what was shown, with the way to
+// the order and no button to choose again.
+await coach.goto(choiceUrl);
+await coach.getByText("Tältä valintalistalta on jo tilattu.", { exact: false }).waitFor();
+assert.equal(await coach.locator(".choice-list .choose").count(), 0, "a used list offers no choice");
+assert.ok((await coach.getByRole("link", { name: "Avaa tilaus" }).getAttribute("href")).endsWith(orderId));
+await scan(coach, "coach: a used choice list");
+await coach.getByRole("link", { name: "Avaa tilaus" }).click();
+await coach.waitForURL(new RegExp(`/orders/${orderId}$`));
 
 // ---- the provider: inbox, accept, start, complete, closing report
 const providerEmails = {

@@ -100,6 +100,18 @@ const words = {
     "Tjänsterna står i slumpmässig ordning. Kunden väljer.",
     "The services are in random order. The customer chooses.",
   ),
+  choiceSetUsed: w(
+    "Tältä valintalistalta on jo tilattu. Uusi valinta tehdään uudelta listalta.",
+    "En beställning har redan gjorts från den här urvalslistan. Ett nytt val görs från en ny lista.",
+    "An order was placed from this choice list already. A new choice is made from a new list.",
+  ),
+  choiceSetExpired: w(
+    "Valintalista on vanhentunut. Näytä asiakkaalle uusi lista.",
+    "Urvalslistan har gått ut. Visa kunden en ny lista.",
+    "This choice list has expired. Show the customer a new one.",
+  ),
+  openTheOrder: w("Avaa tilaus", "Öppna beställningen", "Open the order"),
+  backToCustomer: w("Asiakkaan sivulle", "Till kundens sida", "To the customer's page"),
   noOfferings: w("Tälle asiakkaalle ei nyt ole tarjolla palveluja.", "Just nu finns inga tjänster för den här kunden.", "No services are available for this customer now."),
   price: w("Hinta", "Pris", "Price"),
   earliestStart: w("Aikaisin alku", "Tidigast start", "Earliest start"),

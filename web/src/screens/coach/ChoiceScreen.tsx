@@ -25,16 +25,27 @@ export function ChoiceScreen({ id }: { id: string }) {
   const [chosen, setChosen] = useState<Entry | null>(null);
   const s = set.data;
   if (!s) return <Layout title={t("choiceSet")}>{set.failed ? <Failed /> : <Loading />}</Layout>;
-  if (chosen) return <ConfirmOrder set={s} entry={chosen} onBack={() => setChosen(null)} />;
+  // A set takes one order, within its days; after that it is a record of what was shown.
+  const closed = s.order_id ? "used" : Date.parse(s.expires_at) <= Date.now() ? "expired" : null;
+  if (chosen && !closed) return <ConfirmOrder set={s} entry={chosen} onBack={() => setChosen(null)} />;
   return (
     <Layout title={`${t("choiceSet")}: ${localised(s.category_name)}`}>
-      <p class="lead">{t("choiceIntro")}</p>
+      {closed ? (
+        <div class="notice" role="status">
+          <p>{t(closed === "used" ? "choiceSetUsed" : "choiceSetExpired")}</p>
+          <p>
+            {s.order_id ? <a href={`/orders/${s.order_id}`}>{t("openTheOrder")}</a> : <a href={`/coach/customers/${s.customer_id}`}>{t("backToCustomer")}</a>}
+          </p>
+        </div>
+      ) : (
+        <p class="lead">{t("choiceIntro")}</p>
+      )}
       {s.entries.length === 0 ? (
         <p>{t("noOfferings")}</p>
       ) : (
         <ol class="choice-list">
           {s.entries.map((e) => (
-            <OfferingCard key={e.offering_id} entry={e} onChoose={() => setChosen(e)} />
+            <OfferingCard key={e.offering_id} entry={e} onChoose={closed ? null : () => setChosen(e)} />
           ))}
         </ol>
       )}
@@ -54,7 +65,7 @@ export function ChoiceScreen({ id }: { id: string }) {
   );
 }
 
-function OfferingCard({ entry, onChoose }: { entry: Entry; onChoose: () => void }) {
+function OfferingCard({ entry, onChoose }: { entry: Entry; onChoose: (() => void) | null }) {
   const o = entry.offering;
   const headingId = `offering-${entry.offering_id}`;
   return (
@@ -76,9 +87,11 @@ function OfferingCard({ entry, onChoose }: { entry: Entry; onChoose: () => void 
         <dd>{o.regions.length ? o.regions.join(", ") : t("everywhere")}</dd>
       </dl>
       <Record scorecard={entry.scorecard} />
-      <button type="button" class="choose" onClick={onChoose} aria-describedby={headingId}>
-        {t("choose")}
-      </button>
+      {onChoose && (
+        <button type="button" class="choose" onClick={onChoose} aria-describedby={headingId}>
+          {t("choose")}
+        </button>
+      )}
     </li>
   );
 }
