@@ -485,6 +485,13 @@ int setup(const Args& args) {
 // ---------------------------------------------------------------------------------------------
 // Placing orders.
 
+// A full offering: 409 no-free-places, or 422 in-choice-set when it was full before the order's
+// choice set was made (so the set does not list it).
+bool refused_as_full(unsigned status, const std::string& detail) {
+  return (status == 409 && detail == "no-free-places") ||
+         (status == 422 && detail == "in-choice-set");
+}
+
 struct Placement {
   std::string key;
   std::string choice_set;
@@ -539,7 +546,10 @@ net::awaitable<void> place(Client& client, const std::string& token, Placement p
       detail = r.replayed ? "replayed" : "created";
     } else {
       detail = problem_slug(r.body);
-      ++(r.status == 409 && detail == "no-free-places" ? tally.full : tally.other);
+      // Refused for want of places: when the order came, or already when its set was made.
+      if (r.status == 422 && r.body.find("\"in-choice-set\"") != std::string::npos)
+        detail = "in-choice-set";
+      ++(refused_as_full(r.status, detail) ? tally.full : tally.other);
     }
   }
   for (char& c : detail)
@@ -645,13 +655,15 @@ int storm(const Args& args) {
   const auto n_offerings = static_cast<long>(state.offerings.size());
   for (long i = 0; i < orders; ++i) {
     const MadeSet& set = (*sets)[static_cast<std::size_t>(i)];
-    std::string offering = state.offerings[static_cast<std::size_t>(i % n_offerings)].first;
-    for (std::size_t k = 0; !set.offerings.count(offering); ++k) {
-      if (k == state.offerings.size()) fail("a choice set lists none of the offerings");
-      offering = state.offerings[k].first;
-    }
-    placements.push_back({order_key(round, i), set.id, offering, round});
+    const std::string wanted = state.offerings[static_cast<std::size_t>(i % n_offerings)].first;
+    std::string offering = wanted;
+    for (std::size_t k = 0; !offering.empty() && !set.offerings.count(offering); ++k)
+      offering = k < state.offerings.size() ? state.offerings[k].first : "";
+    // Every offering full when the set was made: ordered anyway, refused as not on the set.
+    placements.push_back(
+        {order_key(round, i), set.id, offering.empty() ? wanted : offering, round});
   }
+  const long sent = static_cast<long>(placements.size());
   Tally tally;
   long fired_ms = -1;
   Gate gate(io, placements.size(), [&] {
@@ -661,7 +673,7 @@ int storm(const Args& args) {
   place_all(client, io, *token, placements, "storm", start, &gate, journal, tally);
   signal("not-fired");  // when every connection failed before the gate
   const long ms = ms_since(start);
-  journal.append("round\t" + std::to_string(round) + "\t1\t" + std::to_string(orders) + '\t' +
+  journal.append("round\t" + std::to_string(round) + "\t1\t" + std::to_string(sent) + '\t' +
                  std::to_string(ms));
   journal.close();
   std::printf("storm round %ld: %s fired_ms=%ld elapsed_ms=%ld\n", round, tally.summary().c_str(),
@@ -825,7 +837,7 @@ int verify(const Args& args) {
       }
       final = r;
       if (r->status == "201") ids.insert(r->order_id);
-      const bool full = r->status == "409" && r->detail == "no-free-places";
+      const bool full = refused_as_full(std::stoi(r->status), r->detail);
       if (r->status != "201" && !full) {
         odd_answers.add(key + " answered " + r->status + " " + r->detail);
       }
