@@ -312,6 +312,20 @@ struct OrderQuery {
   std::optional<Timestamp> updated_since;  // inclusive: what changed since a client last looked
 };
 
+// A provider's record in one category as a choice set shows it, in counts the database sums, so
+// making a set reads one row per provider however many orders the year holds.
+struct ChoiceRecordCounts {
+  std::string provider_id;
+  int orders = 0;
+  int ended = 0;  // completed or interrupted
+  int completed = 0;
+  // Each order's latest customer score, by NPS group.
+  int promoters = 0;   // 9–10
+  int passives = 0;    // 7–8
+  int detractors = 0;  // 0–6
+  bool operator==(const ChoiceRecordCounts&) const = default;
+};
+
 // One order with what a scorecard or report needs from around it, read in one query.
 struct OrderFacts {
   Order order;
@@ -330,6 +344,9 @@ class OrderRepository {
                                                        const std::string& key) = 0;
   virtual std::vector<Order> list(const OrderQuery& query) = 0;  // newest first
   virtual std::vector<OrderFacts> facts(const OrderQuery& query) = 0;
+  // Per provider with orders in the category placed at or after `placed_from`, by provider id.
+  virtual std::vector<ChoiceRecordCounts> choice_record_counts(const std::string& category_id,
+                                                               Timestamp placed_from) = 0;
 
   virtual void put_closing_report(const ClosingReport& report) = 0;  // insert or replace
   virtual std::optional<ClosingReport> closing_report(const std::string& order_id) = 0;

@@ -527,8 +527,8 @@ Result<ChoiceSetView> make_choice_set(OrderingServices& s, const Actor& actor,
     return Usable{std::move(*customer), std::move(*ctx)};
   };
 
-  // The list, with every provider's scorecard over the window's orders, is made in a read
-  // transaction: that work grows with the orders and must not hold every writer back. The
+  // The list, with every provider's record over the window's orders (summed by the database, one
+  // row per provider), is made in a read transaction, so it never holds a writer back. The
   // stored set is a snapshot of that moment; an order from it checks admission, places and
   // price again.
   auto made = transact<ChoiceSet>(s.db, Access::read, [&](Transaction& tx) -> Result<ChoiceSet> {
@@ -546,13 +546,11 @@ Result<ChoiceSetView> make_choice_set(OrderingServices& s, const Actor& actor,
         offerings.push_back(std::move(o));
     }
 
-    OrderQuery window;
-    window.category_id = category_id;
-    window.placed_from =
-        now(s) - std::chrono::duration_cast<std::chrono::microseconds>(s.scorecard_window);
-    const auto facts = tx.orders().facts(window);
-    std::map<std::string, Scorecard> cards;
-    for (auto& card : compute_scorecards(facts)) cards.emplace(card.provider_id, std::move(card));
+    std::map<std::string, ChoiceRecordCounts> records;
+    for (auto& r : tx.orders().choice_record_counts(
+             category_id,
+             now(s) - std::chrono::duration_cast<std::chrono::microseconds>(s.scorecard_window)))
+      records.emplace(r.provider_id, std::move(r));
 
     ChoiceSet set;
     set.id = s.secrets.new_id();
@@ -576,16 +574,8 @@ Result<ChoiceSetView> make_choice_set(OrderingServices& s, const Actor& actor,
       e.offering_id = o.id;
       e.provider_id = o.provider_id;
       e.unit_price_cents = o.unit_price_cents;
-      if (auto card = cards.find(o.provider_id); card != cards.end()) {
-        const Scorecard& c = card->second;
-        e.orders = c.orders;
-        e.ended = c.ended;
-        e.completion_rate = c.completion_rate;
-        e.completion_interval = c.completion_interval;
-        e.net_promoter_score = c.customer_nps.score;
-        e.nps_interval = c.customer_nps.interval;
-        e.nps_responses = c.customer_nps.responses;
-      }
+      if (auto record = records.find(o.provider_id); record != records.end())
+        summarise(e, record->second);
       set.entries.push_back(e);
     }
     return set;

@@ -195,16 +195,24 @@ std::optional<Interval> wilson_interval(int successes, int n, double z) {
 // difference. It is centred on the adjusted NPS rather than the raw score, which is what keeps
 // it honest for small n and for scores near ±100.
 NetPromoterScore net_promoter_score(std::span<const int> scores, double z) {
-  NetPromoterScore nps;
+  int promoters = 0, passives = 0, detractors = 0;
   for (int s : scores) {
     if (s < 0 || s > 10) continue;  // not a 0–10 answer; counting it would skew n
     if (s >= 9)
-      ++nps.promoters;
+      ++promoters;
     else if (s >= 7)
-      ++nps.passives;
+      ++passives;
     else
-      ++nps.detractors;
+      ++detractors;
   }
+  return net_promoter_score(promoters, passives, detractors, z);
+}
+
+NetPromoterScore net_promoter_score(int promoters, int passives, int detractors, double z) {
+  NetPromoterScore nps;
+  nps.promoters = promoters;
+  nps.passives = passives;
+  nps.detractors = detractors;
   nps.responses = nps.promoters + nps.passives + nps.detractors;
   if (nps.responses == 0) return nps;
 
@@ -219,6 +227,17 @@ NetPromoterScore net_promoter_score(std::span<const int> scores, double z) {
   const double margin = z * std::sqrt(variance);
   nps.interval = clamped(100 * (nps_adj - margin), 100 * (nps_adj + margin), -100, 100);
   return nps;
+}
+
+void summarise(ChoiceEntry& entry, const ChoiceRecordCounts& counts) {
+  entry.orders = counts.orders;
+  entry.ended = counts.ended;
+  entry.completion_rate = ratio(counts.completed, counts.ended);
+  entry.completion_interval = wilson_interval(counts.completed, counts.ended);
+  const auto nps = net_promoter_score(counts.promoters, counts.passives, counts.detractors);
+  entry.net_promoter_score = nps.score;
+  entry.nps_interval = nps.interval;
+  entry.nps_responses = nps.responses;
 }
 
 std::vector<Scorecard> compute_scorecards(std::span<const OrderFacts> facts) {

@@ -28,6 +28,12 @@ struct NetPromoterScore {
   std::optional<Interval> interval;  // 95 %, adjusted Wald (see scorecard.cpp), -100..100
 };
 NetPromoterScore net_promoter_score(std::span<const int> scores, double z = 1.96);
+// The same from the three groups' counts.
+NetPromoterScore net_promoter_score(int promoters, int passives, int detractors, double z = 1.96);
+
+// What a choice set's entry shows of a provider, from its counts: the same figures as the
+// provider's full scorecard over the same orders.
+void summarise(ChoiceEntry& entry, const ChoiceRecordCounts& counts);
 
 struct RateByBand {
   std::string band;  // the band's name, e.g. "over_24_months"

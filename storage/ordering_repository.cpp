@@ -564,6 +564,43 @@ std::vector<domain::OrderFacts> SociOrders::facts(const domain::OrderQuery& q) {
   return out;
 }
 
+std::vector<domain::ChoiceRecordCounts> SociOrders::choice_record_counts(
+    const std::string& category_id, domain::Timestamp placed_from) {
+  const long long from = to_micros(placed_from);
+  const std::string completed(domain::to_string(domain::OrderState::completed));
+  const std::string interrupted(domain::to_string(domain::OrderState::interrupted));
+  // The same counts compute_scorecards makes from every order's facts, summed where the orders
+  // are: a scan of the category's index range, one row per provider handed over.
+  soci::rowset<soci::row> rows =
+      (sql_.prepare
+           << "SELECT provider_id, COUNT(*), "
+              "SUM(CASE WHEN state = :completed OR state = :interrupted THEN 1 ELSE 0 END), "
+              "SUM(CASE WHEN state = :completed2 THEN 1 ELSE 0 END), "
+              "SUM(CASE WHEN score BETWEEN 9 AND 10 THEN 1 ELSE 0 END), "
+              "SUM(CASE WHEN score BETWEEN 7 AND 8 THEN 1 ELSE 0 END), "
+              "SUM(CASE WHEN score BETWEEN 0 AND 6 THEN 1 ELSE 0 END) "
+              "FROM (SELECT o.provider_id AS provider_id, o.state AS state, " +
+                  latest_score(domain::FeedbackSource::customer) +
+                  " AS score FROM orders o WHERE o.category_id = :category AND "
+                  "o.placed_at >= :from) counted "
+                  "GROUP BY provider_id ORDER BY provider_id",
+       soci::use(completed), soci::use(interrupted), soci::use(completed), soci::use(category_id),
+       soci::use(from));
+  std::vector<domain::ChoiceRecordCounts> out;
+  for (const auto& r : rows) {
+    domain::ChoiceRecordCounts c;
+    c.provider_id = r.get<std::string>(0);
+    c.orders = static_cast<int>(int64_at(r, 1));
+    c.ended = static_cast<int>(int64_at(r, 2));
+    c.completed = static_cast<int>(int64_at(r, 3));
+    c.promoters = static_cast<int>(int64_at(r, 4));
+    c.passives = static_cast<int>(int64_at(r, 5));
+    c.detractors = static_cast<int>(int64_at(r, 6));
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
 void SociOrders::put_closing_report(const domain::ClosingReport& c) {
   const int needed = c.further_support_needed ? 1 : 0;
   const long long written = to_micros(c.written_at);

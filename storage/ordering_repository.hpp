@@ -61,6 +61,8 @@ class SociOrders final : public domain::OrderRepository {
                                                        const std::string& key) override;
   std::vector<domain::Order> list(const domain::OrderQuery& query) override;
   std::vector<domain::OrderFacts> facts(const domain::OrderQuery& query) override;
+  std::vector<domain::ChoiceRecordCounts> choice_record_counts(
+      const std::string& category_id, domain::Timestamp placed_from) override;
 
   void put_closing_report(const domain::ClosingReport& report) override;
   std::optional<domain::ClosingReport> closing_report(const std::string& order_id) override;

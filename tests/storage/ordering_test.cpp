@@ -5,6 +5,7 @@
 
 #include "domain/ordering.hpp"
 #include "domain/qualification_ports.hpp"
+#include "domain/scorecard.hpp"
 #include "tests/support/stored_world.hpp"
 
 namespace tarjotin {
@@ -615,6 +616,61 @@ TEST_F(Ordering, FactsPickTheLatestConfirmedOutcomeAndIgnoreProposals) {
   });
   ASSERT_EQ(facts.size(), 1u);
   EXPECT_EQ(facts[0].order.id, "o1");
+}
+
+TEST_F(Ordering, ChoiceRecordCountsAreWhatTheFullScorecardsCount) {
+  add_basics();
+  const OrderState states[] = {OrderState::placed,   OrderState::accepted,  OrderState::declined,
+                               OrderState::started,  OrderState::completed, OrderState::interrupted,
+                               OrderState::cancelled};
+  write([&](Transaction& tx) {
+    for (int i = 0; i < 60; ++i) {
+      const std::string id = "o" + std::to_string(i);
+      // Two providers in cat-1, and orders of another category that must not count.
+      const bool other_category = i % 10 == 9;
+      auto o =
+          order(id, other_category ? "off-b" : "off-a", i % 3 == 0 ? "provider-b" : "provider-a",
+                other_category ? "cat-2" : "cat-1", "cust-a", "unit-a", at(100 + i));
+      o.state = states[i % 7];
+      tx.orders().add(o);
+      // Some answered twice (the latest counts), some never; every score 0..10 occurs.
+      if (i % 4 != 3)
+        tx.orders().add_feedback({"f" + id, id, o.provider_id, o.category_id,
+                                  FeedbackSource::customer, (i * 7) % 11, "", "fi", at(300 + i)});
+      if (i % 5 == 0)
+        tx.orders().add_feedback({"g" + id, id, o.provider_id, o.category_id,
+                                  FeedbackSource::customer, (i * 3) % 11, "", "fi", at(400 + i)});
+      if (i % 6 == 0)  // the coach's rating is not the customer's
+        tx.orders().add_feedback({"h" + id, id, o.provider_id, o.category_id, FeedbackSource::coach,
+                                  10, "", "fi", at(500)});
+    }
+  });
+  std::vector<ChoiceRecordCounts> counts;
+  std::vector<OrderFacts> facts;
+  write([&](Transaction& tx) {
+    counts = tx.orders().choice_record_counts("cat-1", at(110));
+    facts = tx.orders().facts(Query().category("cat-1").from(at(110)));
+  });
+  const auto cards = compute_scorecards(facts);
+  ASSERT_EQ(counts.size(), cards.size());
+  ASSERT_EQ(counts.size(), 2u);
+  for (std::size_t i = 0; i < cards.size(); ++i) {
+    const auto& c = cards[i];
+    EXPECT_EQ(counts[i], (ChoiceRecordCounts{c.provider_id, c.orders, c.ended, c.completed,
+                                             c.customer_nps.promoters, c.customer_nps.passives,
+                                             c.customer_nps.detractors}));
+    // And the entry a choice set shows is the scorecard's own figures.
+    ChoiceEntry e;
+    summarise(e, counts[i]);
+    EXPECT_EQ(e.completion_rate, c.completion_rate);
+    EXPECT_EQ(e.completion_interval, c.completion_interval);
+    EXPECT_EQ(e.net_promoter_score, c.customer_nps.score);
+    EXPECT_EQ(e.nps_interval, c.customer_nps.interval);
+    EXPECT_EQ(e.nps_responses, c.customer_nps.responses);
+  }
+  write([&](Transaction& tx) {
+    EXPECT_TRUE(tx.orders().choice_record_counts("cat-9", at(0)).empty());
+  });
 }
 
 TEST_F(Ordering, ClosingReportIsReplacedByTheLatest) {
