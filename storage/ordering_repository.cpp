@@ -5,6 +5,7 @@
 #include <limits>
 #include <stdexcept>
 
+#include "storage/provider_records.hpp"
 #include "storage/row_values.hpp"
 #include "storage/text_lists.hpp"
 
@@ -193,12 +194,6 @@ domain::Feedback feedback_from(const soci::row& r) {
   f.language = r.get<std::string>(7);
   f.given_at = from_micros(int64_at(r, 8));
   return f;
-}
-
-// The latest score an order got from one source, as a correlated subquery over orders o.
-std::string latest_score(domain::FeedbackSource source) {
-  return "(SELECT f.score FROM feedback f WHERE f.order_id = o.id AND f.source = '" +
-         std::string(domain::to_string(source)) + "' ORDER BY f.given_at DESC, f.id DESC LIMIT 1)";
 }
 
 }  // namespace
@@ -464,28 +459,33 @@ void SociOrders::add(const domain::Order& o) {
       soci::use(row.started.value, row.started.ind), soci::use(row.ended.value, row.ended.ind),
       soci::use(row.updated), soci::use(o.idempotency_key, row.key_ind),
       soci::use(o.request_fingerprint), soci::use(row.unemployment), soci::use(row.age);
+  provider_records::count(sql_, provider_records::of(o), 1);
 }
 
 void SociOrders::update(const domain::Order& o) {
   OrderRow row(o);
-  sql_ << "UPDATE orders SET choice_set_id = :set, offering_id = :offering, provider_id = "
-          ":provider, category_id = :category, customer_id = :customer, coaching_unit_id = :unit, "
-          "ordered_by = :by, unit_price_cents = :price, outcome_bonus_cents = :bonuses, "
-          "chosen_by_customer = :chosen, choice_reason = :choice_reason, state = :state, reason = "
-          ":reason, placed_at = :placed, accepted_at = :accepted, started_at = :started, "
-          "ended_at = :ended, updated_at = :updated, idempotency_key = :key, request_fingerprint "
-          "= :fingerprint, customer_unemployment = :unemployment, customer_age = :age "
-          "WHERE id = :id",
-      soci::use(o.choice_set_id, row.choice_set_ind), soci::use(o.offering_id),
-      soci::use(o.provider_id), soci::use(o.category_id), soci::use(o.customer_id),
-      soci::use(o.coaching_unit_id), soci::use(o.ordered_by), soci::use(o.unit_price_cents),
-      soci::use(row.bonuses), soci::use(row.chosen), soci::use(o.choice_reason),
-      soci::use(row.state), soci::use(o.reason), soci::use(row.placed),
-      soci::use(row.accepted.value, row.accepted.ind),
-      soci::use(row.started.value, row.started.ind), soci::use(row.ended.value, row.ended.ind),
-      soci::use(row.updated), soci::use(o.idempotency_key, row.key_ind),
-      soci::use(o.request_fingerprint), soci::use(row.unemployment), soci::use(row.age),
-      soci::use(o.id);
+  // An order's state counts in its provider's record (ended, completed).
+  provider_records::follow(sql_, o.id, [&] {
+    sql_
+        << "UPDATE orders SET choice_set_id = :set, offering_id = :offering, provider_id = "
+           ":provider, category_id = :category, customer_id = :customer, coaching_unit_id = :unit, "
+           "ordered_by = :by, unit_price_cents = :price, outcome_bonus_cents = :bonuses, "
+           "chosen_by_customer = :chosen, choice_reason = :choice_reason, state = :state, reason = "
+           ":reason, placed_at = :placed, accepted_at = :accepted, started_at = :started, "
+           "ended_at = :ended, updated_at = :updated, idempotency_key = :key, request_fingerprint "
+           "= :fingerprint, customer_unemployment = :unemployment, customer_age = :age "
+           "WHERE id = :id",
+        soci::use(o.choice_set_id, row.choice_set_ind), soci::use(o.offering_id),
+        soci::use(o.provider_id), soci::use(o.category_id), soci::use(o.customer_id),
+        soci::use(o.coaching_unit_id), soci::use(o.ordered_by), soci::use(o.unit_price_cents),
+        soci::use(row.bonuses), soci::use(row.chosen), soci::use(o.choice_reason),
+        soci::use(row.state), soci::use(o.reason), soci::use(row.placed),
+        soci::use(row.accepted.value, row.accepted.ind),
+        soci::use(row.started.value, row.started.ind), soci::use(row.ended.value, row.ended.ind),
+        soci::use(row.updated), soci::use(o.idempotency_key, row.key_ind),
+        soci::use(o.request_fingerprint), soci::use(row.unemployment), soci::use(row.age),
+        soci::use(o.id);
+  });
 }
 
 std::optional<domain::Order> SociOrders::find(const std::string& id) {
@@ -545,11 +545,12 @@ std::vector<domain::Order> SociOrders::list(const domain::OrderQuery& q) {
 
 std::vector<domain::OrderFacts> SociOrders::facts(const domain::OrderQuery& q) {
   // Proposals (confirmed = 0) never count; of several confirmed outcomes the latest does.
-  const std::string head = "SELECT " + std::string(kOrderFields) +
-                           ", (SELECT x.outcome_type FROM outcomes x WHERE x.order_id = o.id "
-                           "AND x.confirmed = 1 ORDER BY x.recorded_at DESC, x.id DESC LIMIT 1), " +
-                           latest_score(domain::FeedbackSource::customer) + ", " +
-                           latest_score(domain::FeedbackSource::coach) + " FROM orders o";
+  const std::string head =
+      "SELECT " + std::string(kOrderFields) +
+      ", (SELECT x.outcome_type FROM outcomes x WHERE x.order_id = o.id "
+      "AND x.confirmed = 1 ORDER BY x.recorded_at DESC, x.id DESC LIMIT 1), " +
+      provider_records::latest_score_sql(domain::FeedbackSource::customer) + ", " +
+      provider_records::latest_score_sql(domain::FeedbackSource::coach) + " FROM orders o";
   std::vector<domain::OrderFacts> out;
   for_each_matching(head, q, [&](const soci::row& r) {
     constexpr std::size_t n = kOrderFieldCount;
@@ -566,39 +567,7 @@ std::vector<domain::OrderFacts> SociOrders::facts(const domain::OrderQuery& q) {
 
 std::vector<domain::ChoiceRecordCounts> SociOrders::choice_record_counts(
     const std::string& category_id, domain::Timestamp placed_from) {
-  const long long from = to_micros(placed_from);
-  const std::string completed(domain::to_string(domain::OrderState::completed));
-  const std::string interrupted(domain::to_string(domain::OrderState::interrupted));
-  // The same counts compute_scorecards makes from every order's facts, summed where the orders
-  // are: a scan of the category's index range, one row per provider handed over.
-  soci::rowset<soci::row> rows =
-      (sql_.prepare
-           << "SELECT provider_id, COUNT(*), "
-              "SUM(CASE WHEN state = :completed OR state = :interrupted THEN 1 ELSE 0 END), "
-              "SUM(CASE WHEN state = :completed2 THEN 1 ELSE 0 END), "
-              "SUM(CASE WHEN score BETWEEN 9 AND 10 THEN 1 ELSE 0 END), "
-              "SUM(CASE WHEN score BETWEEN 7 AND 8 THEN 1 ELSE 0 END), "
-              "SUM(CASE WHEN score BETWEEN 0 AND 6 THEN 1 ELSE 0 END) "
-              "FROM (SELECT o.provider_id AS provider_id, o.state AS state, " +
-                  latest_score(domain::FeedbackSource::customer) +
-                  " AS score FROM orders o WHERE o.category_id = :category AND "
-                  "o.placed_at >= :from) counted "
-                  "GROUP BY provider_id ORDER BY provider_id",
-       soci::use(completed), soci::use(interrupted), soci::use(completed), soci::use(category_id),
-       soci::use(from));
-  std::vector<domain::ChoiceRecordCounts> out;
-  for (const auto& r : rows) {
-    domain::ChoiceRecordCounts c;
-    c.provider_id = r.get<std::string>(0);
-    c.orders = static_cast<int>(int64_at(r, 1));
-    c.ended = static_cast<int>(int64_at(r, 2));
-    c.completed = static_cast<int>(int64_at(r, 3));
-    c.promoters = static_cast<int>(int64_at(r, 4));
-    c.passives = static_cast<int>(int64_at(r, 5));
-    c.detractors = static_cast<int>(int64_at(r, 6));
-    out.push_back(std::move(c));
-  }
-  return out;
+  return provider_records::sum(sql_, category_id, placed_from);
 }
 
 void SociOrders::put_closing_report(const domain::ClosingReport& c) {
@@ -700,12 +669,19 @@ bool SociOrders::use_feedback_token(const std::string& token_hash, domain::Times
 void SociOrders::add_feedback(const domain::Feedback& f) {
   const std::string source(domain::to_string(f.source));
   const long long given = to_micros(f.given_at);
-  sql_ << "INSERT INTO feedback (id, order_id, provider_id, category_id, source, score, comment, "
-          "language, given_at) VALUES (:id, :order, :provider, :category, :source, :score, "
-          ":comment, :language, :given)",
-      soci::use(f.id), soci::use(f.order_id), soci::use(f.provider_id), soci::use(f.category_id),
-      soci::use(source), soci::use(f.score), soci::use(f.comment), soci::use(f.language),
-      soci::use(given);
+  const auto insert = [&] {
+    sql_ << "INSERT INTO feedback (id, order_id, provider_id, category_id, source, score, comment, "
+            "language, given_at) VALUES (:id, :order, :provider, :category, :source, :score, "
+            ":comment, :language, :given)",
+        soci::use(f.id), soci::use(f.order_id), soci::use(f.provider_id), soci::use(f.category_id),
+        soci::use(source), soci::use(f.score), soci::use(f.comment), soci::use(f.language),
+        soci::use(given);
+  };
+  // A customer's latest score counts in the provider's record; the coach's does not.
+  if (f.source == domain::FeedbackSource::customer)
+    provider_records::follow(sql_, f.order_id, insert);
+  else
+    insert();
 }
 
 std::vector<domain::Feedback> SociOrders::feedback_for_order(const std::string& order_id) {

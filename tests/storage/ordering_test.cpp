@@ -623,33 +623,44 @@ TEST_F(Ordering, ChoiceRecordCountsAreWhatTheFullScorecardsCount) {
   const OrderState states[] = {OrderState::placed,   OrderState::accepted,  OrderState::declined,
                                OrderState::started,  OrderState::completed, OrderState::interrupted,
                                OrderState::cancelled};
+  constexpr long long kDay = 86'400;
   write([&](Transaction& tx) {
     for (int i = 0; i < 60; ++i) {
       const std::string id = "o" + std::to_string(i);
-      // Two providers in cat-1, and orders of another category that must not count.
+      // Two providers in cat-1, and orders of another category that must not count; placed
+      // two days apart over some seventeen weeks, so the window starts inside a week.
       const bool other_category = i % 10 == 9;
       auto o =
           order(id, other_category ? "off-b" : "off-a", i % 3 == 0 ? "provider-b" : "provider-a",
-                other_category ? "cat-2" : "cat-1", "cust-a", "unit-a", at(100 + i));
-      o.state = states[i % 7];
+                other_category ? "cat-2" : "cat-1", "cust-a", "unit-a", at(i * 2 * kDay + 3600));
       tx.orders().add(o);
-      // Some answered twice (the latest counts), some never; every score 0..10 occurs.
+      // The state reached later, as the provider's transitions store it.
+      o.state = states[i % 7];
+      tx.orders().update(o);
+      if (i % 8 == 4) {  // completed, then corrected: only the last state counts
+        o.state = states[(i + 3) % 7];
+        tx.orders().update(o);
+      }
+      // Some answered twice (the latest counts, also when it arrives stored second with an
+      // earlier time), some never; every score 0..10 occurs.
       if (i % 4 != 3)
         tx.orders().add_feedback({"f" + id, id, o.provider_id, o.category_id,
-                                  FeedbackSource::customer, (i * 7) % 11, "", "fi", at(300 + i)});
+                                  FeedbackSource::customer, (i * 7) % 11, "", "fi",
+                                  at(200 * kDay + i)});
       if (i % 5 == 0)
         tx.orders().add_feedback({"g" + id, id, o.provider_id, o.category_id,
-                                  FeedbackSource::customer, (i * 3) % 11, "", "fi", at(400 + i)});
+                                  FeedbackSource::customer, (i * 3) % 11, "", "fi",
+                                  at(200 * kDay + (i % 10 == 0 ? -1 : 100))});
       if (i % 6 == 0)  // the coach's rating is not the customer's
         tx.orders().add_feedback({"h" + id, id, o.provider_id, o.category_id, FeedbackSource::coach,
-                                  10, "", "fi", at(500)});
+                                  10, "", "fi", at(300 * kDay)});
     }
   });
   std::vector<ChoiceRecordCounts> counts;
   std::vector<OrderFacts> facts;
   write([&](Transaction& tx) {
-    counts = tx.orders().choice_record_counts("cat-1", at(110));
-    facts = tx.orders().facts(Query().category("cat-1").from(at(110)));
+    counts = tx.orders().choice_record_counts("cat-1", at(31 * kDay));
+    facts = tx.orders().facts(Query().category("cat-1").from(at(31 * kDay)));
   });
   const auto cards = compute_scorecards(facts);
   ASSERT_EQ(counts.size(), cards.size());
