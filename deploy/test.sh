@@ -35,7 +35,8 @@ echo "== three replicas on one PostgreSQL behind HAProxy: kill -9 mid-storm, a r
 tests/replicas/three_replicas.sh --build-dir build
 
 echo "== a full disk: writes refused with 503, reads served, writes resume when space is freed"
-tests/faults/disk_full.sh --build-dir build
+tests/faults/disk_full.sh --build-dir build --database sqlite
+tests/faults/disk_full.sh --build-dir build --database postgresql
 
 echo "== I/O errors: fsync and pwrite failing at random under orders (fiu-run)"
 tests/faults/io_errors.sh --build-dir build

@@ -1,28 +1,65 @@
 #!/usr/bin/env bash
-# A full disk, on SQLite: the database lives on a small tmpfs that a filler file nearly fills.
-# A coach places orders until the disk is full; then every refused write must be 503
-# problem+json `storage-unavailable` with Retry-After (never a crash, never a 500, never SQL
-# text), reads must keep working and /readyz must say why. The filler goes; orders must be
-# taken again without a restart. Afterwards every acknowledged order is stored, the audit chain
-# verifies and PRAGMA integrity_check says ok.
-#   tests/faults/disk_full.sh [--build-dir DIR]
-# Needs to mount a tmpfs (root); says SKIPPED where it cannot.
+# A full disk. SQLite: the database lives on a small tmpfs. PostgreSQL: the test database lives
+# in a tablespace on a small tmpfs (its write-ahead log stays on the server's own disk: a full
+# WAL disk stops PostgreSQL altogether, the "vanishes" case of database_stall.sh). A filler
+# file nearly fills the tmpfs; a coach places orders until the disk is full; then every refused
+# write must be 503 problem+json `storage-unavailable` with Retry-After (never a crash, never a
+# 500, never SQL text), reads must keep working and /readyz must say why. The filler goes;
+# orders must be taken again without a restart. Afterwards every acknowledged order is stored,
+# the audit chain verifies and the database checks clean (SQLite PRAGMA integrity_check,
+# PostgreSQL pg_amcheck over the test database's tables and indexes).
+#   tests/faults/disk_full.sh [--build-dir DIR] [--database sqlite|postgresql]
+# PostgreSQL runs under deploy/with-postgres.sh. Needs to mount a tmpfs (root); says SKIPPED
+# where it cannot.
 set -euo pipefail
-repo=$(cd "$(dirname "$0")/../.." && pwd)
+self=$(realpath "$0")
+repo=$(cd "$(dirname "$self")/../.." && pwd)
 build=$repo/build
-[ "${1:-}" != --build-dir ] || build=$(realpath "$2")
+database=sqlite
+while [ $# -gt 0 ]; do
+  case $1 in
+    --build-dir) build=$(realpath "$2"); shift 2 ;;
+    --database) database=$2; shift 2 ;;
+    *) sed -n '2,/^set -euo/p' "$0" | sed -e '$d' -e 's/^# \{0,1\}//' >&2; exit 2 ;;
+  esac
+done
+case $database in sqlite | postgresql) ;; *) echo "--database sqlite or postgresql" >&2; exit 2 ;; esac
+if [ "$database" = postgresql ] && [ -z "${TARJOTIN_TEST_POSTGRES_URL:-}" ]; then
+  exec "$repo/deploy/with-postgres.sh" "$self" --build-dir "$build" --database postgresql
+fi
 tarjotin=$build/tarjotin
 storm=$build/tarjotin-order-storm
 . "$repo/tests/abuse/serve.sh"
-small=$work/small
-mkdir -p "$small"
-if ! mount -t tmpfs -o size=12m tmpfs "$small" 2>/dev/null; then
-  echo "== disk full: SKIPPED (cannot mount a tmpfs here; run as root)"
+# Outside the work directory, which only its owner may enter: PostgreSQL's own user writes here.
+small=$(mktemp -d /tmp/tarjotin-small.XXXXXX)
+# A fresh PostgreSQL database takes about 8 MiB (its copy of template1) before the first order.
+size=12m
+[ "$database" = sqlite ] || size=40m
+if ! mount -t tmpfs -o "size=$size,mode=0755" tmpfs "$small" 2>/dev/null; then
+  rmdir "$small"
+  echo "== disk full ($database): SKIPPED (cannot mount a tmpfs here; run as root)"
   exit 0
 fi
-unmount() { umount "$small" 2>/dev/null || true; }
+pg_database="tarjotin_full_$$"
+psql_admin() { psql "$TARJOTIN_TEST_POSTGRES_URL" -X -q -v ON_ERROR_STOP=1 "$@"; }
+unmount() {
+  if [ "$database" = postgresql ]; then  # the tablespace must be gone before its disk
+    psql_admin -c "DROP DATABASE IF EXISTS $pg_database" -c "DROP TABLESPACE IF EXISTS $pg_database" \
+      >/dev/null 2>&1 || true
+  fi
+  umount "$small" 2>/dev/null || true
+  rmdir "$small" 2>/dev/null || true
+}
 trap 'st=$?; stop_server; unmount; (exit $st); finish' EXIT
-export TARJOTIN_DATABASE_URL="sqlite://$small/tarjotin.db"
+if [ "$database" = sqlite ]; then
+  export TARJOTIN_DATABASE_URL="sqlite://$small/tarjotin.db"
+else
+  mkdir "$small/pg"
+  [ "$(id -u)" != 0 ] || chown postgres: "$small/pg"
+  psql_admin -c "CREATE TABLESPACE $pg_database LOCATION '$small/pg'" \
+    -c "CREATE DATABASE $pg_database TABLESPACE $pg_database"
+  export TARJOTIN_DATABASE_URL="${TARJOTIN_TEST_POSTGRES_URL%/*}/$pg_database"
+fi
 export TARJOTIN_LOG_LEVEL=warn
 
 start_server
@@ -58,7 +95,7 @@ while [ "$refused" -lt 20 ] && [ "$n" -lt 5000 ]; do
       grep -q '"type":"urn:tarjotin:problem:storage-unavailable"' "$work/answer.json" &&
         grep -qi '^retry-after: 5' "$work/answer.head" &&
         grep -qi '^content-type: application/problem+json' "$work/answer.head" &&
-        ! grep -qi 'sqlite\|insert\|select\|disk I/O' "$work/answer.json" ||
+        ! grep -qi 'sqlite\|insert\|select\|disk I/O\|could not\|tablespace\|pg_' "$work/answer.json" ||
         { wrong=$((wrong + 1)); cat "$work/answer.head" "$work/answer.json"; } ;;
     *) wrong=$((wrong + 1)); echo "unexpected $status: $(cat "$work/answer.json")" ;;
   esac
@@ -88,12 +125,25 @@ echo "after: $resumed of 20 orders taken within $((SECONDS - freed)) s, no resta
 case $ready in *writes_failing*) echo "FAIL: /readyz still reports failing writes" >&2; exit 1 ;; esac
 stop_server
 
-stored=$(sqlite3 -batch -noheader -separator "$(printf '\t')" "$small/tarjotin.db" \
-  "SELECT idempotency_key, id FROM orders WHERE idempotency_key LIKE 'full-%' OR idempotency_key LIKE 'freed-%' ORDER BY 1")
-[ "$stored" = "$(sort "$work/acknowledged.tsv")" ] ||
+if [ "$database" = sqlite ]; then
+  query() { sqlite3 -batch -noheader -separator "$(printf '\t')" "$small/tarjotin.db" "$1"; }
+else
+  query() { psql "$TARJOTIN_DATABASE_URL" -X -q -A -t -F "$(printf '\t')" -v ON_ERROR_STOP=1 -c "$1"; }
+fi
+stored=$(query "SELECT idempotency_key, id FROM orders WHERE idempotency_key LIKE 'full-%' OR idempotency_key LIKE 'freed-%' ORDER BY 1")
+[ "$stored" = "$(LC_ALL=C sort "$work/acknowledged.tsv")" ] ||
   { echo "FAIL: acknowledged orders are missing or differ" >&2; exit 1; }
-integrity=$(sqlite3 "$small/tarjotin.db" "PRAGMA integrity_check")
+if [ "$database" = sqlite ]; then
+  integrity=$(sqlite3 "$small/tarjotin.db" "PRAGMA integrity_check")
+else  # B-tree and heap checks of every table and index in the test database
+  if checked=$("$TARJOTIN_TEST_POSTGRES_BIN/pg_amcheck" --install-missing --heapallindexed \
+    "$TARJOTIN_DATABASE_URL" 2>&1); then
+    integrity=ok
+  else
+    integrity="pg_amcheck: $checked"
+  fi
+fi
 audit=$("$tarjotin" audit verify) || { echo "FAIL: $audit" >&2; exit 1; }
-echo "afterwards: $(grep -c . "$work/acknowledged.tsv") acknowledged orders all stored, 0 lost; integrity_check $integrity; $audit"
-[ "$integrity" = ok ] || { echo "FAIL: integrity_check: $integrity" >&2; exit 1; }
-echo "== disk full: passed"
+echo "afterwards: $(grep -c . "$work/acknowledged.tsv") acknowledged orders all stored, 0 lost; integrity check $integrity; $audit"
+[ "$integrity" = ok ] || { echo "FAIL: integrity check: $integrity" >&2; exit 1; }
+echo "== disk full ($database): passed"
