@@ -47,6 +47,9 @@ tests/faults/database_stall.sh --build-dir build --stall-seconds 10
 echo "== backup while orders are taken, restore into an empty database"
 tests/backup/backup_restore.sh --build-dir build
 
+echo "== soak: 2 minutes of mixed load; RSS, descriptors and p99 must hold"
+tests/soak/soak.sh --build-dir build --minutes 2
+
 echo "== slow clients: slow heads and bodies past the connection limit from one address"
 tests/abuse/slow_clients.sh --build-dir build --seconds 30
 
