@@ -300,6 +300,13 @@ class ChoiceSetRepository {
   virtual bool claim(const std::string& set_id, const std::string& order_id) = 0;
 };
 
+// Where a list of orders (newest first, ties by id) goes on: after this order.
+struct OrderCursor {
+  Timestamp placed_at;
+  std::string id;
+  bool operator==(const OrderCursor&) const = default;
+};
+
 struct OrderQuery {
   std::string provider_id;                 // empty: any
   std::string coaching_unit_id;            // empty: any
@@ -310,6 +317,8 @@ struct OrderQuery {
   std::optional<Timestamp> placed_until;   // exclusive
   std::optional<OrderState> state;         // none: any
   std::optional<Timestamp> updated_since;  // inclusive: what changed since a client last looked
+  std::optional<OrderCursor> after;        // none: from the newest
+  std::size_t limit = 0;                   // 0: all
 };
 
 // A provider's record in one category as a choice set shows it, in counts the database sums, so

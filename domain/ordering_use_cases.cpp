@@ -714,30 +714,37 @@ Result<OrderView> read_order(OrderingServices& s, const Actor& actor, const std:
   });
 }
 
-Result<std::vector<OrderLine>> list_orders(OrderingServices& s, const Actor& actor,
-                                           OrderQuery query) {
-  return transact<std::vector<OrderLine>>(
-      s.db, Access::read, [&](Transaction& tx) -> Result<std::vector<OrderLine>> {
-        if (actor.is(Role::coach)) {
-          query.coaching_unit_id = actor.organisation_id;
-        } else if (actor.is(Role::provider)) {
-          query.provider_id = actor.organisation_id;
-        } else {
-          // Authority staff list per DPS, so an officer never lists another authority's orders.
-          if (query.dps_id.empty())
-            return Error::invalid("/dps_id", "required", "authority staff list orders per DPS");
-          auto dps = tx.dpss().find(query.dps_id);
-          if (!dps || !oversees(actor, *dps)) return Error::not_found("DPS");
-        }
-        Names names(tx);
-        const Party party = party_of(actor);
-        std::vector<OrderLine> lines;
-        for (auto& order : tx.orders().list(query)) {
-          auto n = names_of(tx, names, order, party);
-          lines.push_back({std::move(order), std::move(n)});
-        }
-        return lines;
-      });
+Result<Page<OrderLine, OrderCursor>> list_orders(OrderingServices& s, const Actor& actor,
+                                                 OrderQuery query) {
+  using Lines = Page<OrderLine, OrderCursor>;
+  return transact<Lines>(s.db, Access::read, [&](Transaction& tx) -> Result<Lines> {
+    if (actor.is(Role::coach)) {
+      query.coaching_unit_id = actor.organisation_id;
+    } else if (actor.is(Role::provider)) {
+      query.provider_id = actor.organisation_id;
+    } else {
+      // Authority staff list per DPS, so an officer never lists another authority's orders.
+      if (query.dps_id.empty())
+        return Error::invalid("/dps_id", "required", "authority staff list orders per DPS");
+      auto dps = tx.dpss().find(query.dps_id);
+      if (!dps || !oversees(actor, *dps)) return Error::not_found("DPS");
+    }
+    Names names(tx);
+    const Party party = party_of(actor);
+    const std::size_t limit = query.limit;
+    if (limit > 0) query.limit = limit + 1;  // one more says whether a next page exists
+    auto orders = tx.orders().list(query);
+    Lines page;
+    if (limit > 0 && orders.size() > limit) {
+      orders.resize(limit);
+      page.next = OrderCursor{orders.back().placed_at, orders.back().id};
+    }
+    for (auto& order : orders) {
+      auto n = names_of(tx, names, order, party);
+      page.items.push_back({std::move(order), std::move(n)});
+    }
+    return page;
+  });
 }
 
 Result<OrderView> change_order(OrderingServices& s, const Actor& actor, const std::string& order_id,

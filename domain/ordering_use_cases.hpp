@@ -11,6 +11,7 @@
 
 #include "domain/identity.hpp"
 #include "domain/ordering.hpp"
+#include "domain/paging.hpp"
 #include "domain/ports.hpp"
 #include "domain/qualification_ports.hpp"
 #include "domain/scorecard.hpp"
@@ -154,8 +155,9 @@ Result<PlacedOrder> place_order(OrderingServices& s, const Actor& actor, OrderIn
 Result<OrderView> read_order(OrderingServices& s, const Actor& actor, const std::string& order_id);
 // Coaches see their unit's orders, providers their own, officers those under their authority's
 // DPSs; `query`'s scope fields are narrowed to what the actor may see.
-Result<std::vector<OrderLine>> list_orders(OrderingServices& s, const Actor& actor,
-                                           OrderQuery query);
+// One page of `limit` orders (query.limit; 0: all) and where the next page starts, if any.
+Result<Page<OrderLine, OrderCursor>> list_orders(OrderingServices& s, const Actor& actor,
+                                                 OrderQuery query);
 Result<OrderView> change_order(OrderingServices& s, const Actor& actor, const std::string& order_id,
                                OrderAct act, const std::string& reason);
 

@@ -509,30 +509,46 @@ std::optional<domain::Order> SociOrders::find_by_idempotency_key(
 
 void SociOrders::for_each_matching(const std::string& head, const domain::OrderQuery& q,
                                    const std::function<void(const soci::row&)>& each) {
-  const int has_from = q.placed_from ? 1 : 0, has_until = q.placed_until ? 1 : 0;
+  // Only the filters given become conditions, so the planner can use the index of the one that
+  // narrows (an "(:x = '' OR col = :x)" condition for every filter makes both databases scan).
   const long long from = q.placed_from ? to_micros(*q.placed_from) : 0;
   const long long until = q.placed_until ? to_micros(*q.placed_until) : 0;
   const std::string state = q.state ? std::string(domain::to_string(*q.state)) : "";
-  const int has_since = q.updated_since ? 1 : 0;
   const long long since = q.updated_since ? to_micros(*q.updated_since) : 0;
-  soci::rowset<soci::row> rows =
-      (sql_.prepare << head +
-                           " JOIN categories c ON c.id = o.category_id "
-                           "WHERE (:provider = '' OR o.provider_id = :provider2) "
-                           "AND (:unit = '' OR o.coaching_unit_id = :unit2) "
-                           "AND (:category = '' OR o.category_id = :category2) "
-                           "AND (:dps = '' OR c.dps_id = :dps2) "
-                           "AND (:customer = '' OR o.customer_id = :customer2) "
-                           "AND (:has_from = 0 OR o.placed_at >= :from) "
-                           "AND (:has_until = 0 OR o.placed_at < :until) "
-                           "AND (:state = '' OR o.state = :state2) "
-                           "AND (:has_since = 0 OR o.updated_at >= :since) "
-                           "ORDER BY o.placed_at DESC, o.id",
-       soci::use(q.provider_id), soci::use(q.provider_id), soci::use(q.coaching_unit_id),
-       soci::use(q.coaching_unit_id), soci::use(q.category_id), soci::use(q.category_id),
-       soci::use(q.dps_id), soci::use(q.dps_id), soci::use(q.customer_id), soci::use(q.customer_id),
-       soci::use(has_from), soci::use(from), soci::use(has_until), soci::use(until),
-       soci::use(state), soci::use(state), soci::use(has_since), soci::use(since));
+  const long long after_at = q.after ? to_micros(q.after->placed_at) : 0;
+  const std::string after_id = q.after ? q.after->id : "";
+  const long long limit = static_cast<long long>(q.limit);
+  std::string text = head + " JOIN categories c ON c.id = o.category_id WHERE 1 = 1";
+  std::vector<std::function<void(soci::details::prepare_temp_type&)>> binds;
+  const auto text_filter = [&](const std::string& value, const char* condition) {
+    if (value.empty()) return;
+    text += condition;
+    binds.push_back([&value](auto& st) { st, soci::use(value); });
+  };
+  const auto number_filter = [&](bool given, const long long& value, const char* condition) {
+    if (!given) return;
+    text += condition;
+    binds.push_back([&value](auto& st) { st, soci::use(value); });
+  };
+  text_filter(q.provider_id, " AND o.provider_id = :provider");
+  text_filter(q.coaching_unit_id, " AND o.coaching_unit_id = :unit");
+  text_filter(q.category_id, " AND o.category_id = :category");
+  text_filter(q.dps_id, " AND c.dps_id = :dps");
+  text_filter(q.customer_id, " AND o.customer_id = :customer");
+  number_filter(q.placed_from.has_value(), from, " AND o.placed_at >= :from");
+  number_filter(q.placed_until.has_value(), until, " AND o.placed_at < :until");
+  text_filter(state, " AND o.state = :state");
+  number_filter(q.updated_since.has_value(), since, " AND o.updated_at >= :since");
+  if (q.after) {  // newest first, ties by id: what comes after the cursor's order
+    text += " AND (o.placed_at < :after_at OR (o.placed_at = :after_at2 AND o.id > :after_id))";
+    binds.push_back(
+        [&](auto& st) { st, soci::use(after_at), soci::use(after_at), soci::use(after_id); });
+  }
+  text += " ORDER BY o.placed_at DESC, o.id";
+  number_filter(limit > 0, limit, " LIMIT :limit");
+  soci::details::prepare_temp_type statement = sql_.prepare << text;
+  for (const auto& bind : binds) bind(statement);
+  soci::rowset<soci::row> rows(statement);
   for (const auto& r : rows) each(r);
 }
 

@@ -164,7 +164,13 @@ void add_order_routes(Router& router, domain::OrderingServices& o) {
                                                    "not an RFC 3339 date and time"),
                             ex);
          }
-         return answer_list(domain::list_orders(o, ex.who(), q), ex, write_order_summary);
+         const auto page = page_params(ex);
+         if (!page) return refused(page.error(), ex);
+         const auto after = order_cursor_of(*page);
+         if (!after) return refused(after.error(), ex);
+         q.after = *after;
+         q.limit = page->limit;
+         return answer_page(domain::list_orders(o, ex.who(), q), ex, write_order_summary);
        }});
   router.add({http::verb::get, "/v1/orders/{order_id}", "readOrder", Guard::signed_in(), "",
               [&o](Exchange& ex) {

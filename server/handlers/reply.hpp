@@ -1,8 +1,14 @@
 #pragma once
 // Turning a use case's result into a reply: the value written as JSON, or its problem.
 
+#include <algorithm>
+#include <optional>
+#include <span>
+#include <string>
 #include "domain/result.hpp"
+
 #include "server/api.hpp"
+#include "server/handlers/paging.hpp"
 #include "server/json.hpp"
 #include "server/problem.hpp"
 
@@ -27,18 +33,50 @@ Reply answer(const domain::Result<T>& result, const Exchange& ex, unsigned statu
   return written(status, [&](JsonWriter& w) { write(w, result.value()); });
 }
 
-// {"items": [...]} for a list result.
+// {"items": [...], "next": "..."}: one page of a list, `next` only when more follow.
+template <class Items, class WriteItem>
+void write_page(JsonWriter& w, const Items& items, WriteItem&& write_item,
+                const std::optional<std::string>& next) {
+  w.StartObject();
+  w.Key("items");
+  w.StartArray();
+  for (const auto& item : items) write_item(w, item);
+  w.EndArray();
+  if (next) {
+    w.Key("next");
+    w.String(next->c_str(), static_cast<rapidjson::SizeType>(next->size()));
+  }
+  w.EndObject();
+}
+
+// A list the use case gives whole (short by nature: one DPS's categories, one competition's
+// questions), answered a page at a time from memory.
 template <class T, class WriteItem>
 Reply answer_list(const domain::Result<std::vector<T>>& result, const Exchange& ex,
                   WriteItem&& write_item) {
-  return answer(result, ex, 200, [&](JsonWriter& w, const std::vector<T>& items) {
-    w.StartObject();
-    w.Key("items");
-    w.StartArray();
-    for (const auto& item : items) write_item(w, item);
-    w.EndArray();
-    w.EndObject();
+  if (!result) return refused(result.error(), ex);
+  const auto page = page_params(ex);
+  if (!page) return refused(page.error(), ex);
+  const auto offset = offset_of(*page);
+  if (!offset) return refused(offset.error(), ex);
+  const auto& all = result.value();
+  const std::size_t from = std::min(*offset, all.size());
+  const std::size_t to = from + std::min(page->limit, all.size() - from);
+  std::optional<std::string> next;
+  if (to < all.size()) next = cursor_of_offset(to);
+  return written(200, [&](JsonWriter& w) {
+    write_page(w, std::span(all.data() + from, to - from), write_item, next);
   });
+}
+
+// A list the database pages: the use case gives one page and where the next one starts.
+template <class T, class Position, class WriteItem>
+Reply answer_page(const domain::Result<domain::Page<T, Position>>& result, const Exchange& ex,
+                  WriteItem&& write_item) {
+  if (!result) return refused(result.error(), ex);
+  std::optional<std::string> next;
+  if (result->next) next = cursor_of(*result->next);
+  return written(200, [&](JsonWriter& w) { write_page(w, result->items, write_item, next); });
 }
 
 }  // namespace tarjotin::server

@@ -820,5 +820,88 @@ TEST_F(Ordering, OrdersFilterByStateAndByWhenTheyLastChanged) {
   EXPECT_NE(bad_time.body.find("/updated_since"), std::string::npos) << bad_time.body;
 }
 
+TEST_F(Ordering, OrderPagesFollowNextWithoutSkippingOrRepeatingEvenWhenOrdersArriveMeanwhile) {
+  const auto offering = offer(providers[0], 20);
+  std::vector<std::string> placed;  // in placing order; three share one instant (ties by id)
+  for (int i = 0; i < 7; ++i) {
+    if (i % 3 == 0) server.clock().advance(std::chrono::minutes(1));
+    placed.push_back(
+        field(order(choice_set(customer("ASIAKAS-72" + std::to_string(i), coach.token)), offering),
+              "id"));
+  }
+  const auto page = [&](const std::string& query) {
+    const auto r = api.get("/v1/orders" + query, coach.token);
+    EXPECT_EQ(r.status, 200u) << r.body;
+    std::vector<std::string> ids;
+    const auto doc = r.json();
+    for (const auto& item : doc["items"].GetArray()) ids.push_back(item["id"].GetString());
+    return std::pair{ids, doc.HasMember("next") ? std::string(doc["next"].GetString()) : ""};
+  };
+  const auto [whole, none] = page("");
+  EXPECT_EQ(whole.size(), placed.size());
+  EXPECT_EQ(none, "") << "no next page when everything fits the default 100";
+
+  std::vector<std::string> followed;
+  auto [ids, next] = page("?limit=3");
+  followed.insert(followed.end(), ids.begin(), ids.end());
+  // An order placed after the first page is newer than it: the pages that follow never show it.
+  server.clock().advance(std::chrono::minutes(1));
+  order(choice_set(customer("ASIAKAS-7299", coach.token)), offering);
+  int pages = 1;
+  while (!next.empty()) {
+    auto [more, after] = page("?limit=3&after=" + next);
+    EXPECT_LE(more.size(), 3u);
+    followed.insert(followed.end(), more.begin(), more.end());
+    next = after;
+    ++pages;
+  }
+  EXPECT_EQ(pages, 3);
+  EXPECT_EQ(followed, whole) << "the pages together are the list, in its order, each once";
+
+  for (const char* bad : {"?limit=0", "?limit=1001", "?limit=ten", "?limit=-1"}) {
+    const auto r = api.get(std::string("/v1/orders") + bad, coach.token);
+    EXPECT_EQ(r.status, 422u) << bad;
+    EXPECT_NE(r.body.find("/limit"), std::string::npos) << r.body;
+  }
+  // Not hex; hex of something else; another list's cursor (an offset, "at 3").
+  for (const char* bad : {"?after=zz", "?after=6869", "?after=61742033"}) {
+    const auto r = api.get(std::string("/v1/orders") + bad, coach.token);
+    EXPECT_EQ(r.status, 422u) << bad;
+    EXPECT_NE(r.body.find("/after"), std::string::npos) << r.body;
+  }
+}
+
+TEST_F(Ordering, ListsAnsweredWholeFromMemoryPageTheSameWay) {
+  std::vector<std::string> made;
+  for (int i = 0; i < 5; ++i) made.push_back(offer(providers[i % 2], 3));
+  const std::string path = "/v1/categories/" + category_id + "/offerings";
+  const auto ids_of = [](const HttpResult& r) {
+    std::vector<std::string> ids;
+    const auto doc = r.json();
+    for (const auto& item : doc["items"].GetArray()) ids.push_back(item["id"].GetString());
+    return ids;
+  };
+  const auto whole = api.get(path, coach.token);
+  ASSERT_EQ(whole.status, 200u) << whole.body;
+  std::vector<std::string> followed;
+  std::string next;
+  int pages = 0;
+  do {
+    const auto r = api.get(path + "?limit=2" + (next.empty() ? "" : "&after=" + next), coach.token);
+    ASSERT_EQ(r.status, 200u) << r.body;
+    const auto ids = ids_of(r);
+    followed.insert(followed.end(), ids.begin(), ids.end());
+    const auto doc = r.json();
+    next = doc.HasMember("next") ? doc["next"].GetString() : "";
+    ++pages;
+  } while (!next.empty() && pages < 10);
+  EXPECT_EQ(followed, ids_of(whole));
+  EXPECT_EQ(followed.size(), made.size());
+  EXPECT_EQ(pages, 3);
+  const auto bad = api.get(path + "?after=" + std::string("6f72646572"), coach.token);  // "order"
+  EXPECT_EQ(bad.status, 422u);
+  EXPECT_NE(bad.body.find("/after"), std::string::npos) << bad.body;
+}
+
 }  // namespace
 }  // namespace tarjotin::testing

@@ -206,6 +206,7 @@ const words = {
   writeReport: w("Tallenna loppuraportti", "Spara slutrapporten", "Save the closing report"),
   outcomeDate: w("Tuloksen päivä", "Resultatets datum", "Date of the outcome"),
   noOrders: w("Ei tilauksia.", "Inga beställningar.", "No orders."),
+  showMore: w("Näytä lisää", "Visa fler", "Show more"),
   filterState: w("Näytä tila", "Visa läge", "Show state"),
   all: w("Kaikki", "Alla", "All"),
   actions: w("Toimenpiteet", "Åtgärder", "Actions"),

@@ -26,5 +26,32 @@ const csrf: Middleware = {
   },
 };
 
+// Every list answers a page at a time. A screen that shows a whole list (a DPS's categories, a
+// report) asks without `limit` and gets every page here, followed by `next`; a screen that pages
+// itself (the order list) passes `limit` and gets one page.
+const wholeLists: Middleware = {
+  async onResponse({ request, response }) {
+    if (request.method !== "GET" || !response.ok) return response;
+    const url = new URL(request.url);
+    if (url.searchParams.has("limit") || url.searchParams.has("after")) return response;
+    if (!(response.headers.get("content-type") ?? "").startsWith("application/json")) return response;
+    const first = await response.clone().json();
+    if (!first || !Array.isArray(first.items) || typeof first.next !== "string") return response;
+    const items: unknown[] = [...first.items];
+    let next: string | undefined = first.next;
+    while (next) {
+      url.searchParams.set("limit", "1000");
+      url.searchParams.set("after", next);
+      const more = await fetch(url, { credentials: "same-origin" });
+      if (!more.ok) return more;
+      const page = await more.json();
+      items.push(...page.items);
+      next = page.next;
+    }
+    return new Response(JSON.stringify({ items }), { status: 200, headers: response.headers });
+  },
+};
+
 export const api = createClient<paths>({ baseUrl: "", credentials: "same-origin" });
 api.use(csrf);
+api.use(wholeLists);

@@ -1,11 +1,16 @@
 // Orders newest first: the coach's unit's, or the provider's inbox. Filtered by state on the
-// server (`?state=`), so the inbox of a busy provider stays short.
-import { useState } from "preact/hooks";
+// server (`?state=`), so the inbox of a busy provider stays short, and shown a page at a time:
+// "Show more" appends the next page the server's `next` cursor points to.
+import { useEffect, useState } from "preact/hooks";
+import type { Schemas } from "../../api/client";
 import { api } from "../../api/client";
 import { formatTime, localised, t, tCode, useLanguage } from "../../i18n";
 import { useSession } from "../../session";
 import { Failed, Layout, Loading } from "../../ui/Layout";
 import { useLoad } from "../../ui/useLoad";
+
+const pageSize = 100;
+type OrderSummary = Schemas["order-summary-list"]["items"][number];
 
 const states = ["placed", "accepted", "started", "completed", "interrupted", "declined", "cancelled"] as const;
 type State = (typeof states)[number];
@@ -15,10 +20,25 @@ export function OrdersPage() {
   const session = useSession();
   const [state, setState] = useState<State | "">("");
   const customer = new URLSearchParams(location.search).get("customer_id") ?? undefined;
-  const orders = useLoad(
-    () => api.GET("/v1/orders", { params: { query: { ...(state ? { state } : {}), ...(customer ? { customer_id: customer } : {}) } } }),
-    [state, customer],
-  );
+  const filters = { ...(state ? { state } : {}), ...(customer ? { customer_id: customer } : {}) };
+  const orders = useLoad(() => api.GET("/v1/orders", { params: { query: { ...filters, limit: pageSize } } }), [state, customer]);
+  const [more, setMore] = useState<OrderSummary[]>([]);
+  const [next, setNext] = useState<string | undefined>(undefined);
+  const [loadingMore, setLoadingMore] = useState(false);
+  useEffect(() => {
+    setMore([]);
+    setNext(orders.data?.next);
+  }, [orders.data]);
+  const showMore = async () => {
+    if (!next) return;
+    setLoadingMore(true);
+    const { data } = await api.GET("/v1/orders", { params: { query: { ...filters, limit: pageSize, after: next } } });
+    setLoadingMore(false);
+    if (!data) return;
+    setMore((shown) => [...shown, ...data.items]);
+    setNext(data.next);
+  };
+  const shown = orders.data ? [...orders.data.items, ...more] : [];
   const provider = session?.role === "provider";
   return (
     <Layout title={provider ? t("inbox") : t("orders")}>
@@ -51,7 +71,7 @@ export function OrdersPage() {
             </tr>
           </thead>
           <tbody>
-            {orders.data.items.map((o) => (
+            {shown.map((o) => (
               <tr key={o.id}>
                 <td>
                   <a href={`/orders/${o.id}`}>{formatTime(o.placed_at)}</a>
@@ -68,6 +88,11 @@ export function OrdersPage() {
           </tbody>
         </table>
       )}
+      {next ? (
+        <button type="button" onClick={showMore} disabled={loadingMore}>
+          {t("showMore")}
+        </button>
+      ) : null}
     </Layout>
   );
 }
