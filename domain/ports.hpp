@@ -102,10 +102,20 @@ class SignInFailureRepository {
   virtual long long purge_forgotten(Timestamp forget_before) = 0;
 };
 
+// An event as the trail holds it: its place in the chain with it.
+struct RecordedEvent {
+  long long seq = 0;
+  AuditEvent event;
+};
+
 class AuditTrail {
  public:
   virtual ~AuditTrail() = default;
   virtual void append(const AuditEvent& event) = 0;
+  // At most `limit` events after `seq`, in chain order. The chain's order is commit order
+  // (every writer holds its head until it commits), so a reader who goes on from the last
+  // event it saw never misses one committed later.
+  virtual std::vector<RecordedEvent> after(long long seq, std::size_t limit) = 0;
 };
 
 class DpsRepository;

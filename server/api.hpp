@@ -97,6 +97,7 @@ void add_qualification_routes(Router& router, Services& services);
 void add_reconfirmation_routes(Router& router, Services& services);
 void add_ordering_routes(Router& router, Services& services);
 void add_competition_routes(Router& router, Services& services);
+void add_feed_routes(Router& router, Services& services);
 
 // Builds the served OpenAPI document: schemas/openapi.json with every schema file placed under
 // components/schemas.

@@ -60,6 +60,30 @@ void SociAuditTrail::append(const domain::AuditEvent& e) {
       soci::use(hash);
 }
 
+std::vector<domain::RecordedEvent> SociAuditTrail::after(long long seq, std::size_t limit) {
+  const long long n = static_cast<long long>(limit);
+  std::vector<domain::RecordedEvent> out;
+  soci::rowset<soci::row> rows =
+      (sql_.prepare << "SELECT CAST(seq AS BIGINT), CAST(at AS BIGINT), actor_user_id, "
+                       "actor_organisation_id, action, object_type, object_id, before_state, "
+                       "after_state FROM audit_events WHERE seq > :seq ORDER BY seq LIMIT :n",
+       soci::use(seq), soci::use(n));
+  for (const auto& r : rows) {
+    domain::RecordedEvent e;
+    e.seq = int64_at(r, 0);
+    e.event.at = domain::from_micros(int64_at(r, 1));
+    e.event.actor_user_id = r.get<std::string>(2);
+    e.event.actor_organisation_id = r.get<std::string>(3);
+    e.event.action = r.get<std::string>(4);
+    e.event.object_type = r.get<std::string>(5);
+    e.event.object_id = r.get<std::string>(6);
+    e.event.before = r.get<std::string>(7);
+    e.event.after = r.get<std::string>(8);
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
 AuditVerification verify_audit_chain(soci::session& sql) {
   AuditVerification result;
   const Head head = read_head(sql);

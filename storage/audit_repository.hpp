@@ -2,6 +2,7 @@
 #include <soci/soci.h>
 
 #include <string>
+#include <vector>
 
 #include "domain/ports.hpp"
 
@@ -15,6 +16,7 @@ class SociAuditTrail final : public domain::AuditTrail {
  public:
   explicit SociAuditTrail(soci::session& sql) : sql_(sql) {}
   void append(const domain::AuditEvent& event) override;
+  std::vector<domain::RecordedEvent> after(long long seq, std::size_t limit) override;
 
  private:
   soci::session& sql_;

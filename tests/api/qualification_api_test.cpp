@@ -2,8 +2,12 @@
 // any time, officers decide within the legal time limit, and the public sees who is admitted.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "domain/qualification.hpp"
 #include "server/json.hpp"
@@ -577,6 +581,122 @@ TEST_F(QualificationApi, DeadlineIsExtendedOnceWithAReasonToFifteenWorkingDays) 
   EXPECT_EQ(audit_events(), audited);
   EXPECT_EQ(field(api.get("/v1/applications/" + application_id, officer.token), "decision_due"),
             kExtendedDecisionDue);
+}
+
+// The change feed as a reader sees it: (kind, id, action) per item, seqs checked on the way.
+struct FeedRead {
+  std::vector<std::string> items;  // "kind id action"
+  std::string next;
+};
+
+FeedRead read_feed(ApiClient& api, const std::string& since, const std::string& token,
+                   int limit = 100) {
+  const auto r = api.get(
+      "/v1/feed?limit=" + std::to_string(limit) + (since.empty() ? "" : "&since=" + since), token);
+  EXPECT_EQ(r.status, 200u) << r.body;
+  EXPECT_EQ(schema_violation("change-feed", r.body), "") << r.body;
+  FeedRead out;
+  const auto doc = r.json();
+  long long last = since.empty() ? 0 : std::stoll(since);
+  for (const auto& item : doc["items"].GetArray()) {
+    EXPECT_GT(item["seq"].GetInt64(), last) << "seqs rise from page to page";
+    last = item["seq"].GetInt64();
+    out.items.push_back(std::string(item["kind"].GetString()) + " " + item["id"].GetString() + " " +
+                        item["action"].GetString());
+  }
+  out.next = doc["next"].GetString();
+  EXPECT_GE(std::stoll(out.next), last);
+  return out;
+}
+
+bool has(const std::vector<std::string>& items, const std::string& item) {
+  return std::find(items.begin(), items.end(), item) != items.end();
+}
+
+TEST_F(QualificationApi, ChangeFeedShowsEachCallerOnlyWhatItMaySee) {
+  const auto stranger = server.add_member(OrganisationKind::contracting_authority, Role::officer);
+  const auto draft = create_dps();  // never published
+  const auto p = published_dps();
+  Provider provider = sign_up_provider();
+  const auto application = submitted_application(provider, p.category_id);
+  ASSERT_EQ(decide(application, R"({"decision":"admit"})").status, 200u);
+  const std::string admission = provider.organisation_id + "/" + p.category_id;
+
+  const auto anonymous = read_feed(api, "", "");
+  EXPECT_TRUE(has(anonymous.items, "dps " + p.dps_id + " dps.created")) << anonymous.next;
+  EXPECT_TRUE(has(anonymous.items, "dps " + p.dps_id + " dps.publish"));
+  EXPECT_TRUE(has(anonymous.items, "category " + p.category_id + " category.created"));
+  EXPECT_TRUE(has(anonymous.items, "admission " + admission + " application.admitted"));
+  for (const auto& item : anonymous.items) {
+    EXPECT_EQ(item.find(draft), std::string::npos) << "a draft DPS is not public: " << item;
+    EXPECT_NE(item.rfind("application ", 0), 0u) << "applications are not public: " << item;
+  }
+  const auto own = read_feed(api, "", officer.token);
+  EXPECT_TRUE(has(own.items, "dps " + draft + " dps.created"));
+  EXPECT_TRUE(has(own.items, "application " + application + " application.submitted"));
+  const auto other = read_feed(api, "", stranger.token);
+  EXPECT_FALSE(has(other.items, "dps " + draft + " dps.created"));
+  EXPECT_FALSE(has(other.items, "application " + application + " application.submitted"));
+  EXPECT_EQ(other.items, anonymous.items) << "another authority's officer sees the public part";
+
+  // Caught up: polling again from `next` gives nothing and stays put.
+  const auto again = read_feed(api, own.next, officer.token);
+  EXPECT_TRUE(again.items.empty());
+  EXPECT_EQ(again.next, own.next);
+  for (const char* bad : {"?since=-1", "?since=x", "?since=", "?limit=0"}) {
+    const auto r = api.get(std::string("/v1/feed") + bad);
+    EXPECT_EQ(r.status, 422u) << bad;
+  }
+}
+
+TEST_F(QualificationApi, ChangeFeedPollerFindsEveryConcurrentChangeExactlyOnce) {
+  const auto p = published_dps();
+  constexpr int kWriters = 4, kEach = 12;
+  std::atomic<bool> writing{true};
+  std::vector<std::vector<std::string>> created(kWriters);
+  std::vector<std::thread> writers;
+  for (int w = 0; w < kWriters; ++w)
+    writers.emplace_back([&, w] {
+      ApiClient mine = server.client();
+      for (int i = 0; i < kEach; ++i) {
+        const auto r =
+            mine.post("/v1/dps/" + p.dps_id + "/categories", category_body(), officer.token);
+        EXPECT_EQ(r.status, 201u) << r.body;
+        created[w].push_back(field(r, "id"));
+      }
+    });
+  // Small pages while the writers commit, so the reader keeps landing between commits.
+  std::vector<std::string> seen;
+  std::string since;
+  int polls = 0;
+  const auto poll = [&] {
+    const auto page = read_feed(api, since, officer.token, 3);
+    seen.insert(seen.end(), page.items.begin(), page.items.end());
+    const bool moved = page.next != since;
+    since = page.next;
+    ++polls;
+    return moved;
+  };
+  std::thread done_when_written([&] {
+    for (auto& t : writers) t.join();
+    writing = false;
+  });
+  while (writing) poll();
+  done_when_written.join();
+  while (poll()) {
+  }
+  int found = 0;
+  for (const auto& ids : created)
+    for (const auto& id : ids) {
+      const auto item = "category " + id + " category.created";
+      EXPECT_EQ(std::count(seen.begin(), seen.end(), item), 1) << item;
+      ++found;
+    }
+  EXPECT_EQ(found, kWriters * kEach);
+  std::vector<std::string> sorted = seen;
+  std::sort(sorted.begin(), sorted.end());
+  EXPECT_EQ(std::adjacent_find(sorted.begin(), sorted.end()), sorted.end()) << "an item twice";
+  EXPECT_GT(polls, kWriters) << "the reader polled while the writers wrote";
 }
 
 class QualificationRefusals : public QualificationApi {};
