@@ -24,6 +24,7 @@
 #include "server/problem.hpp"
 #include "server/proxy_protocol.hpp"
 #include "server/request_framing.hpp"
+#include "server/transport_endings.hpp"
 
 namespace tarjotin::server {
 
@@ -241,26 +242,36 @@ class HttpSession : public Connection {
     holds_upload_slot_ = false;
   }
 
+  // A read that failed: a request we could not frame is answered; anything else ends the
+  // connection through on_transport_error.
   void on_read_error(beast::error_code ec) {
     if (ec == beast::error::timeout && stage_ == Stage::head)
       context_.metrics.cut_slow_client(Metrics::SlowStage::head);
     if (ec == beast::error::timeout && stage_ == Stage::body)
       context_.metrics.cut_slow_client(Metrics::SlowStage::body);
-    if (ec == http::error::end_of_stream || ec == beast::error::timeout ||
-        ec == net::error::operation_aborted || ec == net::ssl::error::stream_truncated ||
-        ec == net::error::eof || ec == net::error::connection_reset)
-      return derived().do_eof();
     if (ec == http::error::header_limit)
       return refuse(431, "header-too-large", "the request head is too large");
     if (ec == http::error::body_limit) {
       linger_ = true;
       return refuse(413, "body-too-large", "the request body is larger than this route takes");
     }
-    if (&ec.category() == &http::make_error_code(http::error::bad_method).category())
+    if (ec != http::error::end_of_stream &&
+        &ec.category() == &http::make_error_code(http::error::bad_method).category())
       return refuse(400, "malformed-request", "the request is not valid HTTP/1.1");
-    return derived().do_eof();
+    on_transport_error(ec, TransportStage::read);
   }
 
+ protected:
+  // The one way a connection ends on an error of its stream: counted by stage and kind in
+  // /metrics (transport_endings.hpp says which kinds are normal), then closed. After a failed
+  // handshake or write there is nothing to say goodbye on; after a read, a TLS close_notify.
+  void on_transport_error(beast::error_code ec, TransportStage stage) {
+    context_.metrics.transport_ended(stage, ending_of(ec));
+    if (stage == TransportStage::read) return derived().do_eof();
+    close_now();
+  }
+
+ private:
   // Answers and closes: after a request we could not frame, nothing more on this connection
   // can be trusted to start where we think it does.
   void refuse(unsigned status, const char* type, std::string detail) {
@@ -286,7 +297,7 @@ class HttpSession : public Connection {
   void on_write(beast::error_code ec, std::size_t) {
     busy_ = false;
     release_upload_slot();
-    if (ec) return;
+    if (ec) return on_transport_error(ec, TransportStage::write);
     if (!response_.keep_alive()) return linger_ ? linger() : derived().do_eof();
     do_read();
   }
@@ -376,7 +387,8 @@ class TlsSession : public HttpSession<TlsSession>, public std::enable_shared_fro
   void on_handshake(beast::error_code ec, std::size_t used) {
     if (ec == beast::error::timeout)
       context().metrics.cut_slow_client(Metrics::SlowStage::handshake);
-    if (ec) return;  // scanners and clients offering only old protocols end here
+    // Scanners and clients offering only old protocols end here.
+    if (ec) return on_transport_error(ec, TransportStage::handshake);
     buffer_.consume(used);
     do_read();
   }

@@ -65,6 +65,16 @@ std::string Metrics::render() const {
   for (int i = 0; i < 3; ++i)
     out << "tarjotin_slow_clients_cut_total{stage=\"" << stages[i] << "\"} "
         << slow_clients_cut_[i].load() << "\n";
+  out << "# HELP tarjotin_connection_endings_total Connections that ended without an answer to "
+         "send, by stage and kind: closed, truncated and timeout are normal; reset, protocol "
+         "and other are worth a look when they grow.\n"
+         "# TYPE tarjotin_connection_endings_total counter\n";
+  for (int stage = 0; stage < kTransportStages; ++stage)
+    for (int ending = 0; ending < kEndings; ++ending)
+      out << "tarjotin_connection_endings_total{stage=\""
+          << to_string(static_cast<TransportStage>(stage)) << "\",ending=\""
+          << to_string(static_cast<Ending>(ending)) << "\"} "
+          << transport_endings_[stage][ending].load() << "\n";
   for (const auto& g : gauges)
     out << "# HELP " << g.name << " " << g.help << "\n# TYPE " << g.name << " gauge\n"
         << g.name << " " << g.read() << "\n";

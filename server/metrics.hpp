@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "server/transport_endings.hpp"
+
 namespace tarjotin::server {
 
 class Metrics {
@@ -26,6 +28,10 @@ class Metrics {
   // Where a client too slow to be worth waiting for was cut off.
   enum class SlowStage { handshake, head, body };
   void cut_slow_client(SlowStage stage) { ++slow_clients_cut_[static_cast<int>(stage)]; }
+  // A connection that ended without an answer to send: at which stage, and how.
+  void transport_ended(TransportStage stage, Ending ending) {
+    ++transport_endings_[static_cast<int>(stage)][static_cast<int>(ending)];
+  }
 
   // Gauges read when scraped (database pool use, overdue applications, ...).
   void add_gauge(std::string name, std::string help, std::function<double()> read);
@@ -52,6 +58,8 @@ class Metrics {
   std::atomic<long> open_connections_{0};
   std::array<std::atomic<unsigned long long>, 2> refused_connections_{};
   std::array<std::atomic<unsigned long long>, 3> slow_clients_cut_{};
+  std::array<std::array<std::atomic<unsigned long long>, kEndings>, kTransportStages>
+      transport_endings_{};
 };
 
 }  // namespace tarjotin::server

@@ -303,6 +303,33 @@ TEST(ConnectionLimit, OneAddressHoldsItsShareAndAnotherAddressIsStillServed) {
   EXPECT_EQ(s.client().get("/healthz").status, 200u);
 }
 
+TEST(TransportEndings, EachEndingWithoutAnAnswerIsCountedByStageAndKind) {
+  TestServer s;
+  net::io_context ioc;
+  // Plain HTTP to the TLS port, and a client offering only TLS 1.1: failed handshakes.
+  auto plain = hold(ioc, s.port(), "GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n");
+  EXPECT_LT(time_to_close(*plain, std::chrono::seconds(5)), std::chrono::seconds(5));
+  EXPECT_FALSE(handshake_succeeds(s.port(), TLS1_1_VERSION));
+  EXPECT_EQ(
+      metric(s, R"(tarjotin_connection_endings_total{stage="handshake",ending="protocol"})", 2), 2);
+  // A TLS client that asks once and drops the connection without close_notify (as browsers
+  // do): a normal ending, read "truncated".
+  {
+    net::ssl::context ctx(net::ssl::context::tls_client);
+    ctx.set_verify_mode(net::ssl::verify_none);
+    beast::ssl_stream<beast::tcp_stream> tls(ioc, ctx);
+    beast::get_lowest_layer(tls).connect({net::ip::make_address("127.0.0.1"), s.port()});
+    tls.handshake(net::ssl::stream_base::client);
+    const std::string request = "GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n";
+    net::write(tls, net::buffer(request));
+    char answer[256];
+    EXPECT_GT(tls.read_some(net::buffer(answer)), 0u);
+    beast::get_lowest_layer(tls).socket().close();
+  }
+  EXPECT_EQ(metric(s, R"(tarjotin_connection_endings_total{stage="read",ending="truncated"})"), 1);
+  EXPECT_EQ(metric(s, R"(tarjotin_connection_endings_total{stage="write",ending="other"})", 0), 0);
+}
+
 TEST(SlowClients, AHeadTrickledInIsCutAtTheHeadTimeoutNotTheIdleOne) {
   TestServer s(
       ServerTweaks{.plain_http = true, .idle_timeout_seconds = 30, .head_timeout_seconds = 1});
