@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "domain/ports.hpp"
+#include "storage/database_url.hpp"
 
 namespace soci {
 class connection_pool;
@@ -21,18 +22,6 @@ class session;
 }  // namespace soci
 
 namespace tarjotin::storage {
-
-enum class Backend { sqlite, postgresql };
-
-struct DatabaseUrl {
-  Backend backend{};
-  std::string connect;  // what SOCI's backend is given
-  std::string path;     // SQLite: the database file
-};
-
-// "sqlite:///absolute/path.db", "sqlite:relative/path.db", "postgresql://user@host/db?...".
-// Throws std::invalid_argument naming what is wrong.
-DatabaseUrl parse_database_url(const std::string& url);
 
 struct MigrationStatus {
   int current = 0;
