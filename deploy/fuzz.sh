@@ -46,8 +46,10 @@ for target in "${targets[@]}"; do
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
   found=$(find "$corpus" -type f | wc -l)
-  printf '%-20s %8s runs %7s exec/s  corpus %d -> %d  ' "$target" "${runs:-?}" "${speed:-?}" \
-    "$seeds" "$found"
+  # libFuzzer's last status line: edges covered and features seen.
+  cov=$(grep -o 'cov: [0-9]* ft: [0-9]*' "$log" | tail -1)
+  printf '%-20s %8s runs %7s exec/s  corpus %d -> %d  %s  ' "$target" "${runs:-?}" \
+    "${speed:-?}" "$seeds" "$found" "${cov:-cov: ?}"
   if [ "$status" -eq 0 ]; then
     echo "ok"
   else
