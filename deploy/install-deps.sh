@@ -9,6 +9,7 @@ packages=(
   build-essential cmake ccache pkg-config openssl curl
   libboost1.81-dev libssl-dev rapidjson-dev
   libsoci-dev libsqlite3-dev sqlite3 libpq-dev
+  libcjose-dev libjansson-dev  # OIDC tokens: JWS verification against the issuer's keys
 )
 if [ "${1:-}" != "--build-only" ]; then
   packages+=(

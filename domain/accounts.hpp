@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/federated_identity.hpp"
 #include "domain/identity.hpp"
 #include "domain/ports.hpp"
 #include "domain/result.hpp"
@@ -17,6 +18,8 @@ struct AccountServices {
   const PasswordHasher& passwords;
   Secrets& secrets;
   std::chrono::seconds session_lifetime{std::chrono::hours{12}};
+  // Set when identity providers are configured: their tokens are accepted as bearer tokens.
+  const IdentityTokenVerifier* identity_tokens = nullptr;
 };
 
 struct NewOrganisation {

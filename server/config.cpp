@@ -107,6 +107,8 @@ const std::vector<ConfigOption>& config_options() {
         {"web-root", "", "the built web client (default web/ beside the executable)"},
         {"metrics-token-file", "",
          "file with the bearer token /metrics answers to (default none: /metrics is off)"},
+        {"oidc-issuers-file", "",
+         "identity providers whose tokens sign people in (default none; README: Sign-in)"},
         {"webhook-allow-private-addresses", "",
          "let webhooks post to loopback and private networks (default false)"},
     };
@@ -184,6 +186,8 @@ void set_config_value(Config& c, const std::string& key, const std::string& valu
     c.web_root = value;
   else if (key == "metrics-token-file")
     c.metrics_token_file = value;
+  else if (key == "oidc-issuers-file")
+    c.oidc_issuers_file = value;
   else if (key == "webhook-allow-private-addresses")
     c.webhook_allow_private_addresses = parse_bool(key, value);
   else if (key == "max-upload-bytes")

@@ -48,6 +48,7 @@ struct Config {
   std::string web_root;
   // A file holding the bearer token that /metrics answers to; empty: /metrics is not served.
   std::string metrics_token_file;
+  std::string oidc_issuers_file;  // empty: only Tarjotin's own sign-in
   unsigned job_interval_seconds = 60;
   // Webhook URLs come from providers: by default one that resolves to loopback, a private
   // network or a reserved range is refused (SSRF). A closed network with its own receivers

@@ -1,5 +1,7 @@
 #include "server/runtime.hpp"
 
+#include "server/identity_providers.hpp"
+
 #include <fstream>
 #include <stdexcept>
 
@@ -30,8 +32,16 @@ Runtime::Runtime(const Config& config, Log& log, const domain::Clock* clock)
       db_(config.database_url, config.request_threads + 2),
       clock_(clock ? *clock : system_clock_),
       hasher_(crypto::ScryptCost{1ull << config.scrypt_log2_n, 8, 1}),
-      accounts_{db_, clock_, hasher_, secrets_,
-                std::chrono::minutes{config.session_lifetime_minutes}},
+      identity_tokens_(config.oidc_issuers_file.empty()
+                           ? nullptr
+                           : std::make_unique<crypto::OidcTokenVerifier>(
+                                 load_identity_providers(config.oidc_issuers_file))),
+      accounts_{db_,
+                clock_,
+                hasher_,
+                secrets_,
+                std::chrono::minutes{config.session_lifetime_minutes},
+                identity_tokens_.get()},
       calendar_(domain::WorkingDayCalendar::finnish()),
       qualification_{db_, clock_, secrets_, calendar_, config.max_upload_bytes},
       ordering_{db_,

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "crypto/crypto.hpp"
+#include "crypto/oidc_tokens.hpp"
 #include "crypto/tender_seal.hpp"
 #include "domain/accounts.hpp"
 #include "domain/ordering_use_cases.hpp"
@@ -57,6 +58,7 @@ class Runtime {
   const domain::Clock& clock_;
   crypto::ScryptPasswordHasher hasher_;
   crypto::SystemSecrets secrets_;
+  std::unique_ptr<crypto::OidcTokenVerifier> identity_tokens_;  // none configured: null
   domain::AccountServices accounts_;
   domain::WorkingDayCalendar calendar_;
   domain::QualificationServices qualification_;

@@ -1,11 +1,16 @@
 // Sign-up, sign-in and the account routes through a real server over TLS.
 #include <gtest/gtest.h>
+#include <soci/soci.h>
 
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 
+#include "crypto/crypto.hpp"
 #include "server/installation.hpp"
 #include "server/json.hpp"
 #include "tests/api/support/test_server.hpp"
+#include "tests/support/test_identity_provider.hpp"
 
 namespace tarjotin::testing {
 namespace {
@@ -356,6 +361,89 @@ TEST_F(AccountsApi, ACommonPasswordIsRefusedWhereverAPasswordIsChosen) {
   EXPECT_NE(change.body.find(R"("rule":"notCommon")"), std::string::npos) << change.body;
   EXPECT_NE(change.body.find("/new_password"), std::string::npos) << change.body;
   EXPECT_FALSE(api.sign_in(member.email, kPassword).empty());
+}
+
+// Officers and coaches signing in with their employer's accounts: a coaching unit whose identity
+// provider Tarjotin trusts, making coaches on their first sign-in.
+class FederatedSignIn : public ::testing::Test {
+ protected:
+  static constexpr const char* kUnit = "unit-kuopio";
+  TestIdentityProvider idp;
+  std::string directory = [] {
+    const auto suffix = crypto::random_bytes(6);
+    const auto d = std::filesystem::temp_directory_path() /
+                   ("tarjotin-oidc-" + crypto::hex(suffix.data(), suffix.size()));
+    std::filesystem::create_directories(d);
+    return d.string();
+  }();
+  std::string issuers = [this] {
+    std::ofstream(directory + "/jwks.json") << idp.jwks();
+    const std::string path = directory + "/issuers.json";
+    std::ofstream(path) << R"({"issuers":[{"issuer":")" << TestIdentityProvider::kIssuer
+                        << R"(","audience":"tarjotin","jwks_file":")" << directory
+                        << R"(/jwks.json","organisation_id":")" << kUnit
+                        << R"(","provision_role":"coach"}]})";
+    return path;
+  }();
+  TestServer server{ServerTweaks{.oidc_issuers_file = issuers}};
+  ApiClient api = server.client();
+
+  void SetUp() override {
+    server.runtime().db().with_session([](soci::session& sql) {
+      sql << "INSERT INTO organisations (id, kind, name, country, created_at) VALUES "
+             "('unit-kuopio', 'coaching_unit', 'Kuopion työllisyyspalvelut', 'FI', 0)";
+    });
+  }
+  void TearDown() override { std::filesystem::remove_all(directory); }
+
+  std::string token_for(const std::string& email, const std::string& extra = "") {
+    return idp.token(TestIdentityProvider::claims(email, server.clock().now(), extra));
+  }
+  long long users_named(const std::string& email) {
+    long long n = 0;
+    server.runtime().db().with_session([&](soci::session& sql) {
+      sql << "SELECT COUNT(*) FROM users WHERE email = :e", soci::use(email), soci::into(n);
+    });
+    return n;
+  }
+};
+
+TEST_F(FederatedSignIn, ACoachSignsInWithTheEmployersTokenAndIsMadeOnce) {
+  const auto token = token_for("Maija.Valmentaja@kuopio.fi");
+  const auto first = api.get("/v1/orders", token);
+  EXPECT_EQ(first.status, 200u) << first.body;
+  const auto again = api.get("/v1/orders", token_for("maija.valmentaja@kuopio.fi"));
+  EXPECT_EQ(again.status, 200u) << again.body;
+  EXPECT_EQ(users_named("maija.valmentaja@kuopio.fi"), 1) << "made once, found the second time";
+  const auto audit = server.runtime().db().verify_audit_chain();
+  EXPECT_TRUE(audit.intact);
+  EXPECT_EQ(audit.events, 1) << "one user.provisioned event";
+  // A coach: not an officer's route.
+  EXPECT_EQ(api.post("/v1/dps", "{}", token).status, 403u);
+}
+
+TEST_F(FederatedSignIn, BadTokensAre401WithoutTheTokenInTheAnswerAndMakeNoOne) {
+  const auto expired = idp.token(TestIdentityProvider::claims(
+      "maija@kuopio.fi", server.clock().now() - std::chrono::hours(3)));
+  TestIdentityProvider forger;
+  const auto forged =
+      forger.token(TestIdentityProvider::claims("maija@kuopio.fi", server.clock().now()));
+  for (const auto& [token, why] : {std::pair{expired, "expired"}, std::pair{forged, "signature"}}) {
+    const auto r = api.get("/v1/orders", token);
+    EXPECT_EQ(r.status, 401u) << r.body;
+    EXPECT_EQ(r.problem_type(), "unauthenticated") << r.body;
+    EXPECT_NE(r.body.find(why), std::string::npos) << r.body;
+    EXPECT_EQ(r.body.find(token.substr(token.rfind('.') + 1)), std::string::npos);
+  }
+  EXPECT_EQ(users_named("maija@kuopio.fi"), 0);
+  EXPECT_EQ(server.runtime().db().verify_audit_chain().events, 0);
+}
+
+TEST_F(FederatedSignIn, AUserOfAnotherOrganisationIsNotSignedInByThisIssuer) {
+  const auto other = server.add_member(OrganisationKind::coaching_unit, Role::coach);
+  const auto r = api.get("/v1/orders", token_for(other.email));
+  EXPECT_EQ(r.status, 401u) << r.body;
+  EXPECT_EQ(users_named(other.email), 1);
 }
 
 }  // namespace

@@ -92,6 +92,7 @@ const std::map<std::string, std::string> kGoodValues = {
     {"max-upload-bytes", "20971520"},
     {"job-interval-seconds", "17"},
     {"metrics-token-file", "/run/secrets/metrics-token"},
+    {"oidc-issuers-file", "/etc/tarjotin/issuers.json"},
     {"web-root", "/usr/lib/tarjotin/web"},
     {"webhook-allow-private-addresses", "true"},
     {"max-connections-per-address", "21"},
@@ -126,6 +127,7 @@ void expect_good_values(const Config& c) {
   EXPECT_EQ(c.max_upload_bytes, 20971520u);
   EXPECT_EQ(c.job_interval_seconds, 17u);
   EXPECT_EQ(c.metrics_token_file, "/run/secrets/metrics-token");
+  EXPECT_EQ(c.oidc_issuers_file, "/etc/tarjotin/issuers.json");
   EXPECT_EQ(c.web_root, "/usr/lib/tarjotin/web");
   EXPECT_TRUE(c.webhook_allow_private_addresses);
   EXPECT_EQ(c.max_connections_per_address, 21u);

@@ -42,6 +42,7 @@ TestServer::TestServer(ServerTweaks tweaks) : tweaks_(tweaks) {
   config.request_threads = 6;
   config.plain_http = tweaks.plain_http;
   config.webhook_allow_private_addresses = tweaks.webhook_allow_private_addresses;
+  config.oidc_issuers_file = tweaks.oidc_issuers_file;
   config.scrypt_log2_n = 10;
   config.documents_dir = directory_ + "/documents";
   config.tender_key_file = directory_ + "/tender.key";

@@ -27,6 +27,7 @@ std::string schema_violation(const std::string& schema, const std::string& json)
 
 struct ServerTweaks {
   bool plain_http = false;
+  std::string oidc_issuers_file{};  // identity providers whose tokens sign in; empty: none
   std::size_t max_body_bytes = 64 * 1024;
   std::size_t max_header_bytes = 8 * 1024;
   std::size_t max_connections = 4096;
