@@ -43,6 +43,30 @@ const std::vector<std::string>& request_schemas() {
 }
 
 // Depth of the deepest container (a scalar is 0) and the most items in any one container.
+// What a JSON Pointer names in `doc`, member names compared with their lengths: RapidJSON 1.1's
+// Pointer::Get looks members up as C strings, so it cannot find a name that holds a NUL.
+const rapidjson::Value* resolve(const rapidjson::Pointer& pointer, const rapidjson::Value& doc) {
+  const rapidjson::Value* at = &doc;
+  for (std::size_t i = 0; i < pointer.GetTokenCount(); ++i) {
+    const auto& token = pointer.GetTokens()[i];
+    const std::string_view name(token.name, token.length);
+    if (at->IsObject()) {
+      const rapidjson::Value* found = nullptr;
+      for (const auto& m : at->GetObject())
+        if (std::string_view(m.name.GetString(), m.name.GetStringLength()) == name)
+          found = &m.value;
+      if (!found) return nullptr;
+      at = found;
+    } else if (at->IsArray() && token.index != rapidjson::kPointerInvalidIndex &&
+               token.index < at->Size()) {
+      at = &(*at)[static_cast<rapidjson::SizeType>(token.index)];
+    } else {
+      return nullptr;
+    }
+  }
+  return at;
+}
+
 void measure(const rapidjson::Value& v, std::size_t depth, std::size_t& max_depth,
              std::size_t& max_items) {
   if (v.IsArray()) {
@@ -156,7 +180,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (violation->rule != "required") {
       const rapidjson::Pointer pointer(violation->pointer.c_str(), violation->pointer.size());
       FUZZ_CHECK(pointer.IsValid());
-      FUZZ_CHECK(pointer.Get(doc) != nullptr);
+      FUZZ_CHECK(resolve(pointer, doc) != nullptr);
     }
   }
   return 0;

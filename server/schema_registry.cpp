@@ -11,10 +11,11 @@
 namespace tarjotin::server {
 namespace {
 
+// With its size: a member name may hold a NUL, which must not cut the pointer short.
 std::string pointer_text(const rapidjson::Pointer& p) {
   rapidjson::StringBuffer sb;
   p.Stringify(sb);
-  return sb.GetString();
+  return std::string(sb.GetString(), sb.GetSize());
 }
 
 std::string child(const std::string& parent, const std::string& member) {

@@ -165,6 +165,15 @@ TEST(SchemaRegistry, PointsAtAnUnknownPropertyWhoseValueIsAnObject) {
   EXPECT_EQ(violation->rule, "additionalProperties");
 }
 
+TEST(SchemaRegistry, APointerToAPropertyWhoseNameHoldsANulStillNamesIt) {
+  // Found by fuzz_json: the pointer was cut at the NUL and named the document's root.
+  const auto doc = json(R"({"active": true, "a/\u0000b": 1})");
+  const auto violation = registry().validate("user-update.request", doc);
+  ASSERT_TRUE(violation.has_value());
+  EXPECT_EQ(violation->rule, "additionalProperties");
+  EXPECT_EQ(violation->pointer, std::string("/a~1\0b", 6));
+}
+
 TEST(SchemaRegistry, EscapesAnUnknownPropertyNameInThePointer) {
   const auto violation = check("user-update.request", R"({"active": true, "a/b~c": 1})");
   ASSERT_TRUE(violation.has_value());
