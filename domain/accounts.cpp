@@ -471,6 +471,10 @@ Result<Actor> authenticate(AccountServices& s, const std::string& bearer_token) 
 }
 
 Status sign_out(AccountServices& s, const Actor& actor) {
+  // An identity provider's token is not a session of ours: there is nothing here to end.
+  if (actor.session_id.empty())
+    return Error::conflict("not-a-session",
+                           "signed in with the identity provider's token: sign out there");
   return transact<Done>(s.db, Access::write, [&](Transaction& tx) -> Status {
     tx.sessions().revoke(actor.session_id, s.clock.now());
     tx.audit().append(

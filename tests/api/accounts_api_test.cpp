@@ -420,6 +420,13 @@ TEST_F(FederatedSignIn, ACoachSignsInWithTheEmployersTokenAndIsMadeOnce) {
   EXPECT_EQ(audit.events, 1) << "one user.provisioned event";
   // A coach: not an officer's route.
   EXPECT_EQ(api.post("/v1/dps", "{}", token).status, 403u);
+  const auto me = api.get("/v1/sessions/current", token);
+  EXPECT_EQ(me.status, 200u) << me.body;
+  EXPECT_EQ(field(me, "role"), "coach");
+  // Not a session of ours: signing out is the identity provider's, and changes nothing here.
+  const auto out = api.request(verb::delete_, "/v1/sessions/current", "", token);
+  EXPECT_EQ(out.status, 409u) << out.body;
+  EXPECT_EQ(server.runtime().db().verify_audit_chain().events, 1);
 }
 
 TEST_F(FederatedSignIn, BadTokensAre401WithoutTheTokenInTheAnswerAndMakeNoOne) {
