@@ -5,6 +5,7 @@
 #include <limits>
 #include <stdexcept>
 
+#include "storage/one_time_statements.hpp"
 #include "storage/provider_records.hpp"
 #include "storage/row_values.hpp"
 #include "storage/text_lists.hpp"
@@ -232,10 +233,9 @@ void SociOfferings::update(const domain::Offering& o) {
 std::vector<domain::Offering> SociOfferings::select(const std::string& where,
                                                     const std::string& value) {
   std::vector<domain::Offering> out;
-  soci::rowset<soci::row> rows =
-      (sql_.prepare << std::string(kOfferingColumns) + where + " ORDER BY created_at, id",
-       soci::use(value));
-  for (const auto& r : rows) out.push_back(offering_from(r));
+  for_each_row(
+      sql_, std::string(kOfferingColumns) + where + " ORDER BY created_at, id",
+      [&](const soci::row& r) { out.push_back(offering_from(r)); }, value);
   return out;
 }
 
@@ -255,11 +255,10 @@ std::vector<domain::Offering> SociOfferings::list_for_provider(const std::string
 
 bool SociOfferings::take_place(const std::string& offering_id) {
   // One conditional statement, so two transactions can never both take the last place.
-  soci::statement st = (sql_.prepare << "UPDATE offerings SET free_places = free_places - 1 "
-                                        "WHERE id = :id AND free_places > 0",
-                        soci::use(offering_id));
-  st.execute(true);
-  return st.get_affected_rows() == 1;
+  return rows_changed(sql_,
+                      "UPDATE offerings SET free_places = free_places - 1 "
+                      "WHERE id = :id AND free_places > 0",
+                      offering_id) == 1;
 }
 
 void SociOfferings::return_place(const std::string& offering_id) {
@@ -389,11 +388,10 @@ void SociChoiceSets::add(const domain::ChoiceSet& s) {
 }
 
 bool SociChoiceSets::claim(const std::string& set_id, const std::string& order_id) {
-  soci::statement st = (sql_.prepare << "UPDATE choice_sets SET order_id = :order WHERE id = :id "
-                                        "AND order_id IS NULL",
-                        soci::use(order_id), soci::use(set_id));
-  st.execute(true);
-  return st.get_affected_rows() == 1;
+  return rows_changed(sql_,
+                      "UPDATE choice_sets SET order_id = :order WHERE id = :id "
+                      "AND order_id IS NULL",
+                      order_id, set_id) == 1;
 }
 
 std::optional<domain::ChoiceSet> SociChoiceSets::find(const std::string& id) {
@@ -413,29 +411,30 @@ std::optional<domain::ChoiceSet> SociChoiceSets::find(const std::string& id) {
   s.created_at = from_micros(int64_at(r, 7));
   s.expires_at = from_micros(int64_at(r, 8));
   s.order_id = text_at(r, 9);
-  soci::rowset<soci::row> rows =
-      (sql_.prepare << "SELECT position, offering_id, provider_id, unit_price_cents, order_count, "
-                       "completion_rate, net_promoter_score, nps_responses, ended_count, "
-                       "completion_low, completion_high, nps_low, nps_high FROM "
-                       "choice_set_entries WHERE choice_set_id = :id ORDER BY position",
-       soci::use(id));
-  for (const auto& e : rows) {
-    domain::ChoiceEntry entry;
-    entry.position = static_cast<int>(int64_at(e, 0));
-    entry.offering_id = e.get<std::string>(1);
-    entry.provider_id = e.get<std::string>(2);
-    entry.unit_price_cents = int64_at(e, 3);
-    entry.orders = static_cast<int>(int64_at(e, 4));
-    if (!is_null(e, 5)) entry.completion_rate = double_at(e, 5);
-    if (!is_null(e, 6)) entry.net_promoter_score = double_at(e, 6);
-    entry.nps_responses = static_cast<int>(int64_at(e, 7));
-    entry.ended = static_cast<int>(int64_at(e, 8));
-    if (!is_null(e, 9) && !is_null(e, 10))
-      entry.completion_interval = domain::Interval{double_at(e, 9), double_at(e, 10)};
-    if (!is_null(e, 11) && !is_null(e, 12))
-      entry.nps_interval = domain::Interval{double_at(e, 11), double_at(e, 12)};
-    s.entries.push_back(std::move(entry));
-  }
+  for_each_row(
+      sql_,
+      "SELECT position, offering_id, provider_id, unit_price_cents, order_count, "
+      "completion_rate, net_promoter_score, nps_responses, ended_count, completion_low, "
+      "completion_high, nps_low, nps_high FROM choice_set_entries WHERE choice_set_id = :id "
+      "ORDER BY position",
+      [&](const soci::row& e) {
+        domain::ChoiceEntry entry;
+        entry.position = static_cast<int>(int64_at(e, 0));
+        entry.offering_id = e.get<std::string>(1);
+        entry.provider_id = e.get<std::string>(2);
+        entry.unit_price_cents = int64_at(e, 3);
+        entry.orders = static_cast<int>(int64_at(e, 4));
+        if (!is_null(e, 5)) entry.completion_rate = double_at(e, 5);
+        if (!is_null(e, 6)) entry.net_promoter_score = double_at(e, 6);
+        entry.nps_responses = static_cast<int>(int64_at(e, 7));
+        entry.ended = static_cast<int>(int64_at(e, 8));
+        if (!is_null(e, 9) && !is_null(e, 10))
+          entry.completion_interval = domain::Interval{double_at(e, 9), double_at(e, 10)};
+        if (!is_null(e, 11) && !is_null(e, 12))
+          entry.nps_interval = domain::Interval{double_at(e, 11), double_at(e, 12)};
+        s.entries.push_back(std::move(entry));
+      },
+      id);
   return s;
 }
 
@@ -628,23 +627,23 @@ void SociOrders::add_outcome(const domain::OutcomeRecord& x) {
 
 std::vector<domain::OutcomeRecord> SociOrders::outcomes(const std::string& order_id) {
   std::vector<domain::OutcomeRecord> out;
-  soci::rowset<soci::row> rows =
-      (sql_.prepare << "SELECT id, order_id, outcome_type, outcome_date, confirmed, note, "
-                       "recorded_by, recorded_at FROM outcomes WHERE order_id = :id ORDER BY "
-                       "recorded_at, id",
-       soci::use(order_id));
-  for (const auto& r : rows) {
-    domain::OutcomeRecord x;
-    x.id = r.get<std::string>(0);
-    x.order_id = r.get<std::string>(1);
-    x.type = enum_named<domain::OutcomeType, domain::kOutcomeTypeCount>(r.get<std::string>(2));
-    x.date = date_from(int64_at(r, 3));
-    x.confirmed = int64_at(r, 4) != 0;
-    x.note = r.get<std::string>(5);
-    x.recorded_by = r.get<std::string>(6);
-    x.recorded_at = from_micros(int64_at(r, 7));
-    out.push_back(std::move(x));
-  }
+  for_each_row(
+      sql_,
+      "SELECT id, order_id, outcome_type, outcome_date, confirmed, note, recorded_by, "
+      "recorded_at FROM outcomes WHERE order_id = :id ORDER BY recorded_at, id",
+      [&](const soci::row& r) {
+        domain::OutcomeRecord x;
+        x.id = r.get<std::string>(0);
+        x.order_id = r.get<std::string>(1);
+        x.type = enum_named<domain::OutcomeType, domain::kOutcomeTypeCount>(r.get<std::string>(2));
+        x.date = date_from(int64_at(r, 3));
+        x.confirmed = int64_at(r, 4) != 0;
+        x.note = r.get<std::string>(5);
+        x.recorded_by = r.get<std::string>(6);
+        x.recorded_at = from_micros(int64_at(r, 7));
+        out.push_back(std::move(x));
+      },
+      order_id);
   return out;
 }
 
@@ -702,10 +701,9 @@ void SociOrders::add_feedback(const domain::Feedback& f) {
 
 std::vector<domain::Feedback> SociOrders::feedback_for_order(const std::string& order_id) {
   std::vector<domain::Feedback> out;
-  soci::rowset<soci::row> rows =
-      (sql_.prepare << std::string(kFeedbackColumns) + "WHERE order_id = :id ORDER BY given_at, id",
-       soci::use(order_id));
-  for (const auto& r : rows) out.push_back(feedback_from(r));
+  for_each_row(
+      sql_, std::string(kFeedbackColumns) + "WHERE order_id = :id ORDER BY given_at, id",
+      [&](const soci::row& r) { out.push_back(feedback_from(r)); }, order_id);
   return out;
 }
 

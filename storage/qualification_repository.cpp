@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "storage/one_time_statements.hpp"
 #include "storage/row_values.hpp"
 #include "storage/text_lists.hpp"
 
@@ -187,20 +188,16 @@ void SociCategories::update(const domain::Category& c) {
 std::vector<domain::Category> SociCategories::select(const std::string& where,
                                                      const std::string& value) {
   std::vector<domain::Category> out;
-  {
-    soci::rowset<soci::row> rows =
-        (sql_.prepare << std::string(kCategoryColumns) + where + " ORDER BY created_at, id",
-         soci::use(value));
-    for (const auto& r : rows) out.push_back(category_from(r));
-  }
-  for (auto& c : out) {
-    soci::rowset<soci::row> bonuses =
-        (sql_.prepare << "SELECT outcome, bonus_cents FROM category_outcome_bonuses WHERE "
-                         "category_id = :id",
-         soci::use(c.id));
-    for (const auto& b : bonuses)
-      c.price.outcome_bonus_cents[b.get<std::string>(0)] = int64_at(b, 1);
-  }
+  for_each_row(
+      sql_, std::string(kCategoryColumns) + where + " ORDER BY created_at, id",
+      [&](const soci::row& r) { out.push_back(category_from(r)); }, value);
+  for (auto& c : out)
+    for_each_row(
+        sql_, "SELECT outcome, bonus_cents FROM category_outcome_bonuses WHERE category_id = :id",
+        [&](const soci::row& b) {
+          c.price.outcome_bonus_cents[b.get<std::string>(0)] = int64_at(b, 1);
+        },
+        c.id);
   return out;
 }
 
@@ -405,11 +402,10 @@ std::optional<domain::Admission> SociAdmissions::find(const std::string& provide
 
 std::vector<domain::Admission> SociAdmissions::list_for_category(const std::string& category_id) {
   std::vector<domain::Admission> out;
-  soci::rowset<soci::row> rows =
-      (sql_.prepare << std::string(kAdmissionColumns) +
-                           "WHERE category_id = :c ORDER BY admitted_at, provider_id",
-       soci::use(category_id));
-  for (const auto& r : rows) out.push_back(admission_from(r));
+  for_each_row(
+      sql_,
+      std::string(kAdmissionColumns) + "WHERE category_id = :c ORDER BY admitted_at, provider_id",
+      [&](const soci::row& r) { out.push_back(admission_from(r)); }, category_id);
   return out;
 }
 
