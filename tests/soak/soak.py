@@ -106,8 +106,12 @@ def worker(number):
                             token=coach)
         if "id" not in fresh:
             continue
+        # The customer picks one of ours that the set shows, each in turn: an offering that is
+        # full drops out of new sets, and two of 100,000 places last the 30-minute run.
+        shown_ids = [e.get("offering_id") for e in fresh.get("entries", [])]
+        mine = [o for o in offerings if o in shown_ids] or offerings
         order = client.call("POST", "/v1/orders",
-                            {"choice_set_id": fresh["id"], "offering_id": offerings[-1],
+                            {"choice_set_id": fresh["id"], "offering_id": mine[n % len(mine)],
                              "chosen_by_customer": True},
                             token=coach, key=f"soak-{uuid.uuid4()}")
         if "id" not in order:
