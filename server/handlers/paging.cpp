@@ -81,17 +81,16 @@ std::string cursor_of_offset(std::size_t offset) {
 
 domain::Result<std::optional<domain::OrderCursor>> order_cursor_of(const PageParams& page) {
   if (!page.after) return std::optional<domain::OrderCursor>{};
-  const std::string& text = *page.after;
-  const auto space = text.find(' ');
+  // "order <placed_at micros> <id>", as cursor_of(OrderCursor) writes it.
+  const std::string_view text = *page.after, prefix = "order ";
+  if (!text.starts_with(prefix)) return bad_cursor();
+  const auto space = text.find(' ', prefix.size());
   long long micros = 0;
-  if (text.rfind("order ", 0) != 0 || space != 5) return bad_cursor();
-  const auto second = text.find(' ', 6);
-  if (second == std::string::npos ||
-      !parse_number(std::string_view(text).substr(6, second - 6), micros) ||
-      second + 1 >= text.size())
+  if (space == std::string_view::npos || space + 1 >= text.size() ||
+      !parse_number(text.substr(prefix.size(), space - prefix.size()), micros))
     return bad_cursor();
   return std::optional<domain::OrderCursor>{
-      domain::OrderCursor{domain::from_micros(micros), text.substr(second + 1)}};
+      domain::OrderCursor{domain::from_micros(micros), std::string(text.substr(space + 1))}};
 }
 
 std::string cursor_of(const domain::OrderCursor& c) {
