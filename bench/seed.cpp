@@ -25,12 +25,13 @@
 #include <vector>
 
 #include "crypto/crypto.hpp"
-#include "domain/accounts.hpp"
-#include "domain/business_id.hpp"
-#include "domain/ordering_use_cases.hpp"
-#include "domain/qualification_use_cases.hpp"
+#include "domain/accounts/sessions.hpp"
+#include "domain/accounts/users.hpp"
+#include "domain/identifiers.hpp"
+#include "domain/ordering/use_cases.hpp"
+#include "domain/qualification/use_cases.hpp"
 #include "storage/database.hpp"
-#include "storage/document_store.hpp"
+#include "storage/qualification/document_store.hpp"
 
 namespace {
 

@@ -15,7 +15,8 @@
 #include <vector>
 
 #include "crypto/crypto.hpp"
-#include "domain/accounts.hpp"
+#include "domain/accounts/sessions.hpp"
+#include "domain/accounts/users.hpp"
 #include "storage/database.hpp"
 
 namespace {

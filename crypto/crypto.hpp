@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/accounts/ports.hpp"
 #include "domain/ports.hpp"
 
 namespace tarjotin::crypto {

@@ -1,7 +1,7 @@
 #pragma once
 // OIDC ID and access tokens (JWS, RS256 or ES256) verified against each configured issuer's
 // JSON Web Key Set with cjose: the signature, then `iss`, `aud`, `exp` and `nbf` with a clock
-// skew. Which user a token names is the domain's business (domain/federated_identity.hpp).
+// skew. Which user a token names is the domain's business (domain/accounts/federated_identity.hpp).
 
 #include <chrono>
 #include <memory>
@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "domain/federated_identity.hpp"
+#include "domain/accounts/federated_identity.hpp"
 
 namespace tarjotin::crypto {
 

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "domain/competition.hpp"
+#include "domain/competition/entities.hpp"
 
 namespace tarjotin::crypto {
 

@@ -1,6 +1,6 @@
 #include "domain/access.hpp"
 
-#include "domain/qualification_ports.hpp"
+#include "domain/qualification/ports.hpp"
 
 namespace tarjotin::domain {
 

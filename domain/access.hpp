@@ -5,7 +5,7 @@
 
 #include "domain/identity.hpp"
 #include "domain/ports.hpp"
-#include "domain/qualification.hpp"
+#include "domain/qualification/entities.hpp"
 #include "domain/result.hpp"
 
 namespace tarjotin::domain {

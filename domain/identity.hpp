@@ -28,6 +28,7 @@ struct Organisation {
   std::string country;      // ISO 3166-1 alpha-2
   std::string business_id;  // e.g. Finnish Y-tunnus "0123456-7"; empty for non-companies
   Timestamp created_at{};
+  bool operator==(const Organisation&) const = default;
 };
 
 struct User {
@@ -42,6 +43,7 @@ struct User {
   // Set when an administrator reset the password to a one-time value: until the user sets one
   // of their own, a session may do nothing else.
   bool password_change_required = false;
+  bool operator==(const User&) const = default;
 };
 
 // The authenticated caller of a use case.

@@ -4,9 +4,9 @@
 //   2 query parameters                Exchange::query_param (server/api.hpp)
 //   3 database URLs                   storage/database.hpp
 //   4 stored lists and amounts        storage/text_lists.hpp
-//   5 business IDs                    domain/business_id.hpp
+//   5 business IDs                    domain/identifiers.hpp
 //   6 stored and API enum names       domain/*.hpp
-//   7 upload file names               domain/documents.hpp
+//   7 upload file names               domain/qualification/documents.hpp
 //   8 request paths                   server/router.hpp
 // Each checks what its parser promises, mostly that what it reads it writes back the same way.
 
@@ -25,13 +25,13 @@
 #include <string_view>
 #include <vector>
 
-#include "domain/business_id.hpp"
-#include "domain/competition.hpp"
-#include "domain/documents.hpp"
+#include "domain/competition/entities.hpp"
+#include "domain/identifiers.hpp"
 #include "domain/identity.hpp"
 #include "domain/input_rules.hpp"
-#include "domain/ordering.hpp"
-#include "domain/qualification.hpp"
+#include "domain/ordering/entities.hpp"
+#include "domain/qualification/documents.hpp"
+#include "domain/qualification/entities.hpp"
 #include "fuzz/fuzz_check.hpp"
 #include "server/api.hpp"
 #include "server/config.hpp"

@@ -8,10 +8,11 @@
 #include <optional>
 #include <string>
 
-#include "domain/accounts.hpp"
-#include "domain/competition_use_cases.hpp"
-#include "domain/ordering_use_cases.hpp"
-#include "domain/qualification_use_cases.hpp"
+#include "domain/accounts/sessions.hpp"
+#include "domain/accounts/users.hpp"
+#include "domain/competition/use_cases.hpp"
+#include "domain/ordering/use_cases.hpp"
+#include "domain/qualification/use_cases.hpp"
 #include "server/http_types.hpp"
 #include "server/log.hpp"
 #include "server/metrics.hpp"

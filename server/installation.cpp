@@ -6,7 +6,8 @@
 #include <iostream>
 
 #include "crypto/crypto.hpp"
-#include "domain/accounts.hpp"
+#include "domain/accounts/sessions.hpp"
+#include "domain/accounts/users.hpp"
 #include "server/runtime.hpp"
 #include "storage/database.hpp"
 

@@ -27,7 +27,16 @@ struct JsonParseError {
 std::optional<JsonParseError> parse_json(std::string_view text, rapidjson::Document& out,
                                          const JsonLimits& limits = {});
 
-using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
+// A writer and a read body of the server's own types, so that the `write_json(JsonWriter&,
+// const T&)` and `read_json(JsonBody, T&)` overloads beside each capability's routes are found
+// by the type they write or read, wherever a reply template is instantiated.
+class JsonWriter : public rapidjson::Writer<rapidjson::StringBuffer> {
+ public:
+  using Writer::Writer;
+};
+struct JsonBody {
+  const rapidjson::Value& value;  // a request body that passed its route's schema
+};
 
 inline void write_string(JsonWriter& w, std::string_view s) {
   w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));

@@ -6,8 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "domain/accounts.hpp"
-#include "domain/reconfirmation.hpp"
+#include "domain/accounts/sessions.hpp"
+#include "domain/accounts/users.hpp"
+#include "domain/qualification/reconfirmation.hpp"
 #include "server/api.hpp"
 #include "server/background_jobs.hpp"
 #include "server/config.hpp"
@@ -21,7 +22,7 @@
 #include "server/webhook_delivery.hpp"
 #include "storage/backup.hpp"
 #include "storage/database.hpp"
-#include "storage/document_store.hpp"
+#include "storage/qualification/document_store.hpp"
 
 extern char** environ;
 

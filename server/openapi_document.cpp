@@ -57,10 +57,21 @@ void translate(rapidjson::Value& v, const std::string& schema, Alloc& alloc) {
   if (ref != v.MemberEnd() && ref->value.IsString()) {
     const std::string target = ref->value.GetString();
     const std::string local = "#/definitions/";
-    if (target.rfind(local, 0) == 0)
+    const auto file_end = target.find(".json");
+    if (target.rfind(local, 0) == 0) {
       ref->value.SetString(
           ("#/components/schemas/" + hoisted_name(schema, target.substr(local.size()))).c_str(),
           alloc);
+    } else if (file_end != std::string::npos && target.find('/') > file_end) {
+      // Another file's schema ("offering.json"), or one of its definitions
+      // ("offering.json#/definitions/x"): the component it became.
+      const std::string file = target.substr(0, file_end);
+      const std::string rest = target.substr(file_end + 5);
+      const std::string name = rest.rfind("#" + local, 0) == 0
+                                   ? hoisted_name(file, rest.substr(local.size() + 1))
+                                   : file;
+      ref->value.SetString(("#/components/schemas/" + name).c_str(), alloc);
+    }
   }
   // Inside "properties" a member named "type" is a property whose value is a schema object,
   // never a list or a string, so walking every member rewrites keywords only.

@@ -9,9 +9,10 @@
 #include "crypto/crypto.hpp"
 #include "crypto/oidc_tokens.hpp"
 #include "crypto/tender_seal.hpp"
-#include "domain/accounts.hpp"
-#include "domain/ordering_use_cases.hpp"
-#include "domain/qualification_use_cases.hpp"
+#include "domain/accounts/sessions.hpp"
+#include "domain/accounts/users.hpp"
+#include "domain/ordering/use_cases.hpp"
+#include "domain/qualification/use_cases.hpp"
 #include "server/api.hpp"
 #include "server/config.hpp"
 #include "server/log.hpp"
@@ -19,7 +20,7 @@
 #include "server/schema_registry.hpp"
 #include "server/webhook_delivery.hpp"
 #include "storage/database.hpp"
-#include "storage/document_store.hpp"
+#include "storage/qualification/document_store.hpp"
 
 namespace tarjotin::server {
 

@@ -60,7 +60,27 @@ std::string sentence(const std::string& keyword, const std::string& member) {
 
 }  // namespace
 
-SchemaRegistry::SchemaRegistry() {
+// A schema may refer to another file's schema ("$ref": "offering.json"), as a list refers to its
+// item: the referred schema is compiled first, and RapidJSON takes it from here.
+class SchemaRegistry::Files final : public rapidjson::IRemoteSchemaDocumentProvider {
+ public:
+  explicit Files(SchemaRegistry& registry) : registry_(registry) {}
+  const rapidjson::SchemaDocument* GetRemoteDocument(const char* uri,
+                                                     rapidjson::SizeType length) override {
+    // RapidJSON 1.1 passes the reference one character short of the '#' or the end
+    // ("offering.jso" for "offering.json"), so the file is the one whose name is one longer.
+    const std::string given(uri, length);
+    for (auto& [name, entry] : registry_.schemas_)
+      if ((name + ".json").size() == given.size() + 1 && (name + ".json").rfind(given, 0) == 0)
+        return registry_.compile(name);
+    return nullptr;
+  }
+
+ private:
+  SchemaRegistry& registry_;
+};
+
+SchemaRegistry::SchemaRegistry() : files_(std::make_unique<Files>(*this)) {
   for (const auto& file : embedded::schemas()) {
     std::string name(file.name);
     if (name.size() < 6 || name.substr(name.size() - 5) != ".json") continue;
@@ -68,11 +88,24 @@ SchemaRegistry::SchemaRegistry() {
     Entry entry;
     if (auto error = parse_json(file.content, entry.source, JsonLimits{64, 100000, 100000}))
       throw std::runtime_error("schema " + name + " does not parse: " + error->detail);
-    // The API description sits beside the schemas but is not one itself.
-    if (name != "openapi")
-      entry.compiled = std::make_unique<rapidjson::SchemaDocument>(entry.source);
     schemas_.emplace(name, std::move(entry));
   }
+  // The API description sits beside the schemas but is not one itself.
+  for (const auto& [name, entry] : schemas_)
+    if (name != "openapi") compile(name);
+}
+
+SchemaRegistry::~SchemaRegistry() = default;
+
+const rapidjson::SchemaDocument* SchemaRegistry::compile(const std::string& name) {
+  auto& entry = schemas_.at(name);
+  if (!entry.compiled) {
+    if (entry.compiling) throw std::runtime_error("schema " + name + " refers to itself");
+    entry.compiling = true;
+    entry.compiled = std::make_unique<rapidjson::SchemaDocument>(entry.source, files_.get());
+    entry.compiling = false;
+  }
+  return entry.compiled.get();
 }
 
 std::vector<std::string> SchemaRegistry::names() const {

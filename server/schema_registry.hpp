@@ -24,6 +24,7 @@ class SchemaRegistry {
  public:
   // Compiles the embedded schemas; throws std::runtime_error naming a schema that does not parse.
   SchemaRegistry();
+  ~SchemaRegistry();
 
   bool has(const std::string& name) const {
     const auto it = schemas_.find(name);
@@ -37,12 +38,17 @@ class SchemaRegistry {
   const rapidjson::Document& source(const std::string& name) const;
 
  private:
+  class Files;
+  const rapidjson::SchemaDocument* compile(const std::string& name);
+
   struct Entry {
     rapidjson::Document source;
     std::unique_ptr<rapidjson::SchemaDocument> compiled;
+    bool compiling = false;
     std::unique_ptr<std::mutex> in_use = std::make_unique<std::mutex>();
   };
   std::map<std::string, Entry> schemas_;
+  std::unique_ptr<Files> files_;
 };
 
 }  // namespace tarjotin::server

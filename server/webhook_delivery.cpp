@@ -10,7 +10,7 @@
 #include <boost/beast/ssl.hpp>
 
 #include "crypto/tender_seal.hpp"
-#include "domain/competition.hpp"
+#include "domain/competition/entities.hpp"
 
 namespace tarjotin::server {
 namespace {

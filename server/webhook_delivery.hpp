@@ -13,8 +13,8 @@
 #include <utility>
 #include <vector>
 
-#include "domain/competition.hpp"
-#include "domain/competition_use_cases.hpp"
+#include "domain/competition/entities.hpp"
+#include "domain/competition/use_cases.hpp"
 #include "domain/ports.hpp"
 
 namespace tarjotin::server {

@@ -2,13 +2,13 @@
 #include <soci/soci.h>
 
 #include "domain/ports.hpp"
-#include "storage/accounts_repository.hpp"
-#include "storage/audit_repository.hpp"
-#include "storage/competition_repository.hpp"
-#include "storage/document_store.hpp"
-#include "storage/ordering_repository.hpp"
-#include "storage/qualification_repository.hpp"
-#include "storage/reconfirmation_repository.hpp"
+#include "storage/accounts/repositories.hpp"
+#include "storage/audit/audit_trail.hpp"
+#include "storage/competition/repositories.hpp"
+#include "storage/ordering/repositories.hpp"
+#include "storage/qualification/document_store.hpp"
+#include "storage/qualification/reconfirmations.hpp"
+#include "storage/qualification/repositories.hpp"
 
 namespace tarjotin::storage {
 

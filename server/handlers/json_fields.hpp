@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "domain/qualification.hpp"
+#include "domain/qualification/entities.hpp"
 #include "domain/result.hpp"
 #include "server/json.hpp"
 #include "server/time_format.hpp"

@@ -33,6 +33,21 @@ Reply answer(const domain::Result<T>& result, const Exchange& ex, unsigned statu
   return written(status, [&](JsonWriter& w) { write(w, result.value()); });
 }
 
+// The value written by its type's write_json overload.
+template <class T>
+Reply answer(const domain::Result<T>& result, const Exchange& ex, unsigned status) {
+  return answer(result, ex, status, [](JsonWriter& w, const T& v) { write_json(w, v); });
+}
+
+// A route around a use case that takes the request's body: the body read into `Input` by its
+// read_json overload (a refusal names the field), then the use case's result written by type.
+template <class Input, class UseCase>
+Reply answer_body(const Exchange& ex, unsigned status, UseCase&& use_case) {
+  Input input{};
+  if (auto read = read_json(JsonBody{ex.body}, input); !read) return refused(read.error(), ex);
+  return answer(use_case(std::move(input)), ex, status);
+}
+
 // {"items": [...], "next": "..."}: one page of a list, `next` only when more follow.
 template <class Items, class WriteItem>
 void write_page(JsonWriter& w, const Items& items, WriteItem&& write_item,
@@ -53,6 +68,13 @@ void write_page(JsonWriter& w, const Items& items, WriteItem&& write_item,
 // questions), answered a page at a time from memory.
 template <class T, class WriteItem>
 Reply answer_list(const domain::Result<std::vector<T>>& result, const Exchange& ex,
+                  WriteItem&& write_item);
+template <class T>
+Reply answer_list(const domain::Result<std::vector<T>>& result, const Exchange& ex) {
+  return answer_list(result, ex, [](JsonWriter& w, const T& v) { write_json(w, v); });
+}
+template <class T, class WriteItem>
+Reply answer_list(const domain::Result<std::vector<T>>& result, const Exchange& ex,
                   WriteItem&& write_item) {
   if (!result) return refused(result.error(), ex);
   const auto page = page_params(ex);
@@ -70,6 +92,8 @@ Reply answer_list(const domain::Result<std::vector<T>>& result, const Exchange& 
 }
 
 // A list the database pages: the use case gives one page and where the next one starts.
+template <class T, class Position>
+Reply answer_page(const domain::Result<domain::Page<T, Position>>& result, const Exchange& ex);
 template <class T, class Position, class WriteItem>
 Reply answer_page(const domain::Result<domain::Page<T, Position>>& result, const Exchange& ex,
                   WriteItem&& write_item) {
@@ -77,6 +101,10 @@ Reply answer_page(const domain::Result<domain::Page<T, Position>>& result, const
   std::optional<std::string> next;
   if (result->next) next = cursor_of(*result->next);
   return written(200, [&](JsonWriter& w) { write_page(w, result->items, write_item, next); });
+}
+template <class T, class Position>
+Reply answer_page(const domain::Result<domain::Page<T, Position>>& result, const Exchange& ex) {
+  return answer_page(result, ex, [](JsonWriter& w, const T& v) { write_json(w, v); });
 }
 
 }  // namespace tarjotin::server

@@ -14,10 +14,10 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "domain/competition_use_cases.hpp"
-#include "domain/ordering_use_cases.hpp"
-#include "domain/qualification_use_cases.hpp"
-#include "domain/reconfirmation.hpp"
+#include "domain/competition/use_cases.hpp"
+#include "domain/ordering/use_cases.hpp"
+#include "domain/qualification/reconfirmation.hpp"
+#include "domain/qualification/use_cases.hpp"
 #include "server/time_format.hpp"
 #include "tests/api/support/test_server.hpp"
 

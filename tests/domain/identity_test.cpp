@@ -1,9 +1,11 @@
 #include "domain/identity.hpp"
+#include "domain/accounts/rules.hpp"
 
 #include <gtest/gtest.h>
 
-#include "domain/accounts.hpp"
-#include "domain/sign_in_throttle.hpp"
+#include "domain/accounts/sessions.hpp"
+#include "domain/accounts/sign_in_throttle.hpp"
+#include "domain/accounts/users.hpp"
 
 namespace tarjotin::domain {
 namespace {

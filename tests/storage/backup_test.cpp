@@ -7,7 +7,7 @@
 #include <thread>
 
 #include "storage/backup.hpp"
-#include "storage/document_store.hpp"
+#include "storage/qualification/document_store.hpp"
 #include "tests/support/test_database.hpp"
 
 namespace tarjotin {

@@ -7,8 +7,9 @@
 #include <functional>
 #include <string>
 
+#include "domain/accounts/ports.hpp"
 #include "domain/ports.hpp"
-#include "domain/qualification_ports.hpp"
+#include "domain/qualification/ports.hpp"
 #include "tests/support/test_database.hpp"
 
 namespace tarjotin::testing {

@@ -6,7 +6,7 @@
 #include <fstream>
 
 #include "crypto/crypto.hpp"
-#include "domain/business_id.hpp"
+#include "domain/identifiers.hpp"
 #include "server/json.hpp"
 #include "server/schema_registry.hpp"
 #include "server/tls_context.hpp"

@@ -5,7 +5,8 @@
 #include <memory>
 #include <string>
 
-#include "domain/accounts.hpp"
+#include "domain/accounts/sessions.hpp"
+#include "domain/accounts/users.hpp"
 #include "server/config.hpp"
 #include "server/log.hpp"
 #include "server/runtime.hpp"

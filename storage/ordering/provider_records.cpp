@@ -1,0 +1,141 @@
+#include "storage/ordering/provider_records.hpp"
+
+#include <map>
+
+#include "storage/row_values.hpp"
+
+namespace tarjotin::storage::provider_records {
+namespace {
+
+bool ended(domain::OrderState s) {
+  return s == domain::OrderState::completed || s == domain::OrderState::interrupted;
+}
+
+void add_score(Contribution& c, int score) {
+  if (score >= 9)
+    c.promoters = 1;
+  else if (score >= 7)
+    c.passives = 1;
+  else
+    c.detractors = 1;
+}
+
+domain::ChoiceRecordCounts counts_from(const soci::row& r) {
+  domain::ChoiceRecordCounts c;
+  c.provider_id = r.get<std::string>(0);
+  c.orders = static_cast<int>(int64_at(r, 1));
+  c.ended = static_cast<int>(int64_at(r, 2));
+  c.completed = static_cast<int>(int64_at(r, 3));
+  c.promoters = static_cast<int>(int64_at(r, 4));
+  c.passives = static_cast<int>(int64_at(r, 5));
+  c.detractors = static_cast<int>(int64_at(r, 6));
+  return c;
+}
+
+}  // namespace
+
+std::string latest_score_sql(domain::FeedbackSource source) {
+  return "(SELECT f.score FROM feedback f WHERE f.order_id = o.id AND f.source = '" +
+         std::string(domain::to_string(source)) + "' ORDER BY f.given_at DESC, f.id DESC LIMIT 1)";
+}
+
+Contribution of(const domain::Order& o) {
+  Contribution c;
+  c.category_id = o.category_id;
+  c.provider_id = o.provider_id;
+  c.week = domain::to_micros(o.placed_at) / kWeekMicros;
+  c.ended = ended(o.state) ? 1 : 0;
+  c.completed = o.state == domain::OrderState::completed ? 1 : 0;
+  return c;
+}
+
+std::optional<Contribution> of_stored(soci::session& sql, const std::string& order_id) {
+  soci::row r;
+  sql << "SELECT o.category_id, o.provider_id, o.placed_at, o.state, " +
+             latest_score_sql(domain::FeedbackSource::customer) + " FROM orders o WHERE o.id = :id",
+      soci::use(order_id), soci::into(r);
+  if (!sql.got_data()) return std::nullopt;
+  Contribution c;
+  c.category_id = r.get<std::string>(0);
+  c.provider_id = r.get<std::string>(1);
+  c.week = int64_at(r, 2) / kWeekMicros;
+  const auto state =
+      enum_named<domain::OrderState, domain::kOrderStateCount>(r.get<std::string>(3));
+  c.ended = ended(state) ? 1 : 0;
+  c.completed = state == domain::OrderState::completed ? 1 : 0;
+  if (!is_null(r, 4)) add_score(c, static_cast<int>(int64_at(r, 4)));
+  return c;
+}
+
+void count(soci::session& sql, const Contribution& c, int sign) {
+  const int orders = sign * c.orders, ended = sign * c.ended, completed = sign * c.completed,
+            promoters = sign * c.promoters, passives = sign * c.passives,
+            detractors = sign * c.detractors;
+  // One statement either way, so two transactions counting into the same new week meet at the
+  // primary key instead of one losing its row.
+  sql << "INSERT INTO provider_records (category_id, provider_id, week, orders, ended, completed, "
+         "promoters, passives, detractors) VALUES (:category, :provider, :week, :orders, :ended, "
+         ":completed, :promoters, :passives, :detractors) "
+         "ON CONFLICT (category_id, provider_id, week) DO UPDATE SET "
+         "orders = provider_records.orders + excluded.orders, "
+         "ended = provider_records.ended + excluded.ended, "
+         "completed = provider_records.completed + excluded.completed, "
+         "promoters = provider_records.promoters + excluded.promoters, "
+         "passives = provider_records.passives + excluded.passives, "
+         "detractors = provider_records.detractors + excluded.detractors",
+      soci::use(c.category_id), soci::use(c.provider_id), soci::use(c.week), soci::use(orders),
+      soci::use(ended), soci::use(completed), soci::use(promoters), soci::use(passives),
+      soci::use(detractors);
+}
+
+std::vector<domain::ChoiceRecordCounts> sum(soci::session& sql, const std::string& category_id,
+                                            domain::Timestamp placed_from) {
+  const long long from = domain::to_micros(placed_from);
+  const long long first_week = from / kWeekMicros;
+  const long long next_week_starts = (first_week + 1) * kWeekMicros;
+  std::map<std::string, domain::ChoiceRecordCounts> by_provider;
+  const auto add = [&](const domain::ChoiceRecordCounts& c) {
+    auto& total = by_provider[c.provider_id];
+    total.provider_id = c.provider_id;
+    total.orders += c.orders;
+    total.ended += c.ended;
+    total.completed += c.completed;
+    total.promoters += c.promoters;
+    total.passives += c.passives;
+    total.detractors += c.detractors;
+  };
+
+  soci::rowset<soci::row> weeks =
+      (sql.prepare << "SELECT provider_id, SUM(orders), SUM(ended), SUM(completed), "
+                      "SUM(promoters), SUM(passives), SUM(detractors) FROM provider_records "
+                      "WHERE category_id = :category AND week > :week GROUP BY provider_id",
+       soci::use(category_id), soci::use(first_week));
+  for (const auto& r : weeks) add(counts_from(r));
+
+  // The window's first week only in part: its orders one by one, as the scorecards count them.
+  const std::string completed(domain::to_string(domain::OrderState::completed));
+  const std::string interrupted(domain::to_string(domain::OrderState::interrupted));
+  soci::rowset<soci::row> first =
+      (sql.prepare
+           << "SELECT provider_id, COUNT(*), "
+              "SUM(CASE WHEN state = :completed OR state = :interrupted THEN 1 ELSE 0 END), "
+              "SUM(CASE WHEN state = :completed2 THEN 1 ELSE 0 END), "
+              "SUM(CASE WHEN score BETWEEN 9 AND 10 THEN 1 ELSE 0 END), "
+              "SUM(CASE WHEN score BETWEEN 7 AND 8 THEN 1 ELSE 0 END), "
+              "SUM(CASE WHEN score BETWEEN 0 AND 6 THEN 1 ELSE 0 END) "
+              "FROM (SELECT o.provider_id AS provider_id, o.state AS state, " +
+                  latest_score_sql(domain::FeedbackSource::customer) +
+                  " AS score FROM orders o WHERE o.category_id = :category AND "
+                  "o.placed_at >= :from AND o.placed_at < :next) counted "
+                  "GROUP BY provider_id",
+       soci::use(completed), soci::use(interrupted), soci::use(completed), soci::use(category_id),
+       soci::use(from), soci::use(next_week_starts));
+  for (const auto& r : first) add(counts_from(r));
+
+  std::vector<domain::ChoiceRecordCounts> out;
+  for (auto& [id, c] : by_provider)
+    if (c.orders > 0) out.push_back(std::move(c));
+  return out;
+}
+
+}  // namespace tarjotin::storage::provider_records

@@ -1,0 +1,53 @@
+#pragma once
+#include <soci/soci.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/ordering/entities.hpp"
+
+// Each provider's record in a category, kept as weekly counts beside the orders, so a choice set
+// sums a year of weeks per provider instead of visiting every order of the year. The repository
+// changes them in the same transaction as the order or feedback they count, so they cannot drift
+// from what the full scorecards compute; a storage test compares the two.
+namespace tarjotin::storage::provider_records {
+
+// Weeks since the epoch, by the order's placing time; the table's `week` column.
+inline constexpr long long kWeekMicros = 7LL * 24 * 3600 * 1'000'000;
+
+// What one order adds to its provider's week.
+struct Contribution {
+  std::string category_id, provider_id;
+  long long week = 0;
+  int orders = 1, ended = 0, completed = 0, promoters = 0, passives = 0, detractors = 0;
+  bool operator==(const Contribution&) const = default;
+};
+
+// A new order's, before any feedback.
+Contribution of(const domain::Order& order);
+// A stored order's, with its latest customer score; none when there is no such order.
+std::optional<Contribution> of_stored(soci::session& sql, const std::string& order_id);
+// Adds (sign 1) or takes away (sign -1) one order's contribution.
+void count(soci::session& sql, const Contribution& c, int sign);
+
+// Runs `change` on one stored order and moves its contribution to what it is afterwards.
+template <class Change>
+void follow(soci::session& sql, const std::string& order_id, Change&& change) {
+  const auto before = of_stored(sql, order_id);
+  change();
+  const auto after = of_stored(sql, order_id);
+  if (before == after) return;
+  if (before) count(sql, *before, -1);
+  if (after) count(sql, *after, 1);
+}
+
+// Per provider with orders in the category placed at or after `placed_from`, by provider id:
+// whole weeks from the table, the first (partial) week counted from its orders.
+std::vector<domain::ChoiceRecordCounts> sum(soci::session& sql, const std::string& category_id,
+                                            domain::Timestamp placed_from);
+
+// The latest score an order got from one source, as a correlated subquery over orders o.
+std::string latest_score_sql(domain::FeedbackSource source);
+
+}  // namespace tarjotin::storage::provider_records

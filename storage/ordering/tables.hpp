@@ -1,0 +1,136 @@
+#pragma once
+// Ordering's tables, each column declared once (storage/table.hpp): the repositories derive
+// their SELECT lists, INSERTs and UPDATEs from these.
+
+#include "domain/ordering/entities.hpp"
+#include "storage/table.hpp"
+
+namespace tarjotin::storage::ordering_tables {
+
+using namespace domain;
+
+// An offering's free places change only through orders and explicit adjustments, never by
+// writing back an edited offering.
+inline const Table<Offering> kOfferings =
+    Table<Offering>(
+        "offerings", 1,  //
+        column("id", &Offering::id), column("provider_id", &Offering::provider_id),
+        column("category_id", &Offering::category_id),
+        column(
+            "description_fi", [](auto& o) -> auto& { return o.description.fi; }),
+        column(
+            "description_sv", [](auto& o) -> auto& { return o.description.sv; }),
+        column(
+            "description_en", [](auto& o) -> auto& { return o.description.en; }),
+        column("unit_price_cents", &Offering::unit_price_cents),
+        column("outcome_bonus_cents", &Offering::outcome_bonus_cents),
+        column("free_places", &Offering::free_places), column("regions", &Offering::regions),
+        column("languages", &Offering::languages),
+        column("earliest_start", &Offering::earliest_start),
+        column("typical_duration_days", &Offering::typical_duration_days),
+        column("active", &Offering::active), column("created_at", &Offering::created_at),
+        column("updated_at", &Offering::updated_at))
+        .leave_on_update({"free_places"});
+
+inline const Table<Customer> kCustomers{
+    "customers",
+    1,
+    column("id", &Customer::id),
+    column("coaching_unit_id", &Customer::coaching_unit_id),
+    column("reference", &Customer::reference),
+    column("region", &Customer::region),
+    column("languages", &Customer::languages),
+    column<Named<UnemploymentBand, kUnemploymentBandCount>>("unemployment",
+                                                            &Customer::unemployment),
+    column<Named<AgeBand, kAgeBandCount>>("age", &Customer::age),
+    column("created_by", &Customer::created_by),
+    column("created_at", &Customer::created_at),
+    column("updated_at", &Customer::updated_at)};
+
+inline const Table<Consent> kConsents{
+    "consents",
+    1,
+    column("id", &Consent::id),
+    column("customer_id", &Consent::customer_id),
+    column("provider_id", &Consent::provider_id),
+    column<Named<ConsentScope, kConsentScopeCount>>("scope", &Consent::scope),
+    column("given_at", &Consent::given_at),
+    column("withdrawn_at", &Consent::withdrawn_at),
+    column("recorded_by", &Consent::recorded_by)};
+
+// An empty choice set id or idempotency key is stored as NULL: the one is a foreign key, the
+// other is unique per coaching unit and must not collide between orders that have none.
+inline const Table<Order> kOrders{
+    "orders",
+    1,
+    column("id", &Order::id),
+    column<NullIfEmpty>("choice_set_id", &Order::choice_set_id),
+    column("offering_id", &Order::offering_id),
+    column("provider_id", &Order::provider_id),
+    column("category_id", &Order::category_id),
+    column("customer_id", &Order::customer_id),
+    column("coaching_unit_id", &Order::coaching_unit_id),
+    column("ordered_by", &Order::ordered_by),
+    column("unit_price_cents", &Order::unit_price_cents),
+    column("outcome_bonus_cents", &Order::outcome_bonus_cents),
+    column("chosen_by_customer", &Order::chosen_by_customer),
+    column("choice_reason", &Order::choice_reason),
+    column<Named<OrderState, kOrderStateCount>>("state", &Order::state),
+    column("reason", &Order::reason),
+    column("placed_at", &Order::placed_at),
+    column("accepted_at", &Order::accepted_at),
+    column("started_at", &Order::started_at),
+    column("ended_at", &Order::ended_at),
+    column("updated_at", &Order::updated_at),
+    column<NullIfEmpty>("idempotency_key", &Order::idempotency_key),
+    column("request_fingerprint", &Order::request_fingerprint),
+    column<Named<UnemploymentBand, kUnemploymentBandCount>>("customer_unemployment",
+                                                            &Order::customer_unemployment),
+    column<Named<AgeBand, kAgeBandCount>>("customer_age", &Order::customer_age)};
+
+inline const Table<ClosingReport> kClosingReports{
+    "closing_reports",
+    1,
+    column("order_id", &ClosingReport::order_id),
+    column("work_done", &ClosingReport::work_done),
+    column("results", &ClosingReport::results),
+    column("next_steps", &ClosingReport::next_steps),
+    column("further_support_needed", &ClosingReport::further_support_needed),
+    column("further_support", &ClosingReport::further_support),
+    column("written_by", &ClosingReport::written_by),
+    column("written_at", &ClosingReport::written_at)};
+
+inline const Table<OutcomeRecord> kOutcomes{
+    "outcomes",
+    1,
+    column("id", &OutcomeRecord::id),
+    column("order_id", &OutcomeRecord::order_id),
+    column<Named<OutcomeType, kOutcomeTypeCount>>("outcome_type", &OutcomeRecord::type),
+    column("outcome_date", &OutcomeRecord::date),
+    column("confirmed", &OutcomeRecord::confirmed),
+    column("note", &OutcomeRecord::note),
+    column("recorded_by", &OutcomeRecord::recorded_by),
+    column("recorded_at", &OutcomeRecord::recorded_at)};
+
+inline const Table<FeedbackToken> kFeedbackTokens{"feedback_tokens",
+                                                  1,
+                                                  column("token_hash", &FeedbackToken::token_hash),
+                                                  column("order_id", &FeedbackToken::order_id),
+                                                  column("issued_at", &FeedbackToken::issued_at),
+                                                  column("expires_at", &FeedbackToken::expires_at),
+                                                  column("used_at", &FeedbackToken::used_at)};
+
+inline const Table<Feedback> kFeedback{
+    "feedback",
+    1,
+    column("id", &Feedback::id),
+    column("order_id", &Feedback::order_id),
+    column("provider_id", &Feedback::provider_id),
+    column("category_id", &Feedback::category_id),
+    column<Named<FeedbackSource, kFeedbackSourceCount>>("source", &Feedback::source),
+    column("score", &Feedback::score),
+    column("comment", &Feedback::comment),
+    column("language", &Feedback::language),
+    column("given_at", &Feedback::given_at)};
+
+}  // namespace tarjotin::storage::ordering_tables
