@@ -24,7 +24,7 @@ echo "== build and test (SQLite and PostgreSQL)"
 run_suite build RelWithDebInfo
 
 echo "== the API description: Redocly lint; the browser client built from its typed client"
-(cd web && npm ci --no-audit --no-fund)
+(cd web && npm ci --no-audit --no-fund && npm test)
 web/check-api.sh build
 node web/build.mjs build
 

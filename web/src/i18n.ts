@@ -187,7 +187,6 @@ const words = {
     "Länken har gått ut eller är felskriven. Be din handledare om en ny.",
     "The link has expired or is mistyped. Ask your coach for a new one.",
   ),
-  pickScore: w("Valitse luku 0–10.", "Välj ett tal 0–10.", "Choose a number from 0 to 10."),
   // provider
   inbox: w("Tilaukset", "Beställningar", "Orders"),
   accept: w("Hyväksy", "Godkänn", "Accept"),

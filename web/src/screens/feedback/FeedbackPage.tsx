@@ -7,7 +7,7 @@ import { api } from "../../api/client";
 import { lang, localised, t, useLanguage } from "../../i18n";
 import { ErrorSummary, Field } from "../../ui/forms";
 import { BarePage, Loading } from "../../ui/Layout";
-import { asProblem, type Problem } from "../../ui/problem";
+import { asProblem, fieldError, refusedField, type Problem } from "../../ui/problem";
 import { useLoad } from "../../ui/useLoad";
 
 export function FeedbackPage({ token }: { token: string }) {
@@ -46,7 +46,7 @@ export function FeedbackPage({ token }: { token: string }) {
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    if (score === null) return setProblem({ errors: [{ pointer: "/score", detail: t("pickScore") }] });
+    if (score === null) return setProblem(refusedField("/score", "required"));
     setBusy(true);
     const { error } = await api.POST("/v1/feedback/{token}", {
       params: { path: { token } },
@@ -56,7 +56,7 @@ export function FeedbackPage({ token }: { token: string }) {
     if (error) return setProblem(asProblem(error));
     setSent(true);
   };
-  const scoreError = problem?.errors?.find((x) => x.pointer === "/score")?.detail;
+  const scoreError = fieldError(problem, "/score");
   return (
     <BarePage title={t("feedback")}>
       <p class="lead">

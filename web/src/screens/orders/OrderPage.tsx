@@ -8,7 +8,7 @@ import { formatDate, formatEuros, formatTime, helsinkiDate, localised, t, tCode,
 import { useSession } from "../../session";
 import { ErrorSummary, Field } from "../../ui/forms";
 import { Failed, Layout, Loading } from "../../ui/Layout";
-import { asProblem, type Problem } from "../../ui/problem";
+import { asProblem, refusedField, type Problem } from "../../ui/problem";
 import { useLoad } from "../../ui/useLoad";
 
 type Order = Schemas["order"];
@@ -248,7 +248,7 @@ function CoachRating({ order, onSaved }: { order: Order; onSaved: () => void }) 
   const [problem, setProblem] = useState<Problem | null>(null);
   const submit = async (e: Event) => {
     e.preventDefault();
-    if (score === "") return setProblem({ errors: [{ pointer: "/score", detail: t("pickScore") }] });
+    if (score === "") return setProblem(refusedField("/score", "required"));
     const { error } = await api.POST("/v1/orders/{order_id}/coach-rating", {
       params: { path: { order_id: order.id } },
       body: { score: Number(score) },

@@ -8,7 +8,7 @@ import { api, csrfHeader, type Schemas } from "../../api/client";
 import { formatDate, formatTime, localised, t, tCode, useLanguage } from "../../i18n";
 import { ErrorSummary, Field } from "../../ui/forms";
 import { Failed, Layout, Loading } from "../../ui/Layout";
-import { asProblem, type Problem } from "../../ui/problem";
+import { asProblem, refusalText, type Problem } from "../../ui/problem";
 import { useLoad } from "../../ui/useLoad";
 
 type Application = Schemas["application"];
@@ -194,7 +194,7 @@ function CriterionField({ index, criterion: c, answer, onChange, problem, applic
 function Upload(props: { id: string; applicationId: string; answer: Answer | undefined; criterionKey: string; onChange: (a: Answer) => void }) {
   const [progress, setProgress] = useState<number | null>(null);
   const [name, setName] = useState("");
-  const [error, setError] = useState("");
+  const [refused, setRefused] = useState<Problem | null>(null);
   const pick = (e: Event) => {
     const file = (e.currentTarget as HTMLInputElement).files?.[0];
     if (!file) return;
@@ -209,10 +209,10 @@ function Upload(props: { id: string; applicationId: string; answer: Answer | und
       if (xhr.status === 201 || xhr.status === 200) {
         const body = JSON.parse(xhr.responseText) as { id: string; filename: string };
         setName(body.filename);
-        setError("");
+        setRefused(null);
         props.onChange({ ...(props.answer ?? { key: props.criterionKey }), key: props.criterionKey, attachment_id: body.id });
       } else {
-        setError((JSON.parse(xhr.responseText || "{}") as { detail?: string }).detail ?? String(xhr.status));
+        setRefused(asProblem(parsed(xhr.responseText) ?? { detail: String(xhr.status) }));
       }
     };
     xhr.send(file);
@@ -230,9 +230,22 @@ function Upload(props: { id: string; applicationId: string; answer: Answer | und
           {t("attached")}: {name || props.answer?.attachment_id?.slice(0, 8)}
         </p>
       )}
-      {error && <p class="error-message">{error}</p>}
+      {refused && (
+        <p class="error-message" role="alert">
+          {refusalText(refused)}
+        </p>
+      )}
     </>
   );
+}
+
+// A refusal's body, or nothing when the answer was not JSON (a proxy's error page).
+function parsed(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 function AnswerSummary({ criteria, answers }: { criteria: Criterion[]; answers: Answer[] }) {
