@@ -78,8 +78,15 @@ const words = {
   find: w("Hae", "Sök", "Find"),
   noSuchCustomer: w("Asiakasta ei löydy. Lisää uusi alla.", "Kunden finns inte. Lägg till nedan.", "No such customer. Add one below."),
   newCustomer: w("Uusi asiakas", "Ny kund", "New customer"),
-  region: w("Kotikunta (kuntanumero)", "Hemkommun (kommunnummer)", "Home municipality (code)"),
-  customerLanguages: w("Palvelukielet (esim. fi, sv)", "Tjänstespråk (t.ex. fi, sv)", "Service languages (e.g. fi, sv)"),
+  region: w("Kotikunta", "Hemkommun", "Home municipality"),
+  otherMunicipality: w("Muu kunta", "Annan kommun", "Another municipality"),
+  municipalityCode: w("Kuntanumero", "Kommunnummer", "Municipality code"),
+  customerLanguages: w("Palvelukielet", "Tjänstespråk", "Service languages"),
+  customerLanguagesHint: w(
+    "Kielet, joilla asiakas voi osallistua palveluun.",
+    "Språk på vilka kunden kan delta i tjänsten.",
+    "The languages the customer can take part in the service in.",
+  ),
   unemployment: w("Työttömyyden kesto", "Arbetslöshetens längd", "Time unemployed"),
   ageBand: w("Ikäryhmä", "Åldersgrupp", "Age group"),
   band_under_3_months: w("alle 3 kk", "under 3 mån", "under 3 months"),
@@ -216,9 +223,20 @@ const words = {
   descriptionSv: w("Kuvaus ruotsiksi", "Beskrivning på svenska", "Description in Swedish"),
   descriptionEn: w("Kuvaus englanniksi", "Beskrivning på engelska", "Description in English"),
   priceEuros: w("Hinta euroina", "Pris i euro", "Price in euros"),
+  languageCodesHint: w(
+    "Kielikoodit pilkuin eroteltuina, esim. fi, sv, en",
+    "Språkkoder med kommatecken, t.ex. fi, sv, en",
+    "Language codes separated by commas, e.g. fi, sv, en",
+  ),
   regionsHint: w("Kuntanumerot pilkuin eroteltuina; tyhjä = koko alue", "Kommunnummer med kommatecken; tomt = hela området", "Municipality codes separated by commas; empty = the whole area"),
   durationDays: w("Tyypillinen kesto päivinä", "Typisk längd i dagar", "Typical duration in days"),
   active: w("Tarjolla asiakkaille", "Tillgänglig för kunder", "Available to customers"),
+  notActive: w("Ei tarjolla asiakkaille", "Inte tillgänglig för kunder", "Not available to customers"),
+  regionsChoiceHint: w(
+    "Jos et valitse yhtään, palvelu on tarjolla hankintaluokan koko alueella.",
+    "Om du inte väljer någon erbjuds tjänsten i kategorins hela område.",
+    "If you choose none, the service is offered in the category's whole area.",
+  ),
   notAdmittedYet: w("Et ole vielä hyväksytty yhteenkään asiakasvalintaluokkaan.", "Du är ännu inte godkänd i någon kundvalskategori.", "You are not yet admitted to any customer-choice category."),
   apply: w("Hae mukaan tähän hankintaluokkaan", "Ansök till den här kategorin", "Apply to this category"),
   myApplications: w("Hakemukset", "Ansökningar", "Applications"),
@@ -490,7 +508,7 @@ export function localised(text: { fi: string; sv: string; en: string } | undefin
   return text[current] || text.fi || text.en || text.sv;
 }
 
-const locale = (): string => ({ fi: "fi-FI", sv: "sv-FI", en: "en-GB" })[current];
+export const locale = (): string => ({ fi: "fi-FI", sv: "sv-FI", en: "en-GB" })[current];
 
 export function formatDate(isoDate: string): string {
   // A date without a time is a Helsinki calendar day: format it as such, not as UTC midnight.

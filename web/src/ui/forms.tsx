@@ -5,6 +5,7 @@
 import type { ComponentChildren } from "preact";
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { lang, t } from "../i18n";
+import { splitCodes } from "../names";
 import { errorMessage, fieldError, problemText, type Problem } from "./problem";
 
 export function fieldId(pointer: string): string {
@@ -99,5 +100,72 @@ export function ErrorSummary({ problem, idPrefix = "" }: { problem: Problem | nu
         <p>{problemText(problem)}</p>
       )}
     </div>
+  );
+}
+
+// Several of a short list, as checkboxes in a group that the error summary can focus; the
+// values stay in the options' order.
+export function CheckboxGroup(props: {
+  pointer: string;
+  legend: string;
+  hint?: string;
+  options: { value: string; label: string }[];
+  chosen: readonly string[];
+  onChange: (chosen: string[]) => void;
+  problem: Problem | null;
+  idPrefix?: string;
+}) {
+  const id = (props.idPrefix ?? "") + fieldId(props.pointer);
+  const error = fieldError(props.problem, props.pointer);
+  const described = [props.hint ? id + "-hint" : "", error ? id + "-error" : ""].filter(Boolean).join(" ");
+  const toggle = (value: string, on: boolean) =>
+    props.onChange(props.options.map((o) => o.value).filter((v) => (v === value ? on : props.chosen.includes(v))));
+  return (
+    <fieldset class={error ? "field choices field-error" : "field choices"} id={id} tabIndex={-1} aria-describedby={described || undefined}>
+      <legend>{props.legend}</legend>
+      {props.hint && (
+        <p class="hint" id={id + "-hint"}>
+          {props.hint}
+        </p>
+      )}
+      {error && (
+        <p class="error-message" id={id + "-error"}>
+          {error}
+        </p>
+      )}
+      {props.options.map((o) => (
+        <label key={o.value}>
+          <input type="checkbox" checked={props.chosen.includes(o.value)} onChange={(e) => toggle(o.value, e.currentTarget.checked)} /> {o.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+// Codes typed as text (where no list to choose from can be complete), with what they name said
+// below as the reader types, so a mistyped code shows before the form is sent.
+export function CodesField(props: {
+  pointer: string;
+  label: string;
+  hint: string;
+  value: string;
+  onInput: (value: string) => void;
+  names: (codes: string[]) => string;
+  problem: Problem | null;
+  idPrefix?: string;
+}) {
+  const previewId = (props.idPrefix ?? "") + fieldId(props.pointer) + "-names";
+  const codes = splitCodes(props.value);
+  return (
+    <Field pointer={props.pointer} label={props.label} hint={props.hint} problem={props.problem} idPrefix={props.idPrefix}>
+      {(p) => (
+        <>
+          <input {...p} aria-describedby={[p["aria-describedby"], previewId].filter(Boolean).join(" ")} value={props.value} onInput={(e) => props.onInput(e.currentTarget.value)} />
+          <p class="hint" id={previewId} aria-live="polite">
+            {codes.length > 0 && props.names(codes)}
+          </p>
+        </>
+      )}
+    </Field>
   );
 }

@@ -6,6 +6,7 @@
 import { useMemo, useState } from "preact/hooks";
 import { api, type Schemas } from "../../api/client";
 import { formatDate, formatEuros, localised, t, tCode, useLanguage } from "../../i18n";
+import { languageNames, municipalityNames } from "../../names";
 import { navigate } from "../../router";
 import { ErrorSummary, Field } from "../../ui/forms";
 import { NpsWithInterval, RateWithInterval } from "../../ui/Uncertain";
@@ -82,9 +83,9 @@ function OfferingCard({ entry, onChoose }: { entry: Entry; onChoose: (() => void
           {o.typical_duration_days} {t("days")}
         </dd>
         <dt>{t("languagesServed")}</dt>
-        <dd>{o.languages.join(", ")}</dd>
+        <dd>{languageNames(o.languages)}</dd>
         <dt>{t("regions")}</dt>
-        <dd>{o.regions.length ? o.regions.join(", ") : t("everywhere")}</dd>
+        <dd>{o.regions.length ? municipalityNames(o.regions) : t("everywhere")}</dd>
       </dl>
       <Record scorecard={entry.scorecard} />
       {onChoose && (

@@ -4,7 +4,8 @@ import { useState } from "preact/hooks";
 import { api } from "../../api/client";
 import { t, tCode, useLanguage } from "../../i18n";
 import { navigate } from "../../router";
-import { ErrorSummary, Field } from "../../ui/forms";
+import { commonServiceLanguages, languageName, municipalityName, namedMunicipalities } from "../../names";
+import { CheckboxGroup, ErrorSummary, Field } from "../../ui/forms";
 import { Layout } from "../../ui/Layout";
 import { asProblem, type Problem } from "../../ui/problem";
 
@@ -40,11 +41,12 @@ export function CoachHome() {
 function NewCustomer({ initialReference }: { initialReference: string }) {
   const [form, setForm] = useState({
     reference: initialReference,
-    region: "",
-    languages: "fi",
+    region: "", // a municipality's code, or "other" while the coach types a code
+    otherRegion: "",
     unemployment_band: "",
     age_band: "",
   });
+  const [languages, setLanguages] = useState<string[]>(["fi"]);
   const [problem, setProblem] = useState<Problem | null>(null);
   const set = (k: keyof typeof form) => (e: Event) =>
     setForm({ ...form, [k]: (e.currentTarget as HTMLInputElement).value });
@@ -53,8 +55,8 @@ function NewCustomer({ initialReference }: { initialReference: string }) {
     const { data, error } = await api.POST("/v1/customers", {
       body: {
         reference: form.reference || initialReference,
-        region: form.region,
-        languages: form.languages.split(/[ ,]+/).filter(Boolean),
+        region: form.region === "other" ? form.otherRegion.trim() : form.region,
+        languages,
         unemployment_band: form.unemployment_band as (typeof unemploymentBands)[number],
         age_band: form.age_band as (typeof ageBands)[number],
       },
@@ -71,11 +73,32 @@ function NewCustomer({ initialReference }: { initialReference: string }) {
           {(p) => <input {...p} value={form.reference || initialReference} onInput={set("reference")} />}
         </Field>
         <Field pointer="/region" label={t("region")} problem={problem}>
-          {(p) => <input {...p} inputMode="numeric" value={form.region} onInput={set("region")} />}
+          {(p) => (
+            <select {...p} value={form.region} onChange={set("region")}>
+              <option value="">–</option>
+              {namedMunicipalities().map((code) => (
+                <option key={code} value={code}>
+                  {municipalityName(code)}
+                </option>
+              ))}
+              <option value="other">{t("otherMunicipality")}</option>
+            </select>
+          )}
         </Field>
-        <Field pointer="/languages" label={t("customerLanguages")} problem={problem}>
-          {(p) => <input {...p} value={form.languages} onInput={set("languages")} />}
-        </Field>
+        {form.region === "other" && (
+          <Field pointer="/region" label={t("municipalityCode")} problem={problem} idPrefix="other-">
+            {(p) => <input {...p} inputMode="numeric" value={form.otherRegion} onInput={set("otherRegion")} />}
+          </Field>
+        )}
+        <CheckboxGroup
+          pointer="/languages"
+          legend={t("customerLanguages")}
+          hint={t("customerLanguagesHint")}
+          options={commonServiceLanguages.map((code) => ({ value: code, label: languageName(code) }))}
+          chosen={languages}
+          onChange={setLanguages}
+          problem={problem}
+        />
         <Field pointer="/unemployment_band" label={t("unemployment")} problem={problem}>
           {(p) => (
             <select {...p} value={form.unemployment_band} onChange={set("unemployment_band")}>

@@ -4,6 +4,7 @@ import { useState } from "preact/hooks";
 import { categoriesBoughtBy } from "../../api/categories";
 import { api, type Schemas } from "../../api/client";
 import { formatTime, localised, t, tCode, useLanguage } from "../../i18n";
+import { languageNames, municipalityName } from "../../names";
 import { navigate } from "../../router";
 import { ErrorSummary, Field } from "../../ui/forms";
 import { Failed, Layout, Loading } from "../../ui/Layout";
@@ -35,9 +36,9 @@ export function CustomerPage({ id }: { id: string }) {
     <Layout title={`${t("customer")} ${c.reference}`}>
       <dl class="facts">
         <dt>{t("region")}</dt>
-        <dd>{c.region}</dd>
+        <dd>{municipalityName(c.region)}</dd>
         <dt>{t("customerLanguages")}</dt>
-        <dd>{c.languages.join(", ")}</dd>
+        <dd>{languageNames(c.languages)}</dd>
         <dt>{t("unemployment")}</dt>
         <dd>{tCode("band_", c.unemployment_band)}</dd>
         <dt>{t("ageBand")}</dt>

@@ -6,7 +6,8 @@ import { useState } from "preact/hooks";
 import { api, type Schemas } from "../../api/client";
 import { formatDate, helsinkiDate, localised, t, tCode, useLanguage } from "../../i18n";
 import { navigate } from "../../router";
-import { ErrorSummary, Field } from "../../ui/forms";
+import { languageNames, municipalityNames, splitCodes } from "../../names";
+import { CodesField, ErrorSummary, Field } from "../../ui/forms";
 import { Failed, Layout, Loading } from "../../ui/Layout";
 import { asProblem, type Problem } from "../../ui/problem";
 import { useAct } from "../../ui/useAct";
@@ -221,7 +222,6 @@ function NewCategory({ dpsId, onCreated }: { dpsId: string; onCreated: () => voi
   const [problem, setProblem] = useState<Problem | null>(null);
   const set = (k: keyof typeof f) => (e: Event) => setF({ ...f, [k]: (e.currentTarget as HTMLInputElement).value });
   const setCriterion = (i: number, change: Partial<CriterionInput>) => setCriteria(criteria.map((c, j) => (i === j ? { ...c, ...change } : c)));
-  const list = (s: string) => s.split(/[ ,]+/).filter(Boolean);
   const p = "new-category-";
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -230,8 +230,8 @@ function NewCategory({ dpsId, onCreated }: { dpsId: string; onCreated: () => voi
       body: {
         name: { fi: f.fi, sv: f.sv, en: f.en },
         description: f.description,
-        regions: list(f.regions),
-        languages: list(f.languages),
+        regions: splitCodes(f.regions),
+        languages: splitCodes(f.languages),
         award_method: f.method as "customer_choice" | "mini_competition",
         price: { unit: f.unit, ...(f.ceiling ? { unit_price_ceiling_cents: Math.round(Number(f.ceiling.replace(",", ".")) * 100) } : {}) },
         criteria,
@@ -255,8 +255,8 @@ function NewCategory({ dpsId, onCreated }: { dpsId: string; onCreated: () => voi
       <Field pointer="/description" label={t("description")} problem={problem} idPrefix={p}>
         {(a) => <textarea {...a} rows={3} value={f.description} onInput={set("description")} />}
       </Field>
-      {input("/regions", "regions", t("regions"), t("regionsHint"))}
-      {input("/languages", "languages", t("languagesServed"))}
+      <CodesField pointer="/regions" label={t("regions")} hint={t("regionsHint")} value={f.regions} onInput={(v) => setF({ ...f, regions: v })} names={municipalityNames} problem={problem} idPrefix={p} />
+      <CodesField pointer="/languages" label={t("languagesServed")} hint={t("languageCodesHint")} value={f.languages} onInput={(v) => setF({ ...f, languages: v })} names={languageNames} problem={problem} idPrefix={p} />
       <Field pointer="/award_method" label={t("awardMethod")} problem={problem} idPrefix={p}>
         {(a) => (
           <select {...a} value={f.method} onChange={set("method")}>

@@ -5,6 +5,7 @@ import qrcode from "qrcode-generator";
 import { useState } from "preact/hooks";
 import { api, type Schemas } from "../../api/client";
 import { formatDate, formatEuros, formatTime, helsinkiDate, localised, t, tCode, useLanguage } from "../../i18n";
+import { languageNames, municipalityName } from "../../names";
 import { useSession } from "../../session";
 import { ErrorSummary, Field } from "../../ui/forms";
 import { Failed, Layout, Loading } from "../../ui/Layout";
@@ -46,7 +47,7 @@ export function OrderPage({ id }: { id: string }) {
           <>
             <dt>{t("customerFacts")}</dt>
             <dd>
-              {o.customer_languages.join(", ")} · {o.customer_region}
+              {languageNames(o.customer_languages)} · {municipalityName(o.customer_region ?? "")}
             </dd>
           </>
         )}

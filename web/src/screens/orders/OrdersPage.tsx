@@ -5,6 +5,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { Schemas } from "../../api/client";
 import { api } from "../../api/client";
 import { formatTime, localised, t, tCode, useLanguage } from "../../i18n";
+import { languageNames, municipalityName } from "../../names";
 import { useSession } from "../../session";
 import { Failed, Layout, Loading } from "../../ui/Layout";
 import { useLoad } from "../../ui/useLoad";
@@ -78,7 +79,7 @@ export function OrdersPage() {
                 </td>
                 <td>
                   {provider
-                    ? `${(o.customer_languages ?? []).join(", ")} · ${o.customer_region ?? ""}`
+                    ? `${languageNames(o.customer_languages ?? [])} · ${municipalityName(o.customer_region ?? "")}`
                     : `${o.provider_name}${o.customer_reference ? " · " + o.customer_reference : ""}`}
                 </td>
                 <td>{localised(o.category_name)}</td>

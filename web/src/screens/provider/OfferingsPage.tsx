@@ -3,12 +3,14 @@
 import { useState } from "preact/hooks";
 import { api, type Schemas } from "../../api/client";
 import { formatDate, formatEuros, helsinkiDate, localised, t, useLanguage } from "../../i18n";
-import { ErrorSummary, Field } from "../../ui/forms";
+import { languageName, languageNames, municipalityName, municipalityNames, splitCodes } from "../../names";
+import { CheckboxGroup, CodesField, ErrorSummary, Field } from "../../ui/forms";
 import { Failed, Layout, Loading } from "../../ui/Layout";
 import { asProblem, type Problem } from "../../ui/problem";
 import { useLoad } from "../../ui/useLoad";
 
 type Offering = Schemas["offering"];
+type Category = Schemas["category"];
 type OfferingBody = Schemas["offering.request"];
 
 export function OfferingsPage() {
@@ -46,12 +48,13 @@ function CategoryOfferings({ categoryId }: { categoryId: string }) {
         {(offerings.data?.items ?? []).map((o) =>
           editing === o.id ? (
             <li key={o.id}>
-              <OfferingForm categoryId={categoryId} offering={o} onSaved={() => { setEditing(null); offerings.reload(); }} />
+              <OfferingForm category={c} offering={o} onSaved={() => { setEditing(null); offerings.reload(); }} />
             </li>
           ) : (
             <li key={o.id} class="offering-row">
               <strong>{localised(o.description)}</strong> · {formatEuros(o.unit_price_cents)} · {t("freePlaces")}: {o.free_places} ·{" "}
-              {t("earliestStart")}: {formatDate(o.earliest_start)} · {o.active ? t("active") : "–"}{" "}
+              {t("earliestStart")}: {formatDate(o.earliest_start)} · {languageNames(o.languages)} ·{" "}
+              {o.regions.length ? municipalityNames(o.regions) : t("everywhere")} · {o.active ? t("active") : t("notActive")}{" "}
               <button type="button" onClick={() => setEditing(o.id)} aria-label={`${t("editOffering")}: ${localised(o.description)}`}>
                 {t("editOffering")}
               </button>
@@ -61,13 +64,15 @@ function CategoryOfferings({ categoryId }: { categoryId: string }) {
       </ul>
       <details>
         <summary>{t("newOffering")}</summary>
-        <OfferingForm categoryId={categoryId} onSaved={offerings.reload} />
+        <OfferingForm category={c} onSaved={offerings.reload} />
       </details>
     </section>
   );
 }
 
-function OfferingForm({ categoryId, offering, onSaved }: { categoryId: string; offering?: Offering; onSaved: () => void }) {
+// Regions and languages are chosen from the category's own, the only ones an offering may
+// name; a category that covers every region leaves the municipality codes to be typed.
+function OfferingForm({ category, offering, onSaved }: { category: Category; offering?: Offering; onSaved: () => void }) {
   const [f, setF] = useState({
     fi: offering?.description.fi ?? "",
     sv: offering?.description.sv ?? "",
@@ -75,34 +80,36 @@ function OfferingForm({ categoryId, offering, onSaved }: { categoryId: string; o
     price: offering ? String(offering.unit_price_cents / 100) : "",
     places: offering ? String(offering.free_places) : "",
     regions: offering?.regions.join(", ") ?? "",
-    languages: offering?.languages.join(", ") ?? "fi",
     start: offering?.earliest_start ?? helsinkiDate(),
     days: offering ? String(offering.typical_duration_days) : "60",
     active: offering?.active ?? true,
   });
+  const [regions, setRegions] = useState<string[]>(offering?.regions ?? []);
+  const [languages, setLanguages] = useState<string[]>(offering?.languages ?? category.languages.slice(0, 1));
   const [problem, setProblem] = useState<Problem | null>(null);
   const set = (k: keyof typeof f) => (e: Event) => setF({ ...f, [k]: (e.currentTarget as HTMLInputElement).value });
-  const list = (s: string) => s.split(/[ ,]+/).filter(Boolean);
+  const categoryRegions = category.regions ?? [];
+  const everyRegion = categoryRegions.length === 0;
   const submit = async (e: Event) => {
     e.preventDefault();
     const body: OfferingBody = {
       description: { fi: f.fi, sv: f.sv, en: f.en },
       unit_price_cents: Math.round(Number(f.price.replace(",", ".")) * 100),
       free_places: Number(f.places),
-      regions: list(f.regions),
-      languages: list(f.languages),
+      regions: everyRegion ? splitCodes(f.regions) : regions,
+      languages,
       earliest_start: f.start,
       typical_duration_days: Number(f.days),
       active: f.active,
     };
     const { error } = offering
       ? await api.PUT("/v1/offerings/{offering_id}", { params: { path: { offering_id: offering.id } }, body })
-      : await api.POST("/v1/categories/{category_id}/offerings", { params: { path: { category_id: categoryId } }, body });
+      : await api.POST("/v1/categories/{category_id}/offerings", { params: { path: { category_id: category.id } }, body });
     if (error) return setProblem(asProblem(error));
     setProblem(null);
     onSaved();
   };
-  const prefix = offering ? offering.id : categoryId;
+  const prefix = offering ? offering.id : category.id;
   const input = (pointer: string, key: keyof typeof f, label: string, type = "text", hint?: string) => (
     <Field pointer={pointer} label={label} hint={hint} problem={problem} idPrefix={prefix}>
       {(p) => <input {...p} type={type} value={String(f[key])} onInput={set(key)} />}
@@ -116,8 +123,29 @@ function OfferingForm({ categoryId, offering, onSaved }: { categoryId: string; o
       {input("/description/en", "en", t("descriptionEn"))}
       {input("/unit_price_cents", "price", t("priceEuros"), "text")}
       {input("/free_places", "places", t("freePlaces"), "number")}
-      {input("/regions", "regions", t("regions"), "text", t("regionsHint"))}
-      {input("/languages", "languages", t("languagesServed"))}
+      {everyRegion ? (
+        <CodesField pointer="/regions" label={t("regions")} hint={t("regionsHint")} value={f.regions} onInput={(v) => setF({ ...f, regions: v })} names={municipalityNames} problem={problem} idPrefix={prefix} />
+      ) : (
+        <CheckboxGroup
+          pointer="/regions"
+          legend={t("regions")}
+          hint={t("regionsChoiceHint")}
+          options={categoryRegions.map((code) => ({ value: code, label: municipalityName(code) }))}
+          chosen={regions}
+          onChange={setRegions}
+          problem={problem}
+          idPrefix={prefix}
+        />
+      )}
+      <CheckboxGroup
+        pointer="/languages"
+        legend={t("languagesServed")}
+        options={category.languages.map((code) => ({ value: code, label: languageName(code) }))}
+        chosen={languages}
+        onChange={setLanguages}
+        problem={problem}
+        idPrefix={prefix}
+      />
       {input("/earliest_start", "start", t("earliestStart"), "date")}
       {input("/typical_duration_days", "days", t("durationDays"), "number")}
       <div class="field checkbox">

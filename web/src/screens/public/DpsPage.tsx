@@ -1,6 +1,7 @@
 // One DPS: its open categories with their criteria, price model and admitted providers.
 import { useState } from "preact/hooks";
 import { api, type Schemas } from "../../api/client";
+import { languageNames, municipalityNames } from "../../names";
 import { navigate } from "../../router";
 import { useSession } from "../../session";
 import { ErrorSummary } from "../../ui/forms";
@@ -52,11 +53,11 @@ function CategoryCard({ id }: { id: string }) {
       <Price price={c.price} />
       {c.regions && c.regions.length > 0 && (
         <p>
-          {t("regions")}: {c.regions.join(", ")}
+          {t("regions")}: {municipalityNames(c.regions)}
         </p>
       )}
       <p>
-        {t("languagesServed")}: {c.languages.join(", ")}
+        {t("languagesServed")}: {languageNames(c.languages)}
       </p>
       {c.criteria && c.criteria.length > 0 && (
         <>
