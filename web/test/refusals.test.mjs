@@ -48,7 +48,7 @@ test("a field error is said by its rule, a field's own words first", () => {
   const checkDigit = { pointer: "/organisation/business_id", rule: "check-digit", detail: "the check digit of the Finnish business ID does not match" };
   assert.equal(fieldMessage(checkDigit, "fi"), "Tarkistusnumero ei täsmää. Tarkista tunnus.");
   assert.equal(fieldMessage(checkDigit, "sv"), "Kontrollsiffran stämmer inte. Kontrollera numret.");
-  assert.equal(fieldMessage({ pointer: "/organisation/business_id", rule: "pattern", detail: "x" }, "fi"), "Y-tunnus on muotoa 1234567-8.");
+  assert.equal(fieldMessage({ pointer: "/organisation/business_id", rule: "pattern", detail: "x" }, "fi"), "Anna tunnus muodossa 1234567-8.");
   assert.equal(fieldMessage({ pointer: "/name/fi", rule: "pattern", detail: "x" }, "fi"), "Arvo ei ole oikeaa muotoa.");
   assert.equal(fieldMessage({ pointer: "/criteria/2/key", rule: "unique", detail: "x" }, "en"), "Another criterion already uses this key.");
 });

@@ -14,7 +14,9 @@ export const ruleWords: Record<string, Words> = {
   type: w("Arvo on väärää muotoa.", "Värdet har fel form.", "The value has the wrong form."),
   enum: w("Valitse jokin vaihtoehdoista.", "Välj ett av alternativen.", "Choose one of the options."),
   pattern: w("Arvo ei ole oikeaa muotoa.", "Värdet har inte rätt form.", "The value is not in the right form."),
-  minLength: w("Teksti on liian lyhyt.", "Texten är för kort.", "This is too short."),
+  // Every request schema's minLength is 1 but the passwords' and the business ID's, which say
+  // their own below.
+  minLength: w("Täytä tämä kohta.", "Fyll i den här uppgiften.", "Fill this in."),
   maxLength: w("Teksti on liian pitkä.", "Texten är för lång.", "This is too long."),
   minimum: w("Luku on liian pieni.", "Talet är för litet.", "The number is too small."),
   maximum: w("Luku on liian suuri.", "Talet är för stort.", "The number is too large."),
@@ -143,11 +145,8 @@ export const ruleWords: Record<string, Words> = {
 // Where one field says more than its rule in general: "<rule> <field>", the field being the
 // pointer's last name ("/answers/2/text" → "text").
 export const fieldRuleWords: Record<string, Words> = {
-  "pattern business_id": w(
-    "Y-tunnus on muotoa 1234567-8.",
-    "FO-numret har formen 1234567-8.",
-    "A Finnish business ID has the form 1234567-8.",
-  ),
+  "pattern business_id": w("Anna tunnus muodossa 1234567-8.", "Ange numret i formen 1234567-8.", "Enter the ID in the form 1234567-8."),
+  "minLength business_id": w("Anna tunnus muodossa 1234567-8.", "Ange numret i formen 1234567-8.", "Enter the ID in the form 1234567-8."),
   "length business_id": w(
     "Yritystunnuksessa on 4–20 kirjainta ja numeroa.",
     "Ett företagsnummer har 4–20 bokstäver och siffror.",
