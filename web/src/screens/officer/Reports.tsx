@@ -5,6 +5,7 @@ import { api } from "../../api/client";
 import { formatEuros, formatMonth, localised, t, useLanguage } from "../../i18n";
 import { NpsWithInterval, RateWithInterval } from "../../ui/Uncertain";
 import { Failed, Layout, Loading } from "../../ui/Layout";
+import { OrganisationName } from "../../ui/Names";
 import { useLoad } from "../../ui/useLoad";
 
 
@@ -46,7 +47,7 @@ function CategoryScorecards({ id, name }: { id: string; name: string }) {
     () => api.GET("/v1/categories/{category_id}/admitted-providers", { params: { path: { category_id: id } } }),
     [id],
   );
-  const nameOf = (p: string) => providers.data?.items.find((x) => x.provider_id === p)?.name ?? p.slice(0, 8);
+  const nameOf = (p: string) => providers.data?.items.find((x) => x.provider_id === p)?.name ?? <OrganisationName id={p} />;
   if (!cards.data) return cards.failed ? <Failed /> : <Loading />;
   if (cards.data.items.length === 0)
     return (

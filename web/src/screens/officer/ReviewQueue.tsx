@@ -1,9 +1,12 @@
 // The officer's queue: applications awaiting a decision under each of the authority's DPSs,
-// soonest due first, with working days left and the overdue ones marked in words.
+// soonest due first, each named by its provider and category, with the time left and the
+// overdue ones said in words (and marked, not by colour alone).
 import { api } from "../../api/client";
 import { formatDate, formatTime, t, tCode, useLanguage } from "../../i18n";
 import { Failed, Layout, Loading } from "../../ui/Layout";
+import { CategoryName, OrganisationName } from "../../ui/Names";
 import { useLoad } from "../../ui/useLoad";
+import { timeLeft } from "./timeLeft";
 
 export function ReviewQueue() {
   useLanguage();
@@ -29,12 +32,14 @@ function DpsQueue({ id, title }: { id: string; title: string }) {
       ) : queue.data.items.length === 0 ? (
         <p>{t("queueEmpty")}</p>
       ) : (
-        <table class="table">
+        <table class="table stack">
           <caption class="visually-hidden">{t("reviewQueue")}</caption>
           <thead>
             <tr>
-              <th scope="col">{t("decisionDue")}</th>
+              <th scope="col">{t("provider")}</th>
+              <th scope="col">{t("category")}</th>
               <th scope="col">{t("timeLeft")}</th>
+              <th scope="col">{t("decisionDue")}</th>
               <th scope="col">{t("stateLabel")}</th>
               <th scope="col">{t("receivedAt")}</th>
             </tr>
@@ -42,12 +47,18 @@ function DpsQueue({ id, title }: { id: string; title: string }) {
           <tbody>
             {queue.data.items.map((a) => (
               <tr key={a.id} class={a.overdue ? "overdue" : ""}>
-                <td>
-                  <a href={`/officer/applications/${a.id}`}>{a.decision_due ? formatDate(a.decision_due) : "–"}</a>
+                <td data-label={t("provider")}>
+                  <a href={`/officer/applications/${a.id}`}>
+                    <OrganisationName id={a.provider_id} />
+                  </a>
                 </td>
-                <td>{a.overdue ? <strong>{t("overdue")}</strong> : `${a.working_days_left ?? "–"} ${t("workingDaysLeft")}`}</td>
-                <td>{tCode("app_", a.state)}</td>
-                <td>{a.received_at ? formatTime(a.received_at) : "–"}</td>
+                <td data-label={t("category")}>
+                  <CategoryName id={a.category_id} />
+                </td>
+                <td data-label={t("timeLeft")}>{a.overdue ? <strong>{timeLeft(a)}</strong> : timeLeft(a)}</td>
+                <td data-label={t("decisionDue")}>{a.decision_due ? formatDate(a.decision_due) : "–"}</td>
+                <td data-label={t("stateLabel")}>{tCode("app_", a.state)}</td>
+                <td data-label={t("receivedAt")}>{a.received_at ? formatTime(a.received_at) : "–"}</td>
               </tr>
             ))}
           </tbody>

@@ -1,8 +1,9 @@
 // The provider's own requests to participate with their state in words, and where to apply.
 import { useState } from "preact/hooks";
 import { api } from "../../api/client";
-import { formatDate, formatTime, localised, t, tCode, useLanguage } from "../../i18n";
+import { formatDate, formatTime, t, tCode, useLanguage } from "../../i18n";
 import { Failed, Layout, Loading } from "../../ui/Layout";
+import { CategoryName } from "../../ui/Names";
 import { useLoad } from "../../ui/useLoad";
 
 export function ApplicationsPage() {
@@ -19,7 +20,7 @@ export function ApplicationsPage() {
       ) : list.data.items.length === 0 ? (
         <p>{t("none")}</p>
       ) : (
-        <table class="table">
+        <table class="table stack">
           <caption class="visually-hidden">{t("myApplications")}</caption>
           <thead>
             <tr>
@@ -32,14 +33,14 @@ export function ApplicationsPage() {
           <tbody>
             {list.data.items.map((a) => (
               <tr key={a.id}>
-                <td>
+                <td data-label={t("category")}>
                   <a href={`/provider/applications/${a.id}`}>
                     <CategoryName id={a.category_id} />
                   </a>
                 </td>
-                <td>{tCode("app_", a.state)}</td>
-                <td>{a.received_at ? formatTime(a.received_at) : "–"}</td>
-                <td>{a.decision_due ? formatDate(a.decision_due) : "–"}</td>
+                <td data-label={t("stateLabel")}>{tCode("app_", a.state)}</td>
+                <td data-label={t("receivedAt")}>{a.received_at ? formatTime(a.received_at) : "–"}</td>
+                <td data-label={t("decisionDue")}>{a.decision_due ? formatDate(a.decision_due) : "–"}</td>
               </tr>
             ))}
           </tbody>
@@ -47,11 +48,6 @@ export function ApplicationsPage() {
       )}
     </Layout>
   );
-}
-
-function CategoryName({ id }: { id: string }) {
-  const c = useLoad(() => api.GET("/v1/categories/{category_id}", { params: { path: { category_id: id } } }), [id]);
-  return <>{c.data ? localised(c.data.name) : id.slice(0, 8)}</>;
 }
 
 // The authority's open requests to confirm that the criteria still hold, each answered here.
