@@ -1,24 +1,16 @@
-// One application beside its category's criteria: each answer with the automatic evaluation,
-// then the decision (a rejection needs reasons) or a clarification request.
+// One application beside its category's criteria: each answer (a document by its name, to
+// download) with what the automatic evaluation found, then the decision (a rejection needs
+// reasons) or a clarification request.
 import { useState } from "preact/hooks";
-import { api, type Schemas } from "../../api/client";
+import { api } from "../../api/client";
 import { formatDate, t, tCode, useLanguage } from "../../i18n";
 import { ErrorSummary, Field } from "../../ui/forms";
 import { Failed, Layout, Loading } from "../../ui/Layout";
+import { CategoryName, OrganisationName } from "../../ui/Names";
 import { asProblem, type Problem } from "../../ui/problem";
 import { useLoad } from "../../ui/useLoad";
-
-type Answer = Schemas["application"]["answers"][number];
-
-function answerText(a: Answer | undefined): string {
-  if (!a) return "–";
-  const x = a as { yes?: boolean; number?: number; date?: string; text?: string; attachment_id?: string };
-  if (x.yes !== undefined) return x.yes ? t("yes") : t("no");
-  if (x.number !== undefined) return String(x.number);
-  if (x.date) return formatDate(x.date);
-  if (x.attachment_id) return "📎";
-  return x.text ?? "–";
-}
+import { AnswerText, EvaluationText, useAttachments } from "../qualification/answers";
+import { timeLeft } from "./timeLeft";
 
 export function ApplicationReview({ id }: { id: string }) {
   useLanguage();
@@ -31,6 +23,7 @@ export function ApplicationReview({ id }: { id: string }) {
         : { data: undefined },
     [categoryId],
   );
+  const attachments = useAttachments(id, app.data?.updated_at);
   const [reason, setReason] = useState("");
   const [message, setMessage] = useState("");
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -59,10 +52,20 @@ export function ApplicationReview({ id }: { id: string }) {
   const open = a.state === "submitted" || a.state === "clarification_requested";
   return (
     <Layout title={t("application")}>
+      <dl class="facts">
+        <dt>{t("provider")}</dt>
+        <dd>
+          <OrganisationName id={a.provider_id} />
+        </dd>
+        <dt>{t("category")}</dt>
+        <dd>
+          <CategoryName id={a.category_id} />
+        </dd>
+      </dl>
       <p id="application-state">
         {tCode("app_", a.state)}
         {a.decision_due && ` · ${t("decisionDue")} ${formatDate(a.decision_due)}`}
-        {a.overdue ? ` · ${t("overdue")}` : a.working_days_left != null ? ` · ${a.working_days_left} ${t("workingDaysLeft")}` : ""}
+        {timeLeft(a) && ` · ${timeLeft(a)}`}
       </p>
       <table class="table">
         <caption>{t("answers")}</caption>
@@ -75,15 +78,15 @@ export function ApplicationReview({ id }: { id: string }) {
         </thead>
         <tbody>
           {criteria.map((k) => {
-            const answer = a.answers.find((x) => (x as { key: string }).key === k.key);
-            const ev = a.evaluations.find((x) => x.key === k.key) as { verdict?: string; reason?: string } | undefined;
+            const answer = a.answers.find((x) => x.key === k.key);
             return (
               <tr key={k.key}>
                 <th scope="row">{k.question}</th>
-                <td>{answerText(answer)}</td>
                 <td>
-                  {ev?.verdict ? tCode("verdict_", ev.verdict) : "–"}
-                  {ev?.reason ? ` (${ev.reason})` : ""}
+                  <AnswerText answer={answer} attachments={attachments.data?.items ?? []} />
+                </td>
+                <td>
+                  <EvaluationText criterion={k} answer={answer} evaluation={a.evaluations.find((x) => x.key === k.key)} receivedAt={a.received_at} />
                 </td>
               </tr>
             );

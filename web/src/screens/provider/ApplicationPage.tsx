@@ -3,17 +3,27 @@
 // answers" and one button, then a receipt with the time of receipt and the decision's due
 // date that can be printed. While the officer asks for clarification, the answers can be
 // changed and the request answered here.
+import { Fragment } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { api, csrfHeader, type Schemas } from "../../api/client";
 import { formatDate, formatTime, localised, t, tCode, useLanguage } from "../../i18n";
-import { ErrorSummary, Field } from "../../ui/forms";
+import { ErrorSummary, Field, fieldId } from "../../ui/forms";
 import { Failed, Layout, Loading } from "../../ui/Layout";
-import { asProblem, refusalText, type Problem } from "../../ui/problem";
+import { asProblem, fieldError, refusalText, type Problem } from "../../ui/problem";
 import { useLoad } from "../../ui/useLoad";
+import { AnswerText, useAttachments, type Answer, type Criterion } from "../qualification/answers";
 
-type Application = Schemas["application"];
-type Answer = Application["answers"][number];
-type Criterion = NonNullable<Schemas["category"]["criteria"]>[number];
+type Attachment = Schemas["attachment-list"]["items"][number];
+
+// The API names an answer by its place in the array sent (/answers/2/date); the page names it
+// by its criterion's key (/answers/<key>/date), so the message finds its field.
+function byCriterion(problem: Problem, sent: Answer[]): Problem {
+  const errors = problem.errors?.map((e) => ({
+    ...e,
+    pointer: e.pointer.replace(/^\/answers\/([0-9]+)/, (whole, n: string) => (sent[Number(n)] ? `/answers/${sent[Number(n)].key}` : whole)),
+  }));
+  return errors ? { ...problem, errors } : problem;
+}
 
 export function ApplicationPage({ id }: { id: string }) {
   useLanguage();
@@ -27,6 +37,8 @@ export function ApplicationPage({ id }: { id: string }) {
   const [checking, setChecking] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [saved, setSaved] = useState(false);
+  const [uploads, setUploads] = useState(0);
+  const attachments = useAttachments(id, uploads);
   useEffect(() => {
     if (app.data) setAnswers(app.data.answers);
   }, [app.data]);
@@ -36,10 +48,12 @@ export function ApplicationPage({ id }: { id: string }) {
   if (!a || !category.data) return <Layout title={t("application")}>{app.failed ? <Failed /> : <Loading />}</Layout>;
   const title = `${t("application")}: ${localised(category.data.name)}`;
   const editable = a.state === "draft" || a.state === "clarification_requested";
-  // Saved in the criteria's order, so the API's pointer /answers/N names the Nth answered
-  // criterion and the message lands beside its field.
   const ordered = criteria.flatMap((c) => answers.filter((x) => x.key === c.key));
-  const setAnswer = (next: Answer) => setAnswers([...answers.filter((x) => x.key !== next.key), next]);
+  const setAnswer = (next: Answer) => {
+    if (next.attachment_id !== answers.find((x) => x.key === next.key)?.attachment_id) setUploads((n) => n + 1);
+    setAnswers([...answers.filter((x) => x.key !== next.key), next]);
+  };
+  const files = attachments.data?.items ?? [];
 
   const save = async () => {
     const { error } = await api.PUT("/v1/applications/{application_id}/answers", {
@@ -47,7 +61,7 @@ export function ApplicationPage({ id }: { id: string }) {
       body: { answers: ordered },
     });
     if (error) {
-      setProblem(asProblem(error));
+      setProblem(byCriterion(asProblem(error), ordered));
       return false;
     }
     setProblem(null);
@@ -68,7 +82,7 @@ export function ApplicationPage({ id }: { id: string }) {
     return (
       <Layout title={t("checkAnswers")}>
         <p class="lead">{t("checkAnswersIntro")}</p>
-        <AnswerSummary criteria={criteria} answers={ordered} />
+        <AnswerSummary criteria={criteria} answers={ordered} attachments={files} />
         <div class="actions">
           <button type="button" class="primary" onClick={submit}>
             {t("submitApplication")}
@@ -104,6 +118,9 @@ export function ApplicationPage({ id }: { id: string }) {
             )}
           </dl>
           <p>{t("receiptBody")}</p>
+          <button type="button" class="no-print" onClick={() => window.print()}>
+            {t("print")}
+          </button>
         </section>
       )}
       {a.decision_reason && (
@@ -123,7 +140,7 @@ export function ApplicationPage({ id }: { id: string }) {
           }}
         >
           {criteria.map((c) => (
-            <CriterionField key={c.key} index={ordered.findIndex((x) => x.key === c.key)} criterion={c} answer={answers.find((x) => x.key === c.key)} onChange={setAnswer} problem={problem} applicationId={id} />
+            <CriterionField key={c.key} criterion={c} answer={answers.find((x) => x.key === c.key)} onChange={setAnswer} problem={problem} applicationId={id} attachments={files} />
           ))}
           {a.state === "draft" ? (
             <div class="actions">
@@ -136,62 +153,72 @@ export function ApplicationPage({ id }: { id: string }) {
               {saved && <p role="status">{t("done")}</p>}
             </div>
           ) : (
-            <ClarificationAnswer id={id} answers={ordered} onSent={app.reload} />
+            <ClarificationAnswer id={id} answers={ordered} onSent={app.reload} onAnswersRefused={setProblem} />
           )}
         </form>
       ) : (
-        <AnswerSummary criteria={criteria} answers={a.answers} />
+        <AnswerSummary criteria={criteria} answers={a.answers} attachments={files} />
       )}
     </Layout>
   );
 }
 
-// The answers are an array in the body, so the API names a field by its index:
-// /answers/2/number. The fields follow the criteria's order, and so does the saved array.
-function CriterionField({ index, criterion: c, answer, onChange, problem, applicationId }: {
-  index: number; criterion: Criterion; answer: Answer | undefined; onChange: (a: Answer) => void; problem: Problem | null; applicationId: string;
+// Each criterion's fields are named by its key (/answers/<key>/number), which stays the same
+// however many answers are saved: ids stay unique and each label names its own field.
+function CriterionField({ criterion: c, answer, onChange, problem, applicationId, attachments }: {
+  criterion: Criterion; answer: Answer | undefined; onChange: (a: Answer) => void; problem: Problem | null; applicationId: string; attachments: Attachment[];
 }) {
-  const pointer = `/answers/${index}`;
-  const hint = c.type === "number_at_least" ? `≥ ${c.threshold}` : c.type === "date_within_days" ? `≤ ${c.max_age_days} ${t("days")}` : undefined;
-  if (c.type === "yes_no")
-    return (
-      <fieldset class="field" id={`field-answers-${index}`}>
-        <legend>{c.question}</legend>
-        {[true, false].map((v) => (
-          <label key={String(v)} class="checkbox">
-            <input type="radio" name={c.key} checked={answer?.yes === v} onChange={() => onChange({ key: c.key, yes: v })} />{" "}
-            {v ? t("yes") : t("no")}
-          </label>
-        ))}
-      </fieldset>
-    );
+  const pointer = `/answers/${c.key}`;
+  const hint =
+    c.type === "number_at_least" ? `${t("atLeast")} ${c.threshold}` : c.type === "date_within_days" ? `${t("atMost")} ${c.max_age_days} ${t("daysOld")}` : undefined;
+  const change = (next: Partial<Answer>) => onChange({ ...answer, ...next, key: c.key });
+  const upload = (p: FieldControl) => <Upload {...p} applicationId={applicationId} answer={answer} attachments={attachments} onAttached={(id) => change({ attachment_id: id })} />;
+  const yesNoError = fieldError(problem, `${pointer}/yes`);
   return (
     <div>
-      <Field pointer={pointer} label={c.question} hint={hint} problem={problem}>
-        {(p) =>
-          c.type === "number_at_least" ? (
-            <input {...p} type="number" value={answer?.number ?? ""} onInput={(e) => onChange({ key: c.key, number: Number(e.currentTarget.value) })} />
-          ) : c.type === "date_within_days" ? (
-            <input {...p} type="date" value={answer?.date ?? ""} onInput={(e) => onChange({ ...answer, key: c.key, date: e.currentTarget.value })} />
-          ) : c.type === "text" ? (
-            <textarea {...p} rows={3} value={answer?.text ?? ""} onInput={(e) => onChange({ key: c.key, text: e.currentTarget.value })} />
-          ) : (
-            <Upload {...p} applicationId={applicationId} answer={answer} criterionKey={c.key} onChange={onChange} />
-          )
-        }
-      </Field>
+      {c.type === "yes_no" ? (
+        <fieldset class={yesNoError ? "field field-error" : "field"} id={fieldId(`${pointer}/yes`)} tabIndex={-1} aria-describedby={yesNoError ? fieldId(`${pointer}/yes`) + "-error" : undefined}>
+          <legend>{c.question}</legend>
+          {yesNoError && (
+            <p class="error-message" id={fieldId(`${pointer}/yes`) + "-error"}>
+              {yesNoError}
+            </p>
+          )}
+          {[true, false].map((v) => (
+            <label key={String(v)} class="checkbox">
+              <input type="radio" name={c.key} checked={answer?.yes === v} onChange={() => change({ yes: v })} /> {v ? t("yes") : t("no")}
+            </label>
+          ))}
+        </fieldset>
+      ) : (
+        <Field pointer={c.type === "attachment" ? `${pointer}/attachment_id` : `${pointer}/${c.type === "number_at_least" ? "number" : c.type === "date_within_days" ? "date" : "text"}`} label={c.question} hint={hint} problem={problem}>
+          {(p) =>
+            c.type === "number_at_least" ? (
+              <input {...p} type="number" value={answer?.number ?? ""} onInput={(e) => change({ number: Number(e.currentTarget.value) })} />
+            ) : c.type === "date_within_days" ? (
+              <input {...p} type="date" value={answer?.date ?? ""} onInput={(e) => change({ date: e.currentTarget.value })} />
+            ) : c.type === "text" ? (
+              <textarea {...p} rows={3} value={answer?.text ?? ""} onInput={(e) => change({ text: e.currentTarget.value })} />
+            ) : (
+              upload(p)
+            )
+          }
+        </Field>
+      )}
       {c.attachment_required && c.type !== "attachment" && (
         <Field pointer={`${pointer}/attachment_id`} label={t("uploadFile")} problem={problem}>
-          {(p) => <Upload {...p} applicationId={applicationId} answer={answer} criterionKey={c.key} onChange={onChange} />}
+          {upload}
         </Field>
       )}
     </div>
   );
 }
 
+type FieldControl = { id: string; "aria-describedby"?: string; "aria-invalid"?: boolean };
+
 // The upload goes straight to the API with its real media type; XMLHttpRequest rather than
 // fetch, because only it reports upload progress.
-function Upload(props: { id: string; applicationId: string; answer: Answer | undefined; criterionKey: string; onChange: (a: Answer) => void }) {
+function Upload(props: FieldControl & { applicationId: string; answer: Answer | undefined; attachments: Attachment[]; onAttached: (id: string) => void }) {
   const [progress, setProgress] = useState<number | null>(null);
   const [name, setName] = useState("");
   const [refused, setRefused] = useState<Problem | null>(null);
@@ -210,24 +237,30 @@ function Upload(props: { id: string; applicationId: string; answer: Answer | und
         const body = JSON.parse(xhr.responseText) as { id: string; filename: string };
         setName(body.filename);
         setRefused(null);
-        props.onChange({ ...(props.answer ?? { key: props.criterionKey }), key: props.criterionKey, attachment_id: body.id });
+        props.onAttached(body.id);
       } else {
         setRefused(asProblem(parsed(xhr.responseText) ?? { detail: String(xhr.status) }));
       }
     };
+    xhr.onerror = () => {
+      setProgress(null);
+      setRefused({ detail: t("failed") });
+    };
     xhr.send(file);
   };
+  const attached = name || props.attachments.find((a) => a.id === props.answer?.attachment_id)?.filename;
   return (
     <>
-      <input id={props.id} type="file" accept="application/pdf,image/png,image/jpeg" onChange={pick} />
+      <input id={props.id} aria-describedby={props["aria-describedby"]} aria-invalid={props["aria-invalid"]} type="file" accept="application/pdf,image/png,image/jpeg" onChange={pick} />
       {progress !== null && (
         <progress max={100} value={progress} aria-label={t("uploading")}>
           {progress} %
         </progress>
       )}
-      {(name || props.answer?.attachment_id) && (
+      {props.answer?.attachment_id && (
         <p role="status">
-          {t("attached")}: {name || props.answer?.attachment_id?.slice(0, 8)}
+          {t("attached")}
+          {attached && `: ${attached}`}
         </p>
       )}
       {refused && (
@@ -248,22 +281,17 @@ function parsed(text: string): unknown {
   }
 }
 
-function AnswerSummary({ criteria, answers }: { criteria: Criterion[]; answers: Answer[] }) {
+function AnswerSummary({ criteria, answers, attachments }: { criteria: Criterion[]; answers: Answer[]; attachments: Attachment[] }) {
   return (
     <dl class="facts summary">
-      {criteria.map((c) => {
-        const a = answers.find((x) => x.key === c.key);
-        const text = !a ? "–" : a.yes !== undefined ? (a.yes ? t("yes") : t("no")) : a.number !== undefined ? String(a.number) : a.date ? formatDate(a.date) : a.text ?? "";
-        return (
-          <>
-            <dt key={c.key}>{c.question}</dt>
-            <dd>
-              {text}
-              {a?.attachment_id ? ` · ${t("attached")}` : ""}
-            </dd>
-          </>
-        );
-      })}
+      {criteria.map((c) => (
+        <Fragment key={c.key}>
+          <dt>{c.question}</dt>
+          <dd>
+            <AnswerText answer={answers.find((x) => x.key === c.key)} attachments={attachments} />
+          </dd>
+        </Fragment>
+      ))}
     </dl>
   );
 }
@@ -285,7 +313,9 @@ function Messages({ id }: { id: string }) {
   );
 }
 
-function ClarificationAnswer({ id, answers, onSent }: { id: string; answers: Answer[]; onSent: () => void }) {
+// A refusal of the changed answers is said beside them, in the form above; one of the message,
+// here.
+function ClarificationAnswer({ id, answers, onSent, onAnswersRefused }: { id: string; answers: Answer[]; onSent: () => void; onAnswersRefused: (p: Problem) => void }) {
   const [message, setMessage] = useState("");
   const [problem, setProblem] = useState<Problem | null>(null);
   const send = async () => {
@@ -293,8 +323,10 @@ function ClarificationAnswer({ id, answers, onSent }: { id: string; answers: Ans
       params: { path: { application_id: id } },
       body: { message, answers },
     });
-    if (error) return setProblem(asProblem(error));
-    onSent();
+    if (!error) return onSent();
+    const refused = asProblem(error);
+    if (refused.errors?.some((e) => e.pointer.startsWith("/answers"))) return onAnswersRefused(byCriterion(refused, answers));
+    setProblem(refused);
   };
   return (
     <section aria-labelledby="clarification-title">
