@@ -1,13 +1,16 @@
 // Orders newest first: the coach's unit's, or the provider's inbox. Filtered by state on the
 // server (`?state=`), so the inbox of a busy provider stays short, and shown a page at a time:
-// "Show more" appends the next page the server's `next` cursor points to.
+// "Show more" appends the next page the server's `next` cursor points to. In the inbox a new
+// order is accepted from its row; a decline needs a reason, given on the order's own page.
 import { useEffect, useState } from "preact/hooks";
 import type { Schemas } from "../../api/client";
 import { api } from "../../api/client";
 import { formatTime, localised, t, tCode, useLanguage } from "../../i18n";
 import { languageNames, municipalityName } from "../../names";
 import { useSession } from "../../session";
+import { ErrorSummary } from "../../ui/forms";
 import { Failed, Layout, Loading } from "../../ui/Layout";
+import { useAct } from "../../ui/useAct";
 import { useLoad } from "../../ui/useLoad";
 
 const pageSize = 100;
@@ -41,6 +44,9 @@ export function OrdersPage() {
   };
   const shown = orders.data ? [...orders.data.items, ...more] : [];
   const provider = session?.role === "provider";
+  const { problem, run } = useAct();
+  const accept = (id: string) =>
+    run(() => api.POST("/v1/orders/{order_id}/transitions", { params: { path: { order_id: id } }, body: { act: "accept" } }), orders.reload);
   return (
     <Layout title={provider ? t("inbox") : t("orders")}>
       <div class="form inline">
@@ -54,6 +60,7 @@ export function OrdersPage() {
           ))}
         </select>
       </div>
+      <ErrorSummary problem={problem} />
       {orders.failed ? (
         <Failed />
       ) : !orders.data ? (
@@ -61,7 +68,7 @@ export function OrdersPage() {
       ) : orders.data.items.length === 0 ? (
         <p>{t("noOrders")}</p>
       ) : (
-        <table class="table">
+        <table class="table stack">
           <caption class="visually-hidden">{provider ? t("inbox") : t("orders")}</caption>
           <thead>
             <tr>
@@ -69,21 +76,31 @@ export function OrdersPage() {
               <th scope="col">{provider ? t("customerFacts") : t("provider")}</th>
               <th scope="col">{t("category")}</th>
               <th scope="col">{t("stateLabel")}</th>
+              {provider && <th scope="col">{t("actions")}</th>}
             </tr>
           </thead>
           <tbody>
             {shown.map((o) => (
               <tr key={o.id}>
-                <td>
+                <td data-label={t("placedAt")}>
                   <a href={`/orders/${o.id}`}>{formatTime(o.placed_at)}</a>
                 </td>
-                <td>
+                <td data-label={provider ? t("customerFacts") : t("provider")}>
                   {provider
                     ? `${languageNames(o.customer_languages ?? [])} · ${municipalityName(o.customer_region ?? "")}`
                     : `${o.provider_name}${o.customer_reference ? " · " + o.customer_reference : ""}`}
                 </td>
-                <td>{localised(o.category_name)}</td>
-                <td>{tCode("state_", o.state)}</td>
+                <td data-label={t("category")}>{localised(o.category_name)}</td>
+                <td data-label={t("stateLabel")}>{tCode("state_", o.state)}</td>
+                {provider && (
+                  <td>
+                    {o.state === "placed" && (
+                      <button type="button" class="primary" onClick={() => accept(o.id)} aria-label={`${t("accept")}: ${formatTime(o.placed_at)}, ${localised(o.category_name)}`}>
+                        {t("accept")}
+                      </button>
+                    )}
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
