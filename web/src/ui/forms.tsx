@@ -169,3 +169,25 @@ export function CodesField(props: {
     </Field>
   );
 }
+
+// One of an API's codes, each offered as its word; a blank first ("–") where nothing is chosen
+// until the reader chooses.
+export function CodeSelect<T extends string>(props: {
+  control: { id: string; "aria-describedby"?: string; "aria-invalid"?: boolean };
+  value: string;
+  codes: readonly T[];
+  word: (code: T) => string;
+  onChange: (code: string) => void;
+  blank?: boolean;
+}) {
+  return (
+    <select {...props.control} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)}>
+      {props.blank && <option value="">–</option>}
+      {props.codes.map((code) => (
+        <option key={code} value={code}>
+          {props.word(code)}
+        </option>
+      ))}
+    </select>
+  );
+}

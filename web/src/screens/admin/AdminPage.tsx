@@ -7,9 +7,10 @@ import { api, type Schemas } from "../../api/client";
 import { t, tCode, useLanguage } from "../../i18n";
 import { navigate } from "../../router";
 import { useSession } from "../../session";
-import { ErrorSummary, Field } from "../../ui/forms";
+import { CodeSelect, ErrorSummary, Field } from "../../ui/forms";
 import { Failed, Layout, Loading } from "../../ui/Layout";
-import { asProblem, type Problem } from "../../ui/problem";
+import { useAct } from "../../ui/useAct";
+import { useFields } from "../../ui/useFields";
 import { useLoad } from "../../ui/useLoad";
 
 type Role = Schemas["user.request"]["role"];
@@ -35,22 +36,19 @@ export function AdminPage({ id }: { id?: string }) {
         : { data: undefined },
     [organisationId],
   );
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const { problem, run } = useAct();
   const [issued, setIssued] = useState<{ email: string; password: string } | null>(null);
   if (!org.data) return <Layout title={t("users")}>{org.failed ? <Failed /> : <Loading />}</Layout>;
-  const setActive = async (user: string, active: boolean) => {
-    const { error } = await api.PATCH("/v1/users/{user_id}", { params: { path: { user_id: user } }, body: { active } });
-    if (error) return setProblem(asProblem(error));
-    setProblem(null);
-    users.reload();
-  };
-  const resetPassword = async (user: string, email: string) => {
-    const { data, error } = await api.POST("/v1/users/{user_id}/password-reset", { params: { path: { user_id: user } } });
-    if (error) return setProblem(asProblem(error));
-    setProblem(null);
-    setIssued({ email, password: data.one_time_password });
-    users.reload();
-  };
+  const setActive = (user: string, active: boolean) =>
+    run(() => api.PATCH("/v1/users/{user_id}", { params: { path: { user_id: user } }, body: { active } }), users.reload);
+  const resetPassword = (user: string, email: string) =>
+    run(
+      () => api.POST("/v1/users/{user_id}/password-reset", { params: { path: { user_id: user } } }),
+      (data) => {
+        setIssued({ email, password: data.one_time_password });
+        users.reload();
+      },
+    );
   return (
     <Layout title={`${t("users")}: ${org.data.name}`}>
       <p>
@@ -112,20 +110,18 @@ export function AdminPage({ id }: { id?: string }) {
 }
 
 function NewUser({ organisationId, onAdded }: { organisationId: string; onAdded: () => void }) {
-  const [f, setF] = useState({ display_name: "", email: "", role: "officer", password: "" });
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const set = (k: keyof typeof f) => (e: Event) => setF({ ...f, [k]: (e.currentTarget as HTMLInputElement).value });
+  const [f, setF, set] = useFields({ display_name: "", email: "", role: "officer", password: "" });
+  const { problem, run } = useAct();
   const p = "user-";
-  const submit = async (e: Event) => {
+  const submit = (e: Event) => {
     e.preventDefault();
-    const { error } = await api.POST("/v1/organisations/{organisation_id}/users", {
-      params: { path: { organisation_id: organisationId } },
-      body: { ...f, role: f.role as Role },
-    });
-    if (error) return setProblem(asProblem(error));
-    setProblem(null);
-    setF({ display_name: "", email: "", role: f.role, password: "" });
-    onAdded();
+    run(
+      () => api.POST("/v1/organisations/{organisation_id}/users", { params: { path: { organisation_id: organisationId } }, body: { ...f, role: f.role as Role } }),
+      () => {
+        setF({ display_name: "", email: "", role: f.role, password: "" });
+        onAdded();
+      },
+    );
   };
   return (
     <section aria-labelledby="add-user-title">
@@ -139,15 +135,7 @@ function NewUser({ organisationId, onAdded }: { organisationId: string; onAdded:
           {(a) => <input {...a} type="email" autocomplete="off" value={f.email} onInput={set("email")} />}
         </Field>
         <Field pointer="/role" label={t("role")} problem={problem} idPrefix={p}>
-          {(a) => (
-            <select {...a} value={f.role} onChange={set("role")}>
-              {roles.map((r) => (
-                <option key={r} value={r}>
-                  {tCode("role_", r)}
-                </option>
-              ))}
-            </select>
-          )}
+          {(a) => <CodeSelect control={a} value={f.role} codes={roles} word={(r) => tCode("role_", r)} onChange={(role) => setF({ ...f, role })} />}
         </Field>
         <Field pointer="/password" label={t("initialPassword")} problem={problem} idPrefix={p}>
           {(a) => <input {...a} type="password" autocomplete="new-password" value={f.password} onInput={set("password")} />}
@@ -161,17 +149,15 @@ function NewUser({ organisationId, onAdded }: { organisationId: string; onAdded:
 }
 
 function NewOrganisation() {
-  const [f, setF] = useState({ kind: "coaching_unit", name: "", business_id: "" });
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const set = (k: keyof typeof f) => (e: Event) => setF({ ...f, [k]: (e.currentTarget as HTMLInputElement).value });
+  const [f, setF, set] = useFields({ kind: "coaching_unit", name: "", business_id: "" });
+  const { problem, run } = useAct();
   const p = "org-";
-  const submit = async (e: Event) => {
+  const submit = (e: Event) => {
     e.preventDefault();
-    const { data, error } = await api.POST("/v1/organisations", {
-      body: { kind: f.kind as Kind, name: f.name, ...(f.business_id ? { business_id: f.business_id } : {}) },
-    });
-    if (error) return setProblem(asProblem(error));
-    navigate(`/admin/organisations/${data.id}`);
+    run(
+      () => api.POST("/v1/organisations", { body: { kind: f.kind as Kind, name: f.name, ...(f.business_id ? { business_id: f.business_id } : {}) } }),
+      (data) => navigate(`/admin/organisations/${data.id}`),
+    );
   };
   return (
     <section aria-labelledby="new-org-title">
@@ -179,15 +165,7 @@ function NewOrganisation() {
       <ErrorSummary problem={problem} idPrefix={p} />
       <form onSubmit={submit} class="form" noValidate>
         <Field pointer="/kind" label={t("orgKind")} problem={problem} idPrefix={p}>
-          {(a) => (
-            <select {...a} value={f.kind} onChange={set("kind")}>
-              {kinds.map((k) => (
-                <option key={k} value={k}>
-                  {tCode("org_", k)}
-                </option>
-              ))}
-            </select>
-          )}
+          {(a) => <CodeSelect control={a} value={f.kind} codes={kinds} word={(k) => tCode("org_", k)} onChange={(kind) => setF({ ...f, kind })} />}
         </Field>
         <Field pointer="/name" label={t("companyName")} problem={problem} idPrefix={p}>
           {(a) => <input {...a} value={f.name} onInput={set("name")} />}

@@ -5,9 +5,10 @@ import { api } from "../../api/client";
 import { t, tCode, useLanguage } from "../../i18n";
 import { navigate } from "../../router";
 import { commonServiceLanguages, languageName, municipalityName, namedMunicipalities } from "../../names";
-import { CheckboxGroup, ErrorSummary, Field } from "../../ui/forms";
+import { CheckboxGroup, CodeSelect, ErrorSummary, Field } from "../../ui/forms";
 import { Layout } from "../../ui/Layout";
-import { asProblem, type Problem } from "../../ui/problem";
+import { useAct } from "../../ui/useAct";
+import { useFields } from "../../ui/useFields";
 
 const unemploymentBands = ["under_3_months", "from_3_to_12_months", "from_12_to_24_months", "over_24_months"] as const;
 const ageBands = ["under_25", "from_25_to_29", "from_30_to_54", "over_54"] as const;
@@ -39,7 +40,7 @@ export function CoachHome() {
 }
 
 function NewCustomer({ initialReference }: { initialReference: string }) {
-  const [form, setForm] = useState({
+  const [form, setForm, set] = useFields({
     reference: initialReference,
     region: "", // a municipality's code, or "other" while the coach types a code
     otherRegion: "",
@@ -47,22 +48,22 @@ function NewCustomer({ initialReference }: { initialReference: string }) {
     age_band: "",
   });
   const [languages, setLanguages] = useState<string[]>(["fi"]);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const set = (k: keyof typeof form) => (e: Event) =>
-    setForm({ ...form, [k]: (e.currentTarget as HTMLInputElement).value });
-  const submit = async (e: Event) => {
+  const { problem, run } = useAct();
+  const submit = (e: Event) => {
     e.preventDefault();
-    const { data, error } = await api.POST("/v1/customers", {
-      body: {
-        reference: form.reference || initialReference,
-        region: form.region === "other" ? form.otherRegion.trim() : form.region,
-        languages,
-        unemployment_band: form.unemployment_band as (typeof unemploymentBands)[number],
-        age_band: form.age_band as (typeof ageBands)[number],
-      },
-    });
-    if (error) return setProblem(asProblem(error));
-    navigate(`/coach/customers/${data.id}`);
+    run(
+      () =>
+        api.POST("/v1/customers", {
+          body: {
+            reference: form.reference || initialReference,
+            region: form.region === "other" ? form.otherRegion.trim() : form.region,
+            languages,
+            unemployment_band: form.unemployment_band as (typeof unemploymentBands)[number],
+            age_band: form.age_band as (typeof ageBands)[number],
+          },
+        }),
+      (data) => navigate(`/coach/customers/${data.id}`),
+    );
   };
   return (
     <section aria-labelledby="new-customer">
@@ -100,28 +101,10 @@ function NewCustomer({ initialReference }: { initialReference: string }) {
           problem={problem}
         />
         <Field pointer="/unemployment_band" label={t("unemployment")} problem={problem}>
-          {(p) => (
-            <select {...p} value={form.unemployment_band} onChange={set("unemployment_band")}>
-              <option value="">–</option>
-              {unemploymentBands.map((b) => (
-                <option key={b} value={b}>
-                  {tCode("band_", b)}
-                </option>
-              ))}
-            </select>
-          )}
+          {(p) => <CodeSelect control={p} value={form.unemployment_band} codes={unemploymentBands} word={(b) => tCode("band_", b)} onChange={(v) => setForm({ ...form, unemployment_band: v })} blank />}
         </Field>
         <Field pointer="/age_band" label={t("ageBand")} problem={problem}>
-          {(p) => (
-            <select {...p} value={form.age_band} onChange={set("age_band")}>
-              <option value="">–</option>
-              {ageBands.map((b) => (
-                <option key={b} value={b}>
-                  {tCode("age_", b)}
-                </option>
-              ))}
-            </select>
-          )}
+          {(p) => <CodeSelect control={p} value={form.age_band} codes={ageBands} word={(b) => tCode("age_", b)} onChange={(v) => setForm({ ...form, age_band: v })} blank />}
         </Field>
         <button type="submit" class="primary">
           {t("addCustomer")}

@@ -8,7 +8,7 @@ import { languageNames, municipalityName } from "../../names";
 import { navigate } from "../../router";
 import { ErrorSummary, Field } from "../../ui/forms";
 import { Failed, Layout, Loading } from "../../ui/Layout";
-import { asProblem, type Problem } from "../../ui/problem";
+import { useAct } from "../../ui/useAct";
 import { useLoad } from "../../ui/useLoad";
 
 export function CustomerPage({ id }: { id: string }) {
@@ -18,19 +18,18 @@ export function CustomerPage({ id }: { id: string }) {
   const categories = useLoad(() => categoriesBoughtBy("customer_choice", { openOnly: true }), []);
   const [category, setCategory] = useState("");
   const [startBy, setStartBy] = useState("");
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const { problem, run } = useAct();
   const [busy, setBusy] = useState(false);
   const c = customer.data;
   if (!c) return <Layout title={t("customer")}>{customer.failed ? <Failed /> : <Loading />}</Layout>;
   const submit = async (e: Event) => {
     e.preventDefault();
     setBusy(true);
-    const { data, error } = await api.POST("/v1/choice-sets", {
-      body: { category_id: category, customer_id: id, ...(startBy ? { start_by: startBy } : {}) },
-    });
+    await run(
+      () => api.POST("/v1/choice-sets", { body: { category_id: category, customer_id: id, ...(startBy ? { start_by: startBy } : {}) } }),
+      (data) => navigate(`/coach/choice-sets/${data.id}`),
+    );
     setBusy(false);
-    if (error) return setProblem(asProblem(error));
-    navigate(`/coach/choice-sets/${data.id}`);
   };
   return (
     <Layout title={`${t("customer")} ${c.reference}`}>

@@ -1,28 +1,30 @@
 // The officer's mini-competitions: per category bought by mini-competition, the competitions
 // with their state in words, and a new one drafted with its weighted award criteria.
+import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 import { api, type Schemas } from "../../api/client";
 import { formatTime, localised, t, tCode, useLanguage } from "../../i18n";
 import { navigate } from "../../router";
 import { ErrorSummary, Field } from "../../ui/forms";
 import { Failed, Layout, Loading } from "../../ui/Layout";
-import { asProblem, type Problem } from "../../ui/problem";
 import { useLoad } from "../../ui/useLoad";
 import { isoToLocalInput, localInputToIso, miniCompetitionCategories } from "./common";
+import { useAct } from "../../ui/useAct";
+import { useFields } from "../../ui/useFields";
 
 type CriterionInput = Schemas["competition.request"]["criteria"][number];
+type Category = Schemas["category-list"]["items"][number];
 
 export function OfficerCompetitions() {
+  return <CompetitionsPage each={(c) => <CategoryCompetitions key={c.id} id={c.id} name={localised(c.name)} />} />;
+}
+
+// Both sides' page of competitions: something for each category bought by mini-competition.
+export function CompetitionsPage({ each }: { each: (category: Category) => ComponentChildren }) {
   useLanguage();
   const categories = useLoad(miniCompetitionCategories, []);
   if (!categories.data) return <Layout title={t("competitions")}>{categories.failed ? <Failed /> : <Loading />}</Layout>;
-  return (
-    <Layout title={t("competitions")}>
-      {categories.data.map((c) => (
-        <CategoryCompetitions key={c.id} id={c.id} name={localised(c.name)} />
-      ))}
-    </Layout>
-  );
+  return <Layout title={t("competitions")}>{categories.data.map(each)}</Layout>;
 }
 
 export function CompetitionList({ categoryId }: { categoryId: string }) {
@@ -60,31 +62,32 @@ function CategoryCompetitions({ id, name }: { id: string; name: string }) {
 
 function NewCompetition({ categoryId }: { categoryId: string }) {
   const inDays = (d: number) => isoToLocalInput(new Date(Date.now() + d * 86400e3));
-  const [f, setF] = useState({ title: "", description: "", quantity: "", questions: inDays(7), tenders: inDays(14) });
+  const [f, , set] = useFields({ title: "", description: "", quantity: "", questions: inDays(7), tenders: inDays(14) });
   const [criteria, setCriteria] = useState<CriterionInput[]>([
     { key: "price", name: "Hinta", basis: "price", weight: 60 },
     { key: "quality", name: "Laatu", basis: "quality", weight: 40, max_points: 10 },
   ]);
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const { problem, run } = useAct();
   const p = `new-${categoryId}`;
-  const set = (k: keyof typeof f) => (e: Event) => setF({ ...f, [k]: (e.currentTarget as HTMLInputElement).value });
   const setCriterion = (i: number, change: Partial<CriterionInput>) =>
     setCriteria(criteria.map((c, j) => (i === j ? { ...c, ...change } : c)));
-  const submit = async (e: Event) => {
+  const submit = (e: Event) => {
     e.preventDefault();
-    const { data, error } = await api.POST("/v1/categories/{category_id}/competitions", {
-      params: { path: { category_id: categoryId } },
-      body: {
-        title: f.title,
-        description: f.description,
-        quantity: f.quantity,
-        criteria,
-        questions_deadline: localInputToIso(f.questions),
-        tender_deadline: localInputToIso(f.tenders),
-      },
-    });
-    if (error) return setProblem(asProblem(error));
-    navigate(`/competitions/${data.id}`);
+    run(
+      () =>
+        api.POST("/v1/categories/{category_id}/competitions", {
+          params: { path: { category_id: categoryId } },
+          body: {
+            title: f.title,
+            description: f.description,
+            quantity: f.quantity,
+            criteria,
+            questions_deadline: localInputToIso(f.questions),
+            tender_deadline: localInputToIso(f.tenders),
+          },
+        }),
+      (data) => navigate(`/competitions/${data.id}`),
+    );
   };
   return (
     <form onSubmit={submit} class="form" noValidate>

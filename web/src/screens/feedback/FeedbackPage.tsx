@@ -7,7 +7,8 @@ import { api } from "../../api/client";
 import { lang, localised, t, useLanguage } from "../../i18n";
 import { ErrorSummary, Field } from "../../ui/forms";
 import { BarePage, Loading } from "../../ui/Layout";
-import { asProblem, fieldError, refusedField, type Problem } from "../../ui/problem";
+import { fieldError, refusedField } from "../../ui/problem";
+import { useAct } from "../../ui/useAct";
 import { useLoad } from "../../ui/useLoad";
 
 export function FeedbackPage({ token }: { token: string }) {
@@ -15,7 +16,7 @@ export function FeedbackPage({ token }: { token: string }) {
   const form = useLoad(() => api.GET("/v1/feedback/{token}", { params: { path: { token } } }), [token]);
   const [score, setScore] = useState<number | null>(null);
   const [comment, setComment] = useState("");
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const { problem, run, refuse } = useAct();
   const [sent, setSent] = useState(false);
   const [busy, setBusy] = useState(false);
 
@@ -46,15 +47,10 @@ export function FeedbackPage({ token }: { token: string }) {
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    if (score === null) return setProblem(refusedField("/score", "required"));
+    if (score === null) return refuse(refusedField("/score", "required"));
     setBusy(true);
-    const { error } = await api.POST("/v1/feedback/{token}", {
-      params: { path: { token } },
-      body: { score, language: lang(), ...(comment ? { comment } : {}) },
-    });
+    await run(() => api.POST("/v1/feedback/{token}", { params: { path: { token } }, body: { score, language: lang(), ...(comment ? { comment } : {}) } }), () => setSent(true));
     setBusy(false);
-    if (error) return setProblem(asProblem(error));
-    setSent(true);
   };
   const scoreError = fieldError(problem, "/score");
   return (

@@ -7,47 +7,27 @@ import { formatDate, t, tCode, useLanguage } from "../../i18n";
 import { ErrorSummary, Field } from "../../ui/forms";
 import { Failed, Layout, Loading } from "../../ui/Layout";
 import { CategoryName, OrganisationName } from "../../ui/Names";
-import { asProblem, type Problem } from "../../ui/problem";
-import { useLoad } from "../../ui/useLoad";
-import { AnswerText, EvaluationText, useAttachments } from "../qualification/answers";
+import { useAct } from "../../ui/useAct";
+import { AnswerText, EvaluationText, useApplication, useAttachments } from "../qualification/application";
 import { timeLeft } from "./timeLeft";
 
 export function ApplicationReview({ id }: { id: string }) {
   useLanguage();
-  const app = useLoad(() => api.GET("/v1/applications/{application_id}", { params: { path: { application_id: id } } }), [id]);
-  const categoryId = app.data?.category_id;
-  const category = useLoad(
-    async () =>
-      categoryId
-        ? api.GET("/v1/categories/{category_id}", { params: { path: { category_id: categoryId } } })
-        : { data: undefined },
-    [categoryId],
-  );
+  const { app, category } = useApplication(id);
   const attachments = useAttachments(id, app.data?.updated_at);
   const [reason, setReason] = useState("");
   const [message, setMessage] = useState("");
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const { problem, run } = useAct();
   const a = app.data;
   if (!a) return <Layout title={t("application")}>{app.failed ? <Failed /> : <Loading />}</Layout>;
   const criteria = category.data?.criteria ?? [];
-  const decide = async (decision: "admit" | "reject") => {
-    const { error } = await api.POST("/v1/applications/{application_id}/decision", {
-      params: { path: { application_id: id } },
-      body: { decision, ...(reason ? { reason } : {}) },
-    });
-    if (error) return setProblem(asProblem(error));
-    setProblem(null);
-    app.reload();
-  };
-  const clarify = async (e: Event) => {
+  const path = { params: { path: { application_id: id } } };
+  const decide = (decision: "admit" | "reject") =>
+    run(() => api.POST("/v1/applications/{application_id}/decision", { ...path, body: { decision, ...(reason ? { reason } : {}) } }), app.reload);
+  const extend = () => run(() => api.POST("/v1/applications/{application_id}/deadline-extension", { ...path, body: { reason } }), app.reload);
+  const clarify = (e: Event) => {
     e.preventDefault();
-    const { error } = await api.POST("/v1/applications/{application_id}/clarification-request", {
-      params: { path: { application_id: id } },
-      body: { message },
-    });
-    if (error) return setProblem(asProblem(error));
-    setProblem(null);
-    app.reload();
+    run(() => api.POST("/v1/applications/{application_id}/clarification-request", { ...path, body: { message } }), app.reload);
   };
   const open = a.state === "submitted" || a.state === "clarification_requested";
   return (
@@ -112,18 +92,7 @@ export function ApplicationReview({ id }: { id: string }) {
           </section>
           {!a.deadline_extended && (
             <div class="actions">
-              <button
-                type="button"
-                onClick={async () => {
-                  const { error } = await api.POST("/v1/applications/{application_id}/deadline-extension", {
-                    params: { path: { application_id: id } },
-                    body: { reason },
-                  });
-                  if (error) return setProblem(asProblem(error));
-                  setProblem(null);
-                  app.reload();
-                }}
-              >
+              <button type="button" onClick={extend}>
                 {t("extendDeadline")}
               </button>
             </div>

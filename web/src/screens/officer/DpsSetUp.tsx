@@ -7,10 +7,10 @@ import { api, type Schemas } from "../../api/client";
 import { formatDate, helsinkiDate, localised, t, tCode, useLanguage } from "../../i18n";
 import { navigate } from "../../router";
 import { languageNames, municipalityNames, splitCodes } from "../../names";
-import { CodesField, ErrorSummary, Field } from "../../ui/forms";
+import { CodeSelect, CodesField, ErrorSummary, Field } from "../../ui/forms";
 import { Failed, Layout, Loading } from "../../ui/Layout";
-import { asProblem, type Problem } from "../../ui/problem";
 import { useAct } from "../../ui/useAct";
+import { useFields } from "../../ui/useFields";
 import { useLoad } from "../../ui/useLoad";
 
 type CriterionInput = Schemas["category.request"]["criteria"][number];
@@ -21,14 +21,11 @@ const dpsActs: Record<string, DpsAct[]> = { draft: ["publish"], open: ["suspend"
 export function DpsList() {
   useLanguage();
   const list = useLoad(() => api.GET("/v1/dps"), []);
-  const [f, setF] = useState({ title: "", description: "", notice_reference: "", valid_from: "", valid_until: "" });
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const set = (k: keyof typeof f) => (e: Event) => setF({ ...f, [k]: (e.currentTarget as HTMLInputElement).value });
-  const submit = async (e: Event) => {
+  const [f, , set] = useFields({ title: "", description: "", notice_reference: "", valid_from: "", valid_until: "" });
+  const { problem, run } = useAct();
+  const submit = (e: Event) => {
     e.preventDefault();
-    const { data, error } = await api.POST("/v1/dps", { body: f });
-    if (error) return setProblem(asProblem(error));
-    navigate(`/officer/dps/${data.id}`);
+    run(() => api.POST("/v1/dps", { body: f }), (data) => navigate(`/officer/dps/${data.id}`));
   };
   return (
     <Layout title={t("setUp")}>
@@ -73,15 +70,10 @@ export function DpsSetUp({ id }: { id: string }) {
   useLanguage();
   const dps = useLoad(() => api.GET("/v1/dps/{dps_id}", { params: { path: { dps_id: id } } }), [id]);
   const categories = useLoad(() => api.GET("/v1/dps/{dps_id}/categories", { params: { path: { dps_id: id } } }), [id]);
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const { problem, run } = useAct();
   const d = dps.data;
   if (!d) return <Layout title={t("dps")}>{dps.failed ? <Failed /> : <Loading />}</Layout>;
-  const act = async (a: DpsAct) => {
-    const { error } = await api.POST("/v1/dps/{dps_id}/transitions", { params: { path: { dps_id: id } }, body: { act: a } });
-    if (error) return setProblem(asProblem(error));
-    setProblem(null);
-    dps.reload();
-  };
+  const act = (a: DpsAct) => run(() => api.POST("/v1/dps/{dps_id}/transitions", { params: { path: { dps_id: id } }, body: { act: a } }), dps.reload);
   return (
     <Layout title={d.title}>
       <p id="dps-state">
@@ -183,18 +175,12 @@ function CategoryAdmin({ id, name, state, onChange }: { id: string; name: string
 function AskReconfirmation({ categoryId }: { categoryId: string }) {
   const [due, setDue] = useState(helsinkiDate(30));
   const [message, setMessage] = useState("");
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const { problem, run } = useAct();
   const [sent, setSent] = useState(false);
   const p = `reconfirm-${categoryId}-`;
-  const submit = async (e: Event) => {
+  const submit = (e: Event) => {
     e.preventDefault();
-    const { error } = await api.POST("/v1/categories/{category_id}/reconfirmations", {
-      params: { path: { category_id: categoryId } },
-      body: { due, message },
-    });
-    if (error) return setProblem(asProblem(error));
-    setProblem(null);
-    setSent(true);
+    run(() => api.POST("/v1/categories/{category_id}/reconfirmations", { params: { path: { category_id: categoryId } }, body: { due, message } }), () => setSent(true));
   };
   return (
     <details>
@@ -215,31 +201,32 @@ function AskReconfirmation({ categoryId }: { categoryId: string }) {
 }
 
 const criterionTypes: CriterionInput["type"][] = ["yes_no", "number_at_least", "date_within_days", "text", "attachment"];
+const criterionKinds: CriterionInput["kind"][] = ["selection", "exclusion_ground"];
 
 function NewCategory({ dpsId, onCreated }: { dpsId: string; onCreated: () => void }) {
-  const [f, setF] = useState({ fi: "", sv: "", en: "", description: "", regions: "", languages: "fi, sv", unit: "palvelu", ceiling: "", method: "customer_choice" });
+  const [f, setF, set] = useFields({ fi: "", sv: "", en: "", description: "", regions: "", languages: "fi, sv", unit: "palvelu", ceiling: "", method: "customer_choice" });
   const [criteria, setCriteria] = useState<CriterionInput[]>([{ key: "", question: "", type: "yes_no", kind: "selection" }]);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const set = (k: keyof typeof f) => (e: Event) => setF({ ...f, [k]: (e.currentTarget as HTMLInputElement).value });
+  const { problem, run } = useAct();
   const setCriterion = (i: number, change: Partial<CriterionInput>) => setCriteria(criteria.map((c, j) => (i === j ? { ...c, ...change } : c)));
   const p = "new-category-";
-  const submit = async (e: Event) => {
+  const submit = (e: Event) => {
     e.preventDefault();
-    const { error } = await api.POST("/v1/dps/{dps_id}/categories", {
-      params: { path: { dps_id: dpsId } },
-      body: {
-        name: { fi: f.fi, sv: f.sv, en: f.en },
-        description: f.description,
-        regions: splitCodes(f.regions),
-        languages: splitCodes(f.languages),
-        award_method: f.method as "customer_choice" | "mini_competition",
-        price: { unit: f.unit, ...(f.ceiling ? { unit_price_ceiling_cents: Math.round(Number(f.ceiling.replace(",", ".")) * 100) } : {}) },
-        criteria,
-      },
-    });
-    if (error) return setProblem(asProblem(error));
-    setProblem(null);
-    onCreated();
+    run(
+      () =>
+        api.POST("/v1/dps/{dps_id}/categories", {
+          params: { path: { dps_id: dpsId } },
+          body: {
+            name: { fi: f.fi, sv: f.sv, en: f.en },
+            description: f.description,
+            regions: splitCodes(f.regions),
+            languages: splitCodes(f.languages),
+            award_method: f.method as "customer_choice" | "mini_competition",
+            price: { unit: f.unit, ...(f.ceiling ? { unit_price_ceiling_cents: Math.round(Number(f.ceiling.replace(",", ".")) * 100) } : {}) },
+            criteria,
+          },
+        }),
+      onCreated,
+    );
   };
   const input = (pointer: string, key: keyof typeof f, label: string, hint?: string) => (
     <Field pointer={pointer} label={label} hint={hint} problem={problem} idPrefix={p}>
@@ -278,23 +265,10 @@ function NewCategory({ dpsId, onCreated }: { dpsId: string; onCreated: () => voi
               {(a) => <input {...a} value={c.key} onInput={(e) => setCriterion(i, { key: e.currentTarget.value })} />}
             </Field>
             <Field pointer={`/criteria/${i}/type`} label={`${t("answerType")} ${i + 1}`} problem={problem} idPrefix={p}>
-              {(a) => (
-                <select {...a} value={c.type} onChange={(e) => setCriterion(i, { type: e.currentTarget.value as CriterionInput["type"] })}>
-                  {criterionTypes.map((x) => (
-                    <option key={x} value={x}>
-                      {tCode("type_", x)}
-                    </option>
-                  ))}
-                </select>
-              )}
+              {(a) => <CodeSelect control={a} value={c.type} codes={criterionTypes} word={(x) => tCode("type_", x)} onChange={(x) => setCriterion(i, { type: x as CriterionInput["type"] })} />}
             </Field>
             <Field pointer={`/criteria/${i}/kind`} label={`${t("kind")} ${i + 1}`} problem={problem} idPrefix={p}>
-              {(a) => (
-                <select {...a} value={c.kind} onChange={(e) => setCriterion(i, { kind: e.currentTarget.value as CriterionInput["kind"] })}>
-                  <option value="selection">{t("kind_selection")}</option>
-                  <option value="exclusion_ground">{t("kind_exclusion_ground")}</option>
-                </select>
-              )}
+              {(a) => <CodeSelect control={a} value={c.kind} codes={criterionKinds} word={(x) => tCode("kind_", x)} onChange={(x) => setCriterion(i, { kind: x as CriterionInput["kind"] })} />}
             </Field>
             {(c.type === "number_at_least" || c.type === "date_within_days") && (
               <Field pointer={c.type === "number_at_least" ? `/criteria/${i}/threshold` : `/criteria/${i}/max_age_days`} label={`${t("limit")} ${i + 1}`} problem={problem} idPrefix={p}>

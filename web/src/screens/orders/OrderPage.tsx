@@ -7,9 +7,11 @@ import { api, type Schemas } from "../../api/client";
 import { formatDate, formatEuros, formatTime, helsinkiDate, localised, t, tCode, useLanguage } from "../../i18n";
 import { languageNames, municipalityName } from "../../names";
 import { useSession } from "../../session";
-import { ErrorSummary, Field } from "../../ui/forms";
+import { CodeSelect, ErrorSummary, Field } from "../../ui/forms";
 import { Failed, Layout, Loading } from "../../ui/Layout";
-import { asProblem, refusedField, type Problem } from "../../ui/problem";
+import { refusedField } from "../../ui/problem";
+import { useAct } from "../../ui/useAct";
+import { useFields } from "../../ui/useFields";
 import { useLoad } from "../../ui/useLoad";
 
 type Order = Schemas["order"];
@@ -90,18 +92,16 @@ export function OrderPage({ id }: { id: string }) {
 function ProviderActions({ order, onChange }: { order: Order; onChange: () => void }) {
   const acts = providerActs[order.state] ?? [];
   const [reason, setReason] = useState("");
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const { problem, run } = useAct();
   if (acts.length === 0) return null;
-  const act = async (what: Act) => {
-    const { error } = await api.POST("/v1/orders/{order_id}/transitions", {
-      params: { path: { order_id: order.id } },
-      body: { act: what, ...(reason ? { reason } : {}) },
-    });
-    if (error) return setProblem(asProblem(error));
-    setProblem(null);
-    setReason("");
-    onChange();
-  };
+  const act = (what: Act) =>
+    run(
+      () => api.POST("/v1/orders/{order_id}/transitions", { params: { path: { order_id: order.id } }, body: { act: what, ...(reason ? { reason } : {}) } }),
+      () => {
+        setReason("");
+        onChange();
+      },
+    );
   return (
     <section aria-labelledby="actions-title">
       <h2 id="actions-title">{t("actions")}</h2>
@@ -124,20 +124,18 @@ function ProviderActions({ order, onChange }: { order: Order; onChange: () => vo
 
 function ClosingReportForm({ order, onSaved }: { order: Order; onSaved: () => void }) {
   const r = order.closing_report;
-  const [form, setForm] = useState({ work_done: r?.work_done ?? "", results: r?.results ?? "", next_steps: r?.next_steps ?? "" });
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const [form, , set] = useFields({ work_done: r?.work_done ?? "", results: r?.results ?? "", next_steps: r?.next_steps ?? "" });
+  const { problem, run } = useAct();
   const [saved, setSaved] = useState(false);
-  const set = (k: keyof typeof form) => (e: Event) => setForm({ ...form, [k]: (e.currentTarget as HTMLTextAreaElement).value });
-  const submit = async (e: Event) => {
+  const submit = (e: Event) => {
     e.preventDefault();
-    const { error } = await api.PUT("/v1/orders/{order_id}/closing-report", {
-      params: { path: { order_id: order.id } },
-      body: form,
-    });
-    if (error) return setProblem(asProblem(error));
-    setProblem(null);
-    setSaved(true);
-    onSaved();
+    run(
+      () => api.PUT("/v1/orders/{order_id}/closing-report", { params: { path: { order_id: order.id } }, body: form }),
+      () => {
+        setSaved(true);
+        onSaved();
+      },
+    );
   };
   return (
     <section aria-labelledby="report-form-title">
@@ -174,16 +172,13 @@ const outcomes: Schemas["outcome.request"]["type"][] = [
 function OutcomeForm({ order, onSaved }: { order: Order; onSaved: () => void }) {
   const [type, setType] = useState("");
   const [date, setDate] = useState(helsinkiDate());
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const submit = async (e: Event) => {
+  const { problem, run } = useAct();
+  const submit = (e: Event) => {
     e.preventDefault();
-    const { error } = await api.POST("/v1/orders/{order_id}/outcomes", {
-      params: { path: { order_id: order.id } },
-      body: { type: type as Schemas["outcome.request"]["type"], date },
-    });
-    if (error) return setProblem(asProblem(error));
-    setProblem(null);
-    onSaved();
+    run(
+      () => api.POST("/v1/orders/{order_id}/outcomes", { params: { path: { order_id: order.id } }, body: { type: type as Schemas["outcome.request"]["type"], date } }),
+      onSaved,
+    );
   };
   return (
     <section aria-labelledby="outcome-title">
@@ -191,16 +186,7 @@ function OutcomeForm({ order, onSaved }: { order: Order; onSaved: () => void }) 
       <ErrorSummary problem={problem} />
       <form onSubmit={submit} class="form" noValidate>
         <Field pointer="/type" label={t("outcome")} problem={problem}>
-          {(p) => (
-            <select {...p} value={type} onChange={(e) => setType(e.currentTarget.value)}>
-              <option value="">–</option>
-              {outcomes.map((k) => (
-                <option key={k} value={k}>
-                  {tCode("outcome_", k)}
-                </option>
-              ))}
-            </select>
-          )}
+          {(p) => <CodeSelect control={p} value={type} codes={outcomes} word={(k) => tCode("outcome_", k)} onChange={setType} blank />}
         </Field>
         <Field pointer="/date" label={t("outcomeDate")} problem={problem}>
           {(p) => <input {...p} type="date" value={date} onInput={(e) => setDate(e.currentTarget.value)} />}
@@ -246,16 +232,11 @@ function ConsentButtons({ order }: { order: Order }) {
 // The coach's own 0–10 rating of the service, once, beside the customer's answer.
 function CoachRating({ order, onSaved }: { order: Order; onSaved: () => void }) {
   const [score, setScore] = useState("");
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const submit = async (e: Event) => {
+  const { problem, run, refuse } = useAct();
+  const submit = (e: Event) => {
     e.preventDefault();
-    if (score === "") return setProblem(refusedField("/score", "required"));
-    const { error } = await api.POST("/v1/orders/{order_id}/coach-rating", {
-      params: { path: { order_id: order.id } },
-      body: { score: Number(score) },
-    });
-    if (error) return setProblem(asProblem(error));
-    onSaved();
+    if (score === "") return refuse(refusedField("/score", "required"));
+    run(() => api.POST("/v1/orders/{order_id}/coach-rating", { params: { path: { order_id: order.id } }, body: { score: Number(score) } }), onSaved);
   };
   return (
     <section aria-labelledby="rating-title">
@@ -284,14 +265,8 @@ function CoachRating({ order, onSaved }: { order: Order; onSaved: () => void }) 
 // customer scans with their phone, and as the address to type, both printable.
 function FeedbackLink({ order }: { order: Order }) {
   const [link, setLink] = useState<Schemas["feedback-link"] | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const make = async () => {
-    const { data, error } = await api.POST("/v1/orders/{order_id}/feedback-link", {
-      params: { path: { order_id: order.id } },
-    });
-    if (error) return setProblem(asProblem(error));
-    setLink(data);
-  };
+  const { problem, run } = useAct();
+  const make = () => run(() => api.POST("/v1/orders/{order_id}/feedback-link", { params: { path: { order_id: order.id } } }), setLink);
   const url = link ? `${location.origin}/feedback/${encodeURIComponent(link.token)}` : "";
   const svg = link ? qrSvg(url) : "";
   return (

@@ -11,7 +11,7 @@ import { ErrorSummary, Field, fieldId } from "../../ui/forms";
 import { Failed, Layout, Loading } from "../../ui/Layout";
 import { asProblem, fieldError, refusalText, type Problem } from "../../ui/problem";
 import { useLoad } from "../../ui/useLoad";
-import { AnswerText, useAttachments, type Answer, type Criterion } from "../qualification/answers";
+import { AnswerText, useApplication, useAttachments, type Answer, type Criterion } from "../qualification/application";
 
 type Attachment = Schemas["attachment-list"]["items"][number];
 
@@ -27,12 +27,7 @@ function byCriterion(problem: Problem, sent: Answer[]): Problem {
 
 export function ApplicationPage({ id }: { id: string }) {
   useLanguage();
-  const app = useLoad(() => api.GET("/v1/applications/{application_id}", { params: { path: { application_id: id } } }), [id]);
-  const categoryId = app.data?.category_id;
-  const category = useLoad(
-    async () => (categoryId ? api.GET("/v1/categories/{category_id}", { params: { path: { category_id: categoryId } } }) : { data: undefined }),
-    [categoryId],
-  );
+  const { app, category } = useApplication(id);
   const [answers, setAnswers] = useState<Answer[]>([]);
   const [checking, setChecking] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);

@@ -6,7 +6,8 @@ import { formatDate, formatEuros, helsinkiDate, localised, t, useLanguage } from
 import { languageName, languageNames, municipalityName, municipalityNames, splitCodes } from "../../names";
 import { CheckboxGroup, CodesField, ErrorSummary, Field } from "../../ui/forms";
 import { Failed, Layout, Loading } from "../../ui/Layout";
-import { asProblem, type Problem } from "../../ui/problem";
+import { useAct } from "../../ui/useAct";
+import { useFields } from "../../ui/useFields";
 import { useLoad } from "../../ui/useLoad";
 
 type Offering = Schemas["offering"];
@@ -73,7 +74,7 @@ function CategoryOfferings({ categoryId }: { categoryId: string }) {
 // Regions and languages are chosen from the category's own, the only ones an offering may
 // name; a category that covers every region leaves the municipality codes to be typed.
 function OfferingForm({ category, offering, onSaved }: { category: Category; offering?: Offering; onSaved: () => void }) {
-  const [f, setF] = useState({
+  const [f, setF, set] = useFields({
     fi: offering?.description.fi ?? "",
     sv: offering?.description.sv ?? "",
     en: offering?.description.en ?? "",
@@ -86,11 +87,10 @@ function OfferingForm({ category, offering, onSaved }: { category: Category; off
   });
   const [regions, setRegions] = useState<string[]>(offering?.regions ?? []);
   const [languages, setLanguages] = useState<string[]>(offering?.languages ?? category.languages.slice(0, 1));
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const set = (k: keyof typeof f) => (e: Event) => setF({ ...f, [k]: (e.currentTarget as HTMLInputElement).value });
+  const { problem, run } = useAct();
   const categoryRegions = category.regions ?? [];
   const everyRegion = categoryRegions.length === 0;
-  const submit = async (e: Event) => {
+  const submit = (e: Event) => {
     e.preventDefault();
     const body: OfferingBody = {
       description: { fi: f.fi, sv: f.sv, en: f.en },
@@ -102,12 +102,13 @@ function OfferingForm({ category, offering, onSaved }: { category: Category; off
       typical_duration_days: Number(f.days),
       active: f.active,
     };
-    const { error } = offering
-      ? await api.PUT("/v1/offerings/{offering_id}", { params: { path: { offering_id: offering.id } }, body })
-      : await api.POST("/v1/categories/{category_id}/offerings", { params: { path: { category_id: category.id } }, body });
-    if (error) return setProblem(asProblem(error));
-    setProblem(null);
-    onSaved();
+    run(
+      () =>
+        offering
+          ? api.PUT("/v1/offerings/{offering_id}", { params: { path: { offering_id: offering.id } }, body })
+          : api.POST("/v1/categories/{category_id}/offerings", { params: { path: { category_id: category.id } }, body }),
+      onSaved,
+    );
   };
   const prefix = offering ? offering.id : category.id;
   const input = (pointer: string, key: keyof typeof f, label: string, type = "text", hint?: string) => (

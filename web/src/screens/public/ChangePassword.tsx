@@ -8,7 +8,7 @@ import { loadSession, useSession } from "../../session";
 import { homeOf } from "./SignIn";
 import { ErrorSummary, Field } from "../../ui/forms";
 import { Layout } from "../../ui/Layout";
-import { asProblem, type Problem } from "../../ui/problem";
+import { useAct } from "../../ui/useAct";
 
 export function ChangePassword() {
   useLanguage();
@@ -16,22 +16,22 @@ export function ChangePassword() {
   const required = session?.passwordChangeRequired ?? false;
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const { problem, run } = useAct();
   const [done, setDone] = useState(false);
-  const submit = async (e: Event) => {
+  const submit = (e: Event) => {
     e.preventDefault();
-    const { error } = await api.PUT("/v1/sessions/current/password", {
-      body: { current_password: current, new_password: next },
-    });
-    if (error) return setProblem(asProblem(error));
-    setProblem(null);
-    setCurrent("");
-    setNext("");
-    setDone(true);
-    if (required) {
-      await loadSession();
-      if (session) navigate(homeOf[session.role]);
-    }
+    run(
+      () => api.PUT("/v1/sessions/current/password", { body: { current_password: current, new_password: next } }),
+      async () => {
+        setCurrent("");
+        setNext("");
+        setDone(true);
+        if (required) {
+          await loadSession();
+          if (session) navigate(homeOf[session.role]);
+        }
+      },
+    );
   };
   return (
     <Layout title={t("changePassword")}>

@@ -1,13 +1,12 @@
 // One DPS: its open categories with their criteria, price model and admitted providers.
-import { useState } from "preact/hooks";
 import { api, type Schemas } from "../../api/client";
 import { languageNames, municipalityNames } from "../../names";
 import { navigate } from "../../router";
 import { useSession } from "../../session";
 import { ErrorSummary } from "../../ui/forms";
-import { asProblem, type Problem } from "../../ui/problem";
 import { formatEuros, localised, t, tCode, useLanguage } from "../../i18n";
 import { Failed, Layout, Loading } from "../../ui/Layout";
+import { useAct } from "../../ui/useAct";
 import { useLoad } from "../../ui/useLoad";
 
 export function DpsPage({ id }: { id: string }) {
@@ -112,16 +111,13 @@ function Price({ price }: { price: Schemas["category"]["price"] }) {
 // or register first by the sign-in page itself.
 function ApplyButton({ categoryId }: { categoryId: string }) {
   const session = useSession();
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const { problem, run } = useAct();
   if (session?.role !== "provider") return null;
-  const start = async () => {
-    const { data, error } = await api.POST("/v1/categories/{category_id}/applications", {
-      params: { path: { category_id: categoryId } },
-      body: {},
-    });
-    if (error) return setProblem(asProblem(error));
-    navigate(`/provider/applications/${data.id}`);
-  };
+  const start = () =>
+    run(
+      () => api.POST("/v1/categories/{category_id}/applications", { params: { path: { category_id: categoryId } }, body: {} }),
+      (data) => navigate(`/provider/applications/${data.id}`),
+    );
   return (
     <>
       <ErrorSummary problem={problem} idPrefix={categoryId} />

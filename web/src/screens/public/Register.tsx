@@ -5,26 +5,26 @@ import { api } from "../../api/client";
 import { t, useLanguage } from "../../i18n";
 import { ErrorSummary, Field } from "../../ui/forms";
 import { Layout } from "../../ui/Layout";
-import { asProblem, type Problem } from "../../ui/problem";
+import { useAct } from "../../ui/useAct";
+import { useFields } from "../../ui/useFields";
 
 export function Register() {
   useLanguage();
-  const [form, setForm] = useState({ name: "", business_id: "", display_name: "", email: "", password: "" });
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const [form, , set] = useFields({ name: "", business_id: "", display_name: "", email: "", password: "" });
+  const { problem, run } = useAct();
   const [done, setDone] = useState(false);
-  const set = (k: keyof typeof form) => (e: Event) =>
-    setForm({ ...form, [k]: (e.currentTarget as HTMLInputElement).value });
-  const submit = async (e: Event) => {
+  const submit = (e: Event) => {
     e.preventDefault();
-    const { error } = await api.POST("/v1/provider-registrations", {
-      body: {
-        organisation: { name: form.name, business_id: form.business_id },
-        user: { email: form.email, display_name: form.display_name, password: form.password },
-      },
-    });
-    if (error) return setProblem(asProblem(error));
-    setProblem(null);
-    setDone(true);
+    run(
+      () =>
+        api.POST("/v1/provider-registrations", {
+          body: {
+            organisation: { name: form.name, business_id: form.business_id },
+            user: { email: form.email, display_name: form.display_name, password: form.password },
+          },
+        }),
+      () => setDone(true),
+    );
   };
   if (done)
     return (

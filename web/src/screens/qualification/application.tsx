@@ -1,7 +1,8 @@
-// A request to participate's answers as both sides read them: the provider checking its answers
-// and keeping the receipt, the officer deciding. An answer in words (a document by its file
-// name, which downloads), and what the automatic evaluation found, said from the criterion and
-// the answer in the reader's language.
+// A request to participate as both sides read it: the provider answering, checking its answers
+// and keeping the receipt, the officer deciding. The request with its category's criteria; an
+// answer in words (a document by its file name, which downloads); and what the automatic
+// evaluation found, said from the criterion and the answer in the reader's language.
+import { readCategory } from "../../api/names";
 import { api, type Schemas } from "../../api/client";
 import { formatDate, locale, t, tCode } from "../../i18n";
 import { useLoad } from "../../ui/useLoad";
@@ -10,6 +11,14 @@ export type Answer = Schemas["application"]["answers"][number];
 export type Criterion = NonNullable<Schemas["category"]["criteria"]>[number];
 type Evaluation = Schemas["application"]["evaluations"][number];
 type Attachment = Schemas["attachment-list"]["items"][number];
+
+// The request, and once it is in, its category (the criteria are the category's).
+export function useApplication(id: string) {
+  const app = useLoad(() => api.GET("/v1/applications/{application_id}", { params: { path: { application_id: id } } }), [id]);
+  const categoryId = app.data?.category_id;
+  const category = useLoad(async () => (categoryId ? readCategory(categoryId) : { data: undefined }), [categoryId]);
+  return { app, category };
+}
 
 export function useAttachments(applicationId: string, version: unknown = null) {
   return useLoad(
