@@ -420,7 +420,7 @@ await shot(officer, "scorecards");
   await scan(officer, "officer: admissions");
   // The provider is told why, and its application says what became of the admission.
   await admitted.goto(base + "/notifications");
-  await admitted.getByText("Vakuutus vanhentunut.", { exact: false }).first().waitFor();
+  await admitted.getByText("Hyväksyntä keskeytetty: Työkorttikoulutus — Vakuutus vanhentunut.").waitFor();
   await admitted.goto(base + "/provider/applications");
   await admitted.getByRole("link", { name: "Työkorttikoulutus" }).first().click();
   await admitted.locator("#admission-state").getByText("Hyväksyntä nyt: keskeytetty — Vakuutus vanhentunut.", { exact: false }).waitFor();
