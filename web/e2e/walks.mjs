@@ -437,7 +437,7 @@ await shot(officer, "scorecards");
   await admin.goto(base + "/admin");
   await admin.getByRole("cell", { name: "hankinta@kuopio.example", exact: true }).waitFor();
   await scan(admin, "admin: users");
-  await admin.getByLabel("Nimesi").fill("Uusi Hankkija");
+  await admin.getByLabel("Nimi", { exact: true }).fill("Uusi Hankkija");
   await admin.getByLabel("Sähköposti").fill("uusi.hankkija@kuopio.example");
   await admin.getByLabel("Rooli").selectOption("officer");
   await admin.getByLabel("Alkusalasana (vähintään 12 merkkiä)").fill(password);

@@ -56,6 +56,7 @@ const words = {
   companyName: w("Yrityksen nimi", "Företagets namn", "Company name"),
   businessId: w("Y-tunnus", "FO-nummer", "Business ID"),
   yourName: w("Nimesi", "Ditt namn", "Your name"),
+  personName: w("Nimi", "Namn", "Name"),
   registered: w("Rekisteröity. Kirjaudu nyt sisään.", "Registrerad. Logga in nu.", "Registered. Sign in now."),
   // states
   state_placed: w("Odottaa vastausta", "Väntar på svar", "Waiting for an answer"),
@@ -128,6 +129,7 @@ const words = {
   completion: w("Palvelun loppuun asti käyneet", "Slutförda tjänster", "Completed the service"),
   nps: w("Asiakkaiden suositteluhalukkuus (NPS)", "Kundernas rekommendationsvilja (NPS)", "Customers' willingness to recommend (NPS)"),
   tooFew: w("liian vähän vastauksia näytettäväksi", "för få svar att visa", "too few answers to show"),
+  tooFewEnded: w("liian vähän päättyneitä palveluja näytettäväksi", "för få avslutade tjänster att visa", "too few ended services to show"),
   fromAnswers: w("vastauksesta", "svar", "answers"),
   fromEnded: w("päättyneestä palvelusta", "avslutade tjänster", "ended services"),
   interval: w("95 %:n luottamusväli", "95 % konfidensintervall", "95 % interval"),

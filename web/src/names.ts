@@ -37,8 +37,9 @@ export function namedMunicipalities(): string[] {
   return Object.keys(municipalities).sort((a, b) => order.compare(municipalityName(a), municipalityName(b)));
 }
 
-// Languages a customer is often served in, Finland's national languages first.
-export const commonServiceLanguages = ["fi", "sv", "se", "en", "ru", "uk", "et", "ar", "so", "fa"] as const;
+// Languages a customer is often served in, Finland's national languages first. (Not Sami: the
+// browser's own names have none for it in Finnish, and a name is not made up here.)
+export const commonServiceLanguages = ["fi", "sv", "en", "ru", "uk", "et", "ar", "so", "fa"] as const;
 
 // Codes typed as text, separated by commas or spaces: "297, 749" → ["297", "749"].
 export function splitCodes(text: string): string[] {

@@ -3,11 +3,26 @@
 import { useEffect, useState } from "preact/hooks";
 
 const listeners = new Set<() => void>();
+let moved = false;
 
 export function navigate(path: string): void {
   history.pushState(null, "", path);
+  pageChanged();
   listeners.forEach((f) => f());
   window.scrollTo(0, 0);
+}
+
+// A new page is drawn in place of the old one (a path, or a step such as "confirm the order"):
+// the focus, which was on something of the old page, is then given to the new page's main
+// content (Layout), so a keyboard or screen reader user goes on from its start.
+export function pageChanged(): void {
+  moved = true;
+}
+
+export function takePageChange(): boolean {
+  const was = moved;
+  moved = false;
+  return was;
 }
 
 export function usePath(): string {

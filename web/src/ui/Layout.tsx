@@ -3,7 +3,7 @@
 import type { ComponentChildren } from "preact";
 import { useEffect } from "preact/hooks";
 import { languageNames, languages, lang, setLanguage, t, type WordKey } from "../i18n";
-import { navigate } from "../router";
+import { navigate, takePageChange } from "../router";
 import { signOut, useSession, type Role } from "../session";
 
 const menus: Record<Role, [string, WordKey][]> = {
@@ -30,6 +30,10 @@ export function Layout({ title, children }: { title: string; children: Component
   useEffect(() => {
     document.title = `${title} – ${t("appName")}`;
   }, [title, lang()]);
+  useEffect(() => {
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (takePageChange() && lost) document.getElementById("main")?.focus({ preventScroll: true });
+  }, [title]);
   const menu = session ? menus[session.role] : [];
   return (
     <>

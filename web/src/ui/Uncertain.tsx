@@ -16,9 +16,10 @@ export function RateWithInterval(props: {
   n: number;
   unit: string; // the sample's words, "ended services"
   fewest?: number;
+  tooFew?: string; // what is too few, when it is not answers: "too few ended services to show"
 }) {
   const { rate, interval, n } = props;
-  if (rate == null || !interval || n < (props.fewest ?? 0)) return <>{t("tooFew")}</>;
+  if (rate == null || !interval || n < (props.fewest ?? 0)) return <>{props.tooFew ?? t("tooFew")}</>;
   const text = `${formatPercent(rate)} (${formatRange(formatPercent(interval.low), formatPercent(interval.high))}), ${n} ${props.unit}`;
   return (
     <>

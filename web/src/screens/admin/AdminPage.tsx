@@ -66,11 +66,11 @@ export function AdminPage({ id }: { id?: string }) {
       {!users.data ? (
         <Loading />
       ) : (
-        <table class="table">
+        <table class="table stack">
           <caption class="visually-hidden">{t("users")}</caption>
           <thead>
             <tr>
-              <th scope="col">{t("yourName")}</th>
+              <th scope="col">{t("personName")}</th>
               <th scope="col">{t("email")}</th>
               <th scope="col">{t("role")}</th>
               <th scope="col">{t("actions")}</th>
@@ -79,13 +79,13 @@ export function AdminPage({ id }: { id?: string }) {
           <tbody>
             {users.data.items.map((u) => (
               <tr key={u.id}>
-                <td>
+                <td data-label={t("personName")}>
                   {u.display_name}
                   {!u.active && ` (${t("inactive")})`}
                   {u.password_change_required && ` (${t("mustChangePassword")})`}
                 </td>
-                <td>{u.email}</td>
-                <td>{tCode("role_", u.role)}</td>
+                <td data-label={t("email")}>{u.email}</td>
+                <td data-label={t("role")}>{tCode("role_", u.role)}</td>
                 <td>
                   {u.id !== session?.userId && (
                     <button type="button" onClick={() => setActive(u.id, !u.active)} aria-label={`${u.active ? t("deactivate") : t("activate")}: ${u.email}`}>
@@ -128,7 +128,7 @@ function NewUser({ organisationId, onAdded }: { organisationId: string; onAdded:
       <h2 id="add-user-title">{t("addUser")}</h2>
       <ErrorSummary problem={problem} idPrefix={p} />
       <form onSubmit={submit} class="form" noValidate>
-        <Field pointer="/display_name" label={t("yourName")} problem={problem} idPrefix={p}>
+        <Field pointer="/display_name" label={t("personName")} problem={problem} idPrefix={p}>
           {(a) => <input {...a} autocomplete="off" value={f.display_name} onInput={set("display_name")} />}
         </Field>
         <Field pointer="/email" label={t("email")} problem={problem} idPrefix={p}>

@@ -7,7 +7,7 @@ import { useMemo, useState } from "preact/hooks";
 import { api, type Schemas } from "../../api/client";
 import { formatDate, formatEuros, localised, t, tCode, useLanguage } from "../../i18n";
 import { languageNames, municipalityNames } from "../../names";
-import { navigate } from "../../router";
+import { navigate, pageChanged } from "../../router";
 import { ErrorSummary, Field } from "../../ui/forms";
 import { NpsWithInterval, RateWithInterval } from "../../ui/Uncertain";
 import { Failed, Layout, Loading } from "../../ui/Layout";
@@ -23,7 +23,11 @@ const kFewestToShow = 5;
 export function ChoiceScreen({ id }: { id: string }) {
   useLanguage();
   const set = useLoad(() => api.GET("/v1/choice-sets/{choice_set_id}", { params: { path: { choice_set_id: id } } }), [id]);
-  const [chosen, setChosen] = useState<Entry | null>(null);
+  const [chosen, choose] = useState<Entry | null>(null);
+  const setChosen = (e: Entry | null) => {
+    pageChanged();
+    choose(e);
+  };
   const s = set.data;
   if (!s) return <Layout title={t("choiceSet")}>{set.failed ? <Failed /> : <Loading />}</Layout>;
   // A set takes one order, within its days; after that it is a record of what was shown.
@@ -109,6 +113,7 @@ function Record({ scorecard: s }: { scorecard: Entry["scorecard"] }) {
           n={s.ended}
           unit={t("fromEnded")}
           fewest={kFewestToShow}
+          tooFew={t("tooFewEnded")}
         />
       </dd>
       <dt>{t("nps")}</dt>

@@ -47,7 +47,7 @@ export function ApplicationReview({ id }: { id: string }) {
         {a.decision_due && ` · ${t("decisionDue")} ${formatDate(a.decision_due)}`}
         {timeLeft(a) && ` · ${timeLeft(a)}`}
       </p>
-      <table class="table">
+      <table class="table stack">
         <caption>{t("answers")}</caption>
         <thead>
           <tr>
@@ -62,10 +62,10 @@ export function ApplicationReview({ id }: { id: string }) {
             return (
               <tr key={k.key}>
                 <th scope="row">{k.question}</th>
-                <td>
+                <td data-label={t("answer")}>
                   <AnswerText answer={answer} attachments={attachments.data?.items ?? []} />
                 </td>
-                <td>
+                <td data-label={t("evaluation")}>
                   <EvaluationText criterion={k} answer={answer} evaluation={a.evaluations.find((x) => x.key === k.key)} receivedAt={a.received_at} />
                 </td>
               </tr>

@@ -56,7 +56,7 @@ function CategoryScorecards({ id, name }: { id: string; name: string }) {
       </p>
     );
   return (
-    <table class="table scorecards">
+    <table class="table scorecards stack">
       <caption>
         {t("scorecards")}: {name}
       </caption>
@@ -73,14 +73,14 @@ function CategoryScorecards({ id, name }: { id: string; name: string }) {
         {cards.data.items.map((s) => (
           <tr key={s.provider_id}>
             <th scope="row">{nameOf(s.provider_id)}</th>
-            <td>{s.orders}</td>
-            <td>
+            <td data-label={t("orders")}>{s.orders}</td>
+            <td data-label={t("acceptance")}>
               <RateWithInterval what={t("acceptance")} rate={s.acceptance_rate} interval={s.acceptance_interval} n={s.orders} unit={t("ordersCount")} />
             </td>
-            <td>
-              <RateWithInterval what={t("completion")} rate={s.completion_rate} interval={s.completion_interval} n={s.ended} unit={t("fromEnded")} />
+            <td data-label={t("completion")}>
+              <RateWithInterval what={t("completion")} rate={s.completion_rate} interval={s.completion_interval} n={s.ended} unit={t("fromEnded")} tooFew={t("tooFewEnded")} />
             </td>
-            <td>
+            <td data-label={t("nps")}>
               <NpsWithInterval score={s.customer_nps.score} interval={s.customer_nps.interval} responses={s.customer_nps.responses} />
             </td>
           </tr>

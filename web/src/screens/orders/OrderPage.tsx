@@ -64,14 +64,7 @@ export function OrderPage({ id }: { id: string }) {
           </>
         )}
       </dl>
-      {session?.role === "provider" && <ProviderActions order={o} onChange={order.reload} />}
-      {session?.role === "provider" && ended && <ClosingReportForm order={o} onSaved={order.reload} />}
-      {session?.role === "coach" && ended && <OutcomeForm order={o} onSaved={order.reload} />}
-      {session?.role === "coach" && <ConsentButtons order={o} />}
-      {session?.role === "coach" && ended && !o.feedback.some((f) => f.source === "coach") && (
-        <CoachRating order={o} onSaved={order.reload} />
-      )}
-      {session?.role === "coach" && ended && <FeedbackLink order={o} />}
+      {/* The coach reads what the provider reported before saying what the service led to. */}
       {o.closing_report && session?.role === "coach" && (
         <section aria-labelledby="report-title">
           <h2 id="report-title">{t("closingReport")}</h2>
@@ -85,6 +78,14 @@ export function OrderPage({ id }: { id: string }) {
           </dl>
         </section>
       )}
+      {session?.role === "provider" && <ProviderActions order={o} onChange={order.reload} />}
+      {session?.role === "provider" && ended && <ClosingReportForm order={o} onSaved={order.reload} />}
+      {session?.role === "coach" && ended && <OutcomeForm order={o} onSaved={order.reload} />}
+      {session?.role === "coach" && <ConsentButtons order={o} />}
+      {session?.role === "coach" && ended && !o.feedback.some((f) => f.source === "coach") && (
+        <CoachRating order={o} onSaved={order.reload} />
+      )}
+      {session?.role === "coach" && ended && <FeedbackLink order={o} />}
     </Layout>
   );
 }

@@ -53,9 +53,22 @@ function CategoryOfferings({ categoryId }: { categoryId: string }) {
             </li>
           ) : (
             <li key={o.id} class="offering-row">
-              <strong>{localised(o.description)}</strong> · {formatEuros(o.unit_price_cents)} · {t("freePlaces")}: {o.free_places} ·{" "}
-              {t("earliestStart")}: {formatDate(o.earliest_start)} · {languageNames(o.languages)} ·{" "}
-              {o.regions.length ? municipalityNames(o.regions) : t("everywhere")} · {o.active ? t("active") : t("notActive")}{" "}
+              <h3>{localised(o.description)}</h3>
+              {/* What a customer's choice depends on first: places, whether it is offered, when it can start. */}
+              <dl class="facts">
+                <dt>{t("freePlaces")}</dt>
+                <dd>{o.free_places}</dd>
+                <dt>{t("stateLabel")}</dt>
+                <dd>{o.active ? t("active") : t("notActive")}</dd>
+                <dt>{t("earliestStart")}</dt>
+                <dd>{formatDate(o.earliest_start)}</dd>
+                <dt>{t("price")}</dt>
+                <dd>{formatEuros(o.unit_price_cents)}</dd>
+                <dt>{t("languagesServed")}</dt>
+                <dd>{languageNames(o.languages)}</dd>
+                <dt>{t("regions")}</dt>
+                <dd>{o.regions.length ? municipalityNames(o.regions) : t("everywhere")}</dd>
+              </dl>
               <button type="button" onClick={() => setEditing(o.id)} aria-label={`${t("editOffering")}: ${localised(o.description)}`}>
                 {t("editOffering")}
               </button>
