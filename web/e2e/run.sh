@@ -39,4 +39,4 @@ rm -f "$build/screenshots/failure-"*.png
 BASE_URL="https://localhost:$port" SCREENSHOTS="$build/screenshots" CHROMIUM="$chromium" \
   node "$here/walks.mjs" || { echo "--- server log"; tail -50 "$work/server.log"; exit 1; }
 BASE_URL="https://localhost:$port" SCREENSHOTS="$build/screenshots" CHROMIUM="$chromium" \
-  node "$here/words.mjs" || { echo "--- server log"; tail -50 "$work/server.log"; exit 1; }
+  node "$here/everyday.mjs" || { echo "--- server log"; tail -50 "$work/server.log"; exit 1; }

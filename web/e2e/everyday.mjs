@@ -1,9 +1,9 @@
-// The page in its reader's words, on the screens each person uses most: a refusal said in
+// Each person's everyday screens in their own words and at their own width: a refusal said in
 // Finnish and in Swedish and naming the field; languages and municipalities by name on the
-// choice screen, in all three languages; the customer's feedback page on a 320-pixel-wide
-// phone (what 400 % zoom gives on a desktop) without sideways scrolling, in fi, sv and en.
-// Runs after walks.mjs on the same demo data; the main screens are photographed at 1280 px and
-// at phone width.
+// choice screen, in all three languages; the provider accepting a new order from its inbox row;
+// the customer's feedback page on a 320-pixel-wide phone (what 400 % zoom gives on a desktop)
+// without sideways scrolling, in fi, sv and en. Runs after walks.mjs on the same demo data; the
+// main screens are photographed at 1280 px and at phone width.
 import assert from "node:assert/strict";
 import { base, browser, newPage, password, scan, scans, shot, signIn } from "./harness.mjs";
 
@@ -118,6 +118,24 @@ await shot(coach, "choice-screen");
   await narrow.close();
 }
 
+// ---- the customer chooses; the provider accepts the new order from its inbox row
+{
+  const card = coach.locator(".choice-list > li", { has: coach.getByRole("heading", { name: "Savon Työvalmennus Oy" }) });
+  await card.getByRole("button", { name: "Asiakas valitsee tämän" }).click();
+  await coach.getByRole("button", { name: "Tilaa" }).click();
+  await coach.waitForURL(/\/orders\/[0-9a-f-]+$/);
+  const orderId = coach.url().split("/").pop();
+  const provider = await newPage();
+  await signIn(provider, "myynti@savontyovalmennus.example");
+  const row = provider.locator("tr", { has: provider.locator(`a[href="/orders/${orderId}"]`) });
+  await row.getByText("Odottaa vastausta").waitFor();
+  await scan(provider, "provider: order inbox with a new order");
+  await row.getByRole("button", { name: /^Hyväksy: .*Työssävalmennus$/ }).click();
+  await row.getByText("Hyväksytty").waitFor();
+  assert.equal(await row.getByRole("button").count(), 0, "an accepted order has nothing more to do in the inbox");
+  await provider.context().close();
+}
+
 // ---- the feedback page on a 320-pixel phone, without sideways scrolling, in fi, sv and en
 {
   // A completed demo order without the customer's answer yet, and a new link for it.
@@ -160,4 +178,4 @@ await shot(coach, "choice-screen");
 
 await browser.close();
 for (const s of scans) console.log(`axe ${s.violations} violations: ${s.name}`);
-console.log(`browser checks of words and widths passed: ${scans.length} screens scanned`);
+console.log(`browser checks of everyday screens passed: ${scans.length} screens scanned`);
