@@ -272,6 +272,7 @@ const words = {
   awardCriteria: w("Vertailuperusteet", "Tilldelningskriterier", "Award criteria"),
   criterionName: w("Peruste", "Kriterium", "Criterion"),
   weight: w("Painoarvo", "Vikt", "Weight"),
+  weightOf: w("painoarvo", "vikt", "weight"),
   maxPoints: w("Enimmäispisteet", "Högsta poäng", "Maximum points"),
   basis_price: w("hinta", "pris", "price"),
   basis_quality: w("laatu", "kvalitet", "quality"),

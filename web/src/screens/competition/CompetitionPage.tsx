@@ -37,7 +37,7 @@ export function CompetitionPage({ id }: { id: string }) {
       <ul>
         {k.criteria.map((x) => (
           <li key={x.key}>
-            {x.name} ({tCode("basis_", x.basis)}): {x.weight}
+            {x.name} ({tCode("basis_", x.basis)}): {t("weightOf")} {x.weight} %
           </li>
         ))}
       </ul>
