@@ -1,6 +1,10 @@
 // Mini-competitions over HTTP: publishing, questions, sealed tenders, opening, scoring, award,
 // and the notifications they send.
-#include "domain/competition/use_cases.hpp"
+#include "domain/competition/evaluation.hpp"
+#include "domain/competition/notifications.hpp"
+#include "domain/competition/questions.hpp"
+#include "domain/competition/rules.hpp"
+#include "domain/competition/tenders.hpp"
 #include "server/api.hpp"
 #include "server/handlers/json_fields.hpp"
 #include "server/handlers/reply.hpp"
@@ -112,7 +116,7 @@ void write_receipt(JsonWriter& w, const domain::TenderReceipt& r) {
   w.EndObject();
 }
 
-void write_opened(JsonWriter& w, const domain::OpenedTenderView& t) {
+void write_opened(JsonWriter& w, const domain::OpenedTender& t) {
   w.StartObject();
   write_field(w, "tender_id", t.tender.id);
   write_field(w, "provider_id", t.tender.provider_id);
@@ -150,13 +154,6 @@ void write_ranked(JsonWriter& w, const domain::RankedTender& r) {
   w.EndObject();
 }
 
-// What a delivery's receiver has seen of it, and whether more tries will come.
-std::string_view delivery_state(const domain::OutboxEvent& e) {
-  if (e.delivered_at) return "delivered";
-  if (e.next_attempt_at == domain::kNoMoreAttempts) return "failed";
-  return e.attempts == 0 ? "pending" : "retrying";
-}
-
 void write_webhook_status(JsonWriter& w, const domain::WebhookStatus& status) {
   w.StartObject();
   write_string(w, "url");
@@ -170,7 +167,7 @@ void write_webhook_status(JsonWriter& w, const domain::WebhookStatus& status) {
   write_string(w, "deliveries");
   w.StartArray();
   for (const auto& e : status.deliveries) {
-    const auto state = delivery_state(e);
+    const auto state = domain::to_string(domain::delivery_state(e));
     w.StartObject();
     write_field(w, "event_id", e.id);
     write_field(w, "kind", e.kind);
@@ -311,8 +308,8 @@ void add_tender_routes(Router& router, domain::CompetitionServices& c) {
                 auto scored =
                     domain::score_tender(c, ex.who(), ex.param("competition_id"),
                                          ex.param("tender_id"), ex.param("criterion_key"),
-                                         static_cast<int>(integer(ex.body, "points").value_or(-1)),
-                                         text(ex.body, "justification"));
+                                         {static_cast<int>(integer(ex.body, "points").value_or(-1)),
+                                          text(ex.body, "justification")});
                 return answer(scored, ex, 200, [](JsonWriter& w, const domain::QualityScore& q) {
                   w.StartObject();
                   write_field(w, "tender_id", q.tender_id);

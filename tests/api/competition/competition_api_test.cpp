@@ -11,7 +11,8 @@
 #include <thread>
 
 #include "crypto/tender_seal.hpp"
-#include "domain/competition/use_cases.hpp"
+#include "domain/competition/evaluation.hpp"
+#include "domain/competition/notifications.hpp"
 #include "server/json.hpp"
 #include "server/time_format.hpp"
 #include "server/webhook_delivery.hpp"

@@ -4,7 +4,7 @@
 
 #include <functional>
 
-#include "domain/competition/entities.hpp"
+#include "domain/competition/ports.hpp"
 #include "domain/qualification/ports.hpp"
 #include "tests/support/stored_world.hpp"
 
