@@ -163,8 +163,13 @@ TEST_F(Competitions, PublishInviteAskTenderOpenScoreAwardAndTellEveryone) {
   ASSERT_EQ(seen.status, 200u) << seen.body;
   EXPECT_EQ(seen.json()["invited"].GetInt(), 3);
   EXPECT_TRUE(seen.json()["tenders"].IsNull());
-  EXPECT_NE(api.get("/v1/notifications", providers[2].token).body.find("competition.invited"),
-            std::string::npos);
+  const auto listed =
+      api.get("/v1/categories/" + category_id + "/competitions", providers[0].token);
+  ASSERT_EQ(listed.status, 200u) << listed.body;
+  EXPECT_EQ(schema_violation("competition-list", listed.body), "") << listed.body;
+  const auto told = api.get("/v1/notifications", providers[2].token);
+  EXPECT_NE(told.body.find("competition.invited"), std::string::npos);
+  EXPECT_EQ(schema_violation("notification-list", told.body), "") << told.body;
   // Providers of other categories and coaches do not learn of it.
   EXPECT_EQ(api.get("/v1/competitions/" + id, coach.token).status, 404u);
 
@@ -178,6 +183,7 @@ TEST_F(Competitions, PublishInviteAskTenderOpenScoreAwardAndTellEveryone) {
             200u);
   const auto answers = api.get("/v1/competitions/" + id + "/questions", providers[1].token);
   ASSERT_EQ(answers.status, 200u);
+  EXPECT_EQ(schema_violation("question-list", answers.body), "") << answers.body;
   EXPECT_NE(answers.body.find("Saa."), std::string::npos);
   EXPECT_EQ(answers.body.find(providers[0].organisation_id), std::string::npos);
 
@@ -241,6 +247,7 @@ TEST_F(Competitions, PublishInviteAskTenderOpenScoreAwardAndTellEveryone) {
   }
   const auto ranking = api.get("/v1/competitions/" + id + "/ranking", officer.token);
   ASSERT_EQ(ranking.status, 200u) << ranking.body;
+  EXPECT_EQ(schema_violation("ranking", ranking.body), "") << ranking.body;
   const auto ranked = ranking.json();
   EXPECT_EQ(std::string(ranked["items"][0]["tender_id"].GetString()), winner_tender);
   EXPECT_NEAR(ranked["items"][0]["total"].GetDouble(), 60.0 * 4321987 / 5123456 + 36, 1e-6);
