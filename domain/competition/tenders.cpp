@@ -25,18 +25,28 @@ Result<TenderContext> own_tender_in_time(const CompetitionServices& s, Transacti
                        tx.competitions().find_tender_of(competition_id, actor.organisation_id)};
 }
 
+// Runs `work` on the caller's own tender, in one write transaction while tenders are taken.
+template <class Work>
+Result<TenderReceipt> with_own_tender(CompetitionServices& s, const Actor& actor,
+                                      const std::string& competition_id, Work&& work) {
+  return transact<TenderReceipt>(s.db, Access::write,
+                                 [&](Transaction& tx) -> Result<TenderReceipt> {
+                                   auto ctx = own_tender_in_time(s, tx, actor, competition_id);
+                                   if (!ctx) return ctx.error();
+                                   return work(tx, *ctx);
+                                 });
+}
+
 }  // namespace
 
 Result<TenderReceipt> save_tender(CompetitionServices& s, const Actor& actor,
                                   const std::string& competition_id, const TenderContent& content) {
   if (auto ok = check_tender_content(content); !ok) return ok.error();
-  return transact<TenderReceipt>(
-      s.db, Access::write, [&](Transaction& tx) -> Result<TenderReceipt> {
-        auto ctx = own_tender_in_time(s, tx, actor, competition_id);
-        if (!ctx) return ctx.error();
-        if (auto ok = check_tender_answers(ctx->competition.competition.criteria, content); !ok)
+  return with_own_tender(
+      s, actor, competition_id, [&](Transaction& tx, TenderContext& own) -> Result<TenderReceipt> {
+        if (auto ok = check_tender_answers(own.competition.competition.criteria, content); !ok)
           return ok.error();
-        auto& t = ctx->tender;
+        auto& t = own.tender;
         if (t && t->state == TenderState::submitted)
           return Error::conflict("tender-submitted",
                                  "withdraw the submitted tender before changing it");
@@ -64,11 +74,9 @@ Result<TenderReceipt> save_tender(CompetitionServices& s, const Actor& actor,
 
 Result<TenderReceipt> submit_tender(CompetitionServices& s, const Actor& actor,
                                     const std::string& competition_id) {
-  return transact<TenderReceipt>(
-      s.db, Access::write, [&](Transaction& tx) -> Result<TenderReceipt> {
-        auto ctx = own_tender_in_time(s, tx, actor, competition_id);
-        if (!ctx) return ctx.error();
-        auto& t = ctx->tender;
+  return with_own_tender(
+      s, actor, competition_id, [&](Transaction& tx, TenderContext& own) -> Result<TenderReceipt> {
+        auto& t = own.tender;
         if (!t) return Error::conflict("no-tender", "save the tender before submitting it");
         if (t->state == TenderState::submitted) return TenderReceipt::of(*t);
         t->state = TenderState::submitted;
@@ -82,11 +90,9 @@ Result<TenderReceipt> submit_tender(CompetitionServices& s, const Actor& actor,
 
 Result<TenderReceipt> withdraw_tender(CompetitionServices& s, const Actor& actor,
                                       const std::string& competition_id) {
-  return transact<TenderReceipt>(
-      s.db, Access::write, [&](Transaction& tx) -> Result<TenderReceipt> {
-        auto ctx = own_tender_in_time(s, tx, actor, competition_id);
-        if (!ctx) return ctx.error();
-        auto& t = ctx->tender;
+  return with_own_tender(
+      s, actor, competition_id, [&](Transaction& tx, TenderContext& own) -> Result<TenderReceipt> {
+        auto& t = own.tender;
         if (!t || t->state != TenderState::submitted)
           return Error::conflict("not-submitted", "there is no submitted tender to withdraw");
         t->state = TenderState::withdrawn;
