@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "domain/competition/entities.hpp"
+#include "domain/competition/ports.hpp"
 
 namespace tarjotin::crypto {
 

@@ -10,7 +10,7 @@
 
 #include "domain/accounts/sessions.hpp"
 #include "domain/accounts/users.hpp"
-#include "domain/competition/use_cases.hpp"
+#include "domain/competition/services.hpp"
 #include "domain/ordering/use_cases.hpp"
 #include "domain/qualification/use_cases.hpp"
 #include "server/http_types.hpp"

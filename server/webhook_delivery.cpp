@@ -10,7 +10,7 @@
 #include <boost/beast/ssl.hpp>
 
 #include "crypto/tender_seal.hpp"
-#include "domain/competition/entities.hpp"
+#include "domain/competition/notifications.hpp"
 
 namespace tarjotin::server {
 namespace {

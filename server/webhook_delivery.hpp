@@ -13,8 +13,7 @@
 #include <utility>
 #include <vector>
 
-#include "domain/competition/entities.hpp"
-#include "domain/competition/use_cases.hpp"
+#include "domain/competition/services.hpp"
 #include "domain/ports.hpp"
 
 namespace tarjotin::server {

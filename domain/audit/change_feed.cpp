@@ -4,7 +4,7 @@
 #include <optional>
 
 #include "domain/access.hpp"
-#include "domain/competition/entities.hpp"
+#include "domain/competition/ports.hpp"
 #include "domain/ordering/entities.hpp"
 #include "domain/qualification/ports.hpp"
 

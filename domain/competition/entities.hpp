@@ -1,32 +1,28 @@
 #pragma once
 // Mini-competitions: a purchase put to every provider admitted to a category, with sealed
 // tenders, a public opening after the deadline, scoring by the published criteria, and an
-// award every tenderer is told about.
+// award every tenderer is told about. What they are; domain/competition/ports.hpp says what they
+// need and domain/competition/rules.hpp what they decide.
 
-#include <cstddef>
+#include <chrono>
+#include <cstdint>
 #include <map>
 #include <optional>
-#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "domain/qualification/entities.hpp"
-#include "domain/result.hpp"
-#include "domain/state_machine.hpp"
 #include "domain/time.hpp"
 
 namespace tarjotin::domain {
 
-// ---- Competition ----------------------------------------------------------------------------
-
 enum class CompetitionState { draft, published, opened, awarded, concluded, cancelled };
 enum class CompetitionAct { publish, open, award, conclude, cancel };
 constexpr int kCompetitionStateCount = 6;
-
-std::span<const Transition<CompetitionState, CompetitionAct>> competition_transitions();
+constexpr int kCompetitionActCount = 5;
 std::string_view to_string(CompetitionState s);
 std::string_view to_string(CompetitionAct a);
+std::optional<CompetitionAct> parse_competition_act(std::string_view text);
 
 enum class CriterionBasis { price, quality };
 constexpr int kCriterionBasisCount = 2;
@@ -42,6 +38,8 @@ struct AwardCriterion {
   CriterionBasis basis = CriterionBasis::quality;
   int weight = 0;
   int max_points = 10;  // quality only
+
+  bool operator==(const AwardCriterion&) const = default;
 };
 
 struct Competition {
@@ -65,15 +63,29 @@ struct Competition {
   std::string winner_tender_id;
   std::optional<Timestamp> awarded_at;
   Timestamp updated_at{};
+
+  bool operator==(const Competition&) const = default;
 };
 
-// The criteria a competition may be published with; pointers are "/criteria/<i>/<field>".
-Status validate_award_criteria(std::span<const AwardCriterion> criteria);
+// The terms an officer drafts a competition with, and may replace while it is a draft.
+struct CompetitionInput {
+  std::string title;
+  std::string description;
+  std::string quantity;
+  std::vector<AwardCriterion> criteria;
+  Timestamp questions_deadline{};
+  Timestamp tender_deadline{};
+  int standstill_days = 14;
+
+  bool operator==(const CompetitionInput&) const = default;
+};
 
 struct Invitation {
   std::string competition_id;
   std::string provider_id;
   Timestamp invited_at{};
+
+  bool operator==(const Invitation&) const = default;
 };
 
 struct Question {
@@ -84,9 +96,9 @@ struct Question {
   Timestamp asked_at{};
   std::string answer;  // empty until answered; answers are published to every invitee
   std::optional<Timestamp> answered_at;
-};
 
-// ---- Tender ---------------------------------------------------------------------------------
+  bool operator==(const Question&) const = default;
+};
 
 enum class TenderState { draft, submitted, withdrawn };
 constexpr int kTenderStateCount = 3;
@@ -97,6 +109,8 @@ struct TenderContent {
   long long price_cents = 0;
   std::map<std::string, std::string> answers;  // quality criterion key -> the provider's answer
   std::string note;
+
+  bool operator==(const TenderContent&) const = default;
 };
 
 struct Tender {
@@ -109,34 +123,17 @@ struct Tender {
   std::string receipt;                    // handed to the provider at submission
   Timestamp created_at{};
   Timestamp updated_at{};
+
+  bool operator==(const Tender&) const = default;
 };
 
-// Seals tender content so that it can be read only by opening the competition it belongs to.
-// crypto/ implements it with AES-256-GCM under a key derived per competition.
-class TenderSeal {
- public:
-  virtual ~TenderSeal() = default;
-  virtual std::string seal(const std::string& competition_id, const TenderContent& content) = 0;
-  // nullopt when the sealed bytes were tampered with or belong to another competition.
-  virtual std::optional<TenderContent> open(const std::string& competition_id,
-                                            const std::string& sealed) = 0;
-};
+// A submitted tender with its content, once its competition is opened.
+struct OpenedTender {
+  Tender tender;
+  TenderContent content;
 
-// Keeps a provider's webhook signing secret unreadable at rest: sealed when stored, opened only
-// to sign a delivery. A stored secret starts with kSealedSecretPrefix; one without it was stored
-// in the clear before sealing began and is used as it is until the webhook is set again.
-inline constexpr std::string_view kSealedSecretPrefix = "sealed:";
-class WebhookSecretSeal {
- public:
-  virtual ~WebhookSecretSeal() = default;
-  virtual std::string seal_secret(const std::string& organisation_id,
-                                  const std::string& secret) = 0;
-  // nullopt when the sealed value was tampered with or belongs to another organisation.
-  virtual std::optional<std::string> open_secret(const std::string& organisation_id,
-                                                 const std::string& sealed) = 0;
+  bool operator==(const OpenedTender&) const = default;
 };
-
-// ---- Evaluation -----------------------------------------------------------------------------
 
 struct QualityScore {
   std::string tender_id;
@@ -145,6 +142,8 @@ struct QualityScore {
   std::string justification;
   std::string scored_by;
   Timestamp scored_at{};
+
+  bool operator==(const QualityScore&) const = default;
 };
 
 struct RankedTender {
@@ -155,19 +154,9 @@ struct RankedTender {
   double total = 0;
   int rank = 0;           // 1 = best
   bool complete = false;  // every quality criterion scored
-};
 
-// Ranks the opened, submitted tenders by the published criteria. Ties on the total are broken
-// by the lower price, then by the earlier receipt: a rule published with every competition.
-struct OpenedTender {
-  Tender tender;
-  TenderContent content;
+  bool operator==(const RankedTender&) const = default;
 };
-std::vector<RankedTender> rank_tenders(std::span<const AwardCriterion> criteria,
-                                       std::span<const OpenedTender> tenders,
-                                       std::span<const QualityScore> scores);
-
-// ---- Notifications --------------------------------------------------------------------------
 
 struct Notification {
   std::string id;
@@ -176,13 +165,9 @@ struct Notification {
   std::string subject_id;       // the competition; the category for admission.* kinds
   std::string text;
   Timestamp created_at{};
-};
 
-// The field that names a notification's subject: the category for admission.* kinds, the
-// competition for competition.* kinds.
-inline std::string_view subject_field(std::string_view kind) {
-  return kind.starts_with("admission.") ? "category_id" : "competition_id";
-}
+  bool operator==(const Notification&) const = default;
+};
 
 // A webhook delivery waiting in the outbox. One per notification for an organisation with a
 // webhook; the worker posts it and records the outcome.
@@ -197,78 +182,25 @@ struct OutboxEvent {
   std::optional<Timestamp> claimed_until;  // a worker holds it until then
   std::optional<Timestamp> delivered_at;
   std::string last_error;
+
+  bool operator==(const OutboxEvent&) const = default;
 };
 
 // An event whose attempts are used up keeps its last error and is never due again.
 inline constexpr Timestamp kNoMoreAttempts{std::chrono::microseconds{std::int64_t{1} << 60}};
+
+// What a delivery's receiver has seen of it, and whether more tries will come.
+enum class DeliveryState { pending, retrying, delivered, failed };
+constexpr int kDeliveryStateCount = 4;
+std::string_view to_string(DeliveryState s);
 
 struct Webhook {
   std::string organisation_id;
   std::string url;
   std::string secret;  // HMAC-SHA256 key, shown to the organisation once
   Timestamp created_at{};
-};
 
-// ---- Ports ----------------------------------------------------------------------------------
-
-class CompetitionRepository {
- public:
-  virtual ~CompetitionRepository() = default;
-  virtual void add(const Competition& c) = 0;
-  virtual void update(const Competition& c) = 0;
-  virtual std::optional<Competition> find(const std::string& id) = 0;
-  virtual std::vector<Competition> list_for_category(const std::string& category_id) = 0;
-  // The category's published competitions (the caller checks their deadlines).
-  virtual std::vector<Competition> list_published_for_category(const std::string& category_id) = 0;
-
-  virtual void add_invitation(const Invitation& i) = 0;
-  virtual std::vector<Invitation> invitations(const std::string& competition_id) = 0;
-  virtual std::vector<Invitation> invitations_for_provider(const std::string& provider_id) = 0;
-
-  virtual void add_question(const Question& q) = 0;
-  virtual void update_question(const Question& q) = 0;
-  virtual std::optional<Question> find_question(const std::string& id) = 0;
-  virtual std::vector<Question> questions(const std::string& competition_id) = 0;
-
-  virtual void add_tender(const Tender& t) = 0;
-  virtual void update_tender(const Tender& t) = 0;
-  virtual std::optional<Tender> find_tender(const std::string& id) = 0;
-  virtual std::optional<Tender> find_tender_of(const std::string& competition_id,
-                                               const std::string& provider_id) = 0;
-  virtual std::vector<Tender> tenders(const std::string& competition_id) = 0;
-
-  virtual void put_score(const QualityScore& s) = 0;  // insert or replace per tender+criterion
-  virtual std::vector<QualityScore> scores(const std::string& competition_id) = 0;
-};
-
-// Where webhooks may be sent. Asked when a URL is set, so that one the sender would refuse (not
-// http(s), a host that does not resolve, an address on loopback, a private network or a
-// reserved range) is refused then, not found out at the first delivery.
-class WebhookTargets {
- public:
-  virtual ~WebhookTargets() = default;
-  // Why deliveries to `url` would be refused; empty when they would be attempted.
-  virtual std::string refusal(const std::string& url) const = 0;
-};
-
-class NotificationRepository {
- public:
-  virtual ~NotificationRepository() = default;
-  virtual void add(const Notification& n) = 0;
-  virtual std::vector<Notification> list_for_organisation(const std::string& organisation_id,
-                                                          std::size_t limit) = 0;
-  virtual void put_webhook(const Webhook& w) = 0;  // insert or replace
-  virtual std::optional<Webhook> webhook(const std::string& organisation_id) = 0;
-  virtual void add_event(const OutboxEvent& e) = 0;
-  // Claims up to `limit` undelivered events due at `now` and not claimed by a live worker,
-  // until `claim_until`; returns them.
-  virtual std::vector<OutboxEvent> claim_due(Timestamp now, Timestamp claim_until,
-                                             std::size_t limit) = 0;
-  virtual void update_event(const OutboxEvent& e) = 0;
-  virtual std::optional<OutboxEvent> find_event(const std::string& id) = 0;
-  // The organisation's latest deliveries, newest first.
-  virtual std::vector<OutboxEvent> recent_events(const std::string& organisation_id,
-                                                 std::size_t limit) = 0;
+  bool operator==(const Webhook&) const = default;
 };
 
 }  // namespace tarjotin::domain

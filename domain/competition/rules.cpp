@@ -1,41 +1,16 @@
+#include "domain/competition/rules.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
+#include <map>
 #include <set>
 
-#include "domain/competition/entities.hpp"
-#include "domain/name_table.hpp"
+#include "domain/input_rules.hpp"
 
 namespace tarjotin::domain {
 namespace {
-
-constexpr NameTable<CompetitionState, kCompetitionStateCount> kStates{{
-    {CompetitionState::draft, "draft"},
-    {CompetitionState::published, "published"},
-    {CompetitionState::opened, "opened"},
-    {CompetitionState::awarded, "awarded"},
-    {CompetitionState::concluded, "concluded"},
-    {CompetitionState::cancelled, "cancelled"},
-}};
-
-constexpr NameTable<CompetitionAct, 5> kActs{{
-    {CompetitionAct::publish, "publish"},
-    {CompetitionAct::open, "open"},
-    {CompetitionAct::award, "award"},
-    {CompetitionAct::conclude, "conclude"},
-    {CompetitionAct::cancel, "cancel"},
-}};
-
-constexpr NameTable<CriterionBasis, kCriterionBasisCount> kBases{{
-    {CriterionBasis::price, "price"},
-    {CriterionBasis::quality, "quality"},
-}};
-
-constexpr NameTable<TenderState, kTenderStateCount> kTenderStates{{
-    {TenderState::draft, "draft"},
-    {TenderState::submitted, "submitted"},
-    {TenderState::withdrawn, "withdrawn"},
-}};
 
 using S = CompetitionState;
 using A = CompetitionAct;
@@ -50,18 +25,52 @@ constexpr std::array<Transition<S, A>, 8> kTransitions{{
     {S::awarded, A::cancel, S::cancelled},
 }};
 
+bool is_quality_criterion(std::span<const AwardCriterion> criteria, const std::string& key) {
+  return std::any_of(criteria.begin(), criteria.end(), [&](const AwardCriterion& c) {
+    return c.key == key && c.basis == CriterionBasis::quality;
+  });
+}
+
+// JSON string literal, for the one JSON document the domain writes: the webhook body, whose
+// exact bytes are signed.
+std::string quoted(std::string_view text) {
+  std::string out = "\"";
+  for (unsigned char c : text) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      default:
+        if (c < 0x20) {
+          char escaped[8];
+          std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
+          out += escaped;
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  return out + "\"";
+}
+
 }  // namespace
 
 std::span<const Transition<CompetitionState, CompetitionAct>> competition_transitions() {
   return kTransitions;
 }
-std::string_view to_string(CompetitionState s) { return name_in(kStates, s); }
-std::string_view to_string(CompetitionAct a) { return name_in(kActs, a); }
-std::string_view to_string(CriterionBasis b) { return name_in(kBases, b); }
-std::optional<CriterionBasis> parse_criterion_basis(std::string_view text) {
-  return key_in<CriterionBasis>(kBases, text);
+
+Result<CompetitionState> next_competition_state(const Competition& c, CompetitionAct act) {
+  if (auto next = next_state(competition_transitions(), c.state, act)) return *next;
+  return Error::conflict("invalid-transition", "a competition that is " +
+                                                   std::string(to_string(c.state)) + " cannot " +
+                                                   std::string(to_string(act)));
 }
-std::string_view to_string(TenderState s) { return name_in(kTenderStates, s); }
 
 Status validate_award_criteria(std::span<const AwardCriterion> criteria) {
   if (criteria.empty())
@@ -87,6 +96,99 @@ Status validate_award_criteria(std::span<const AwardCriterion> criteria) {
   if (total != 100)
     return Error::invalid("/criteria", "weights-sum",
                           "the weights add up to " + std::to_string(total) + ", not 100");
+  return Done{};
+}
+
+Status check_competition_input(const CompetitionInput& in) {
+  if (auto r = required_text(in.title, "/title", "a title"); !r) return r;
+  if (auto r = required_text(in.description, "/description", "a description"); !r) return r;
+  if (in.questions_deadline > in.tender_deadline)
+    return Error::invalid("/questions_deadline", "before-tender-deadline",
+                          "questions close before tenders do");
+  if (in.standstill_days < 0 || in.standstill_days > 60)
+    return Error::invalid("/standstill_days", "range", "a standstill period is 0 to 60 days");
+  return validate_award_criteria(in.criteria);
+}
+
+void apply_terms(Competition& c, const CompetitionInput& in) {
+  c.title = in.title;
+  c.description = in.description;
+  c.quantity = in.quantity;
+  c.criteria = in.criteria;
+  c.questions_deadline = in.questions_deadline;
+  c.tender_deadline = in.tender_deadline;
+  c.standstill_days = in.standstill_days;
+}
+
+Status questions_open(const Competition& c, Timestamp now) {
+  if (c.state != CompetitionState::published || now >= c.questions_deadline)
+    return Error::conflict("questions-closed", "the questions deadline has passed");
+  return Done{};
+}
+
+Status tenders_accepted(const Competition& c, Timestamp now) {
+  if (c.state != CompetitionState::published)
+    return Error::conflict("not-tendering", "the competition does not take tenders now");
+  if (now >= c.tender_deadline)
+    return Error::conflict("deadline-passed", "the tender deadline has passed");
+  return Done{};
+}
+
+bool tenders_opened(const Competition& c) {
+  return c.state == CompetitionState::opened || c.state == CompetitionState::awarded ||
+         c.state == CompetitionState::concluded ||
+         (c.state == CompetitionState::cancelled && c.opened_at);
+}
+
+std::vector<Question> questions_seen_by(std::vector<Question> all, bool oversees,
+                                        const std::string& organisation_id) {
+  if (oversees) return all;
+  std::vector<Question> out;
+  for (auto& q : all) {
+    const bool own = q.provider_id == organisation_id;
+    if (!q.answered_at && !own) continue;
+    if (!own) q.provider_id.clear();  // answers go to all, anonymised
+    out.push_back(std::move(q));
+  }
+  return out;
+}
+
+Status check_tender_content(const TenderContent& content) {
+  if (content.price_cents <= 0)
+    return Error::invalid("/price_cents", "minimum", "a tender names a positive price");
+  for (const auto& [key, text] : content.answers)
+    if (text.size() > kMaxText)
+      return Error::invalid("/answers/" + key, "maxLength", "the answer is too long");
+  return Done{};
+}
+
+Status check_tender_answers(std::span<const AwardCriterion> criteria,
+                            const TenderContent& content) {
+  for (const auto& answer : content.answers)
+    if (!is_quality_criterion(criteria, answer.first))
+      return Error::invalid("/answers/" + answer.first, "criterion",
+                            "no quality criterion has this key");
+  return Done{};
+}
+
+std::string receipt_text(const Tender& submitted) {
+  return submitted.id + "|" +
+         std::to_string(to_micros(submitted.submitted_at.value_or(Timestamp{}))) + "|" +
+         submitted.sealed;
+}
+
+Status check_quality_points(std::span<const AwardCriterion> criteria,
+                            const std::string& criterion_key, int points) {
+  const auto criterion =
+      std::find_if(criteria.begin(), criteria.end(), [&](const AwardCriterion& a) {
+        return a.key == criterion_key && a.basis == CriterionBasis::quality;
+      });
+  if (criterion == criteria.end())
+    return Error::invalid("/criterion_key", "criterion",
+                          "no quality criterion has this key; price is scored by formula");
+  if (points < 0 || points > criterion->max_points)
+    return Error::invalid("/points", "scale",
+                          "points are 0 to " + std::to_string(criterion->max_points));
   return Done{};
 }
 
@@ -141,6 +243,51 @@ std::vector<RankedTender> rank_tenders(std::span<const AwardCriterion> criteria,
   });
   for (std::size_t i = 0; i < out.size(); ++i) out[i].rank = static_cast<int>(i) + 1;
   return out;
+}
+
+Status check_award(std::span<const RankedTender> ranking, const std::string& tender_id) {
+  if (ranking.empty()) return Error::conflict("no-tenders", "there is no tender to award");
+  if (std::any_of(ranking.begin(), ranking.end(),
+                  [](const RankedTender& r) { return !r.complete; }))
+    return Error::conflict("unscored", "score every tender on every criterion first");
+  if (ranking.front().tender_id != tender_id)
+    return Error::invalid("/tender_id", "ranked-first",
+                          "the award goes to the tender ranked first by the criteria");
+  return Done{};
+}
+
+Timestamp standstill_until(const Competition& awarded) {
+  return awarded.awarded_at.value_or(Timestamp{}) + std::chrono::days(awarded.standstill_days);
+}
+
+Status standstill_over(const Competition& awarded, Timestamp now) {
+  if (now < standstill_until(awarded))
+    return Error::conflict("standstill", "the standstill period has not ended");
+  return Done{};
+}
+
+std::string_view subject_field(std::string_view kind) {
+  return kind.starts_with("admission.") ? "category_id" : "competition_id";
+}
+
+std::string webhook_body(const OutboxEvent& e, const Notification& n) {
+  return "{\"id\":" + quoted(e.id) + ",\"kind\":" + quoted(n.kind) + ",\"" +
+         std::string(subject_field(n.kind)) + "\":" + quoted(n.subject_id) +
+         ",\"text\":" + quoted(n.text) +
+         ",\"created_at_us\":" + std::to_string(to_micros(n.created_at)) + "}";
+}
+
+Status check_webhook_url(const std::string& url) {
+  if (!(url.starts_with("https://") || url.starts_with("http://")) || url.size() > 2000 ||
+      url.find_first_of(" \r\n") != std::string::npos)
+    return Error::invalid("/url", "url", "an http(s) URL");
+  return Done{};
+}
+
+DeliveryState delivery_state(const OutboxEvent& e) {
+  if (e.delivered_at) return DeliveryState::delivered;
+  if (e.next_attempt_at == kNoMoreAttempts) return DeliveryState::failed;
+  return e.attempts == 0 ? DeliveryState::pending : DeliveryState::retrying;
 }
 
 }  // namespace tarjotin::domain

@@ -3,7 +3,8 @@
 #include "domain/accounts/ports.hpp"
 
 #include "domain/access.hpp"
-#include "domain/competition/use_cases.hpp"
+#include "domain/competition/competitions.hpp"
+#include "domain/competition/notifications.hpp"
 #include "domain/input_rules.hpp"
 
 #include <algorithm>

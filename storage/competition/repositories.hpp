@@ -1,7 +1,7 @@
 #pragma once
 #include <soci/soci.h>
 
-#include "domain/competition/entities.hpp"
+#include "domain/competition/ports.hpp"
 
 namespace tarjotin::storage {
 

@@ -14,7 +14,9 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "domain/competition/use_cases.hpp"
+#include "domain/competition/evaluation.hpp"
+#include "domain/competition/questions.hpp"
+#include "domain/competition/tenders.hpp"
 #include "domain/ordering/use_cases.hpp"
 #include "domain/qualification/reconfirmation.hpp"
 #include "domain/qualification/use_cases.hpp"
@@ -502,8 +504,8 @@ class World {
     s.opened_tender = tender_of(s, s.opened_competition);
     s.award_tender = tender_of(s, s.award_competition);
     for (const auto* id : {&s.award_competition, &s.awarded_competition})
-      must(domain::score_tender(c(), s.officer.actor(), *id, tender_of(s, *id), "method", 7,
-                                "Selkeä menetelmä"),
+      must(domain::score_tender(c(), s.officer.actor(), *id, tender_of(s, *id), "method",
+                                {7, "Selkeä menetelmä"}),
            "score a tender");
     must(domain::award_competition(c(), s.officer.actor(), s.awarded_competition,
                                    tender_of(s, s.awarded_competition)),
