@@ -3,7 +3,7 @@
 
 #include <functional>
 
-#include "domain/ordering/entities.hpp"
+#include "domain/ordering/ports.hpp"
 #include "storage/table.hpp"
 
 namespace tarjotin::storage {

@@ -8,7 +8,6 @@
 #include <set>
 #include <thread>
 
-#include "domain/ordering/use_cases.hpp"
 #include "server/json.hpp"
 #include "server/time_format.hpp"
 #include "tests/api/support/test_server.hpp"

@@ -3,7 +3,7 @@
 
 #include <functional>
 
-#include "domain/ordering/entities.hpp"
+#include "domain/ordering/ports.hpp"
 #include "domain/ordering/scorecard.hpp"
 #include "domain/qualification/ports.hpp"
 #include "tests/support/stored_world.hpp"
