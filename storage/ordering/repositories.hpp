@@ -1,4 +1,6 @@
 #pragma once
+// Ordering's repositories on SOCI, one source file each (offerings.cpp, customers.cpp,
+// choice_sets.cpp, orders.cpp), their columns declared once in tables.hpp.
 #include <soci/soci.h>
 
 #include <functional>
