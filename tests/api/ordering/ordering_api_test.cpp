@@ -431,6 +431,24 @@ TEST_F(Ordering, RetriedOrderWithTheSameKeyReturnsTheFirstAndCreatesNothing) {
   EXPECT_EQ(free_places(offering), 4);
 }
 
+TEST_F(Ordering, AnIdempotencyKeyThatIsNotVisibleAsciiIsRefusedNamingTheHeader) {
+  const auto offering = offer(providers[0], 5);
+  const auto set = choice_set(customer("ASIAKAS-4051", coach.token));
+  for (const std::string key : {"two words", "avain-\xc3\xa4"}) {
+    const auto refused = order(set, offering, key);
+    ASSERT_EQ(refused.status, 422u) << refused.body;
+    EXPECT_EQ(refused.header("Content-Type"), "application/problem+json");
+    const auto doc = refused.json();
+    ASSERT_TRUE(doc.HasMember("errors")) << refused.body;
+    ASSERT_EQ(doc["errors"].Size(), 1u) << refused.body;
+    EXPECT_STREQ(doc["errors"][0]["pointer"].GetString(), "/Idempotency-Key");
+    EXPECT_STREQ(doc["errors"][0]["rule"].GetString(), "pattern");
+  }
+  EXPECT_EQ(orders_in_database(offering), 0);
+  EXPECT_EQ(free_places(offering), 5);
+  EXPECT_EQ(order(set, offering, "two-words").status, 201u);
+}
+
 TEST_F(Ordering, AChoiceSetBacksOneOrderAndTwoRacingForItGetOne) {
   const auto offering = offer(providers[0], 10);
   const auto set = choice_set(customer("ASIAKAS-4101", coach.token));
