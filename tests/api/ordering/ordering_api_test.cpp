@@ -272,10 +272,12 @@ TEST_F(Ordering, ServiceGoesFromChoiceToScorecard) {
   const auto token = field(link, "token");
   const auto form = api.get("/v1/feedback/" + token);
   ASSERT_EQ(form.status, 200u) << form.body;
+  EXPECT_EQ(schema_violation("feedback-form", form.body), "") << form.body;
   EXPECT_NE(form.body.find("Jobbcoachning"), std::string::npos);
   const auto given = api.post("/v1/feedback/" + token,
                               R"({"score":10,"comment":"Hyvä valmentaja","language":"fi"})");
   ASSERT_EQ(given.status, 201u) << given.body;
+  EXPECT_EQ(schema_violation("feedback-received", given.body), "") << given.body;
   ASSERT_EQ(
       api.post("/v1/orders/" + order_id + "/coach-rating", R"({"score":8})", coach.token).status,
       201u);
@@ -320,6 +322,11 @@ TEST_F(Ordering, ServiceGoesFromChoiceToScorecard) {
   EXPECT_EQ(record["orders"].GetInt(), 1) << next.body;
   EXPECT_EQ(record["ended"].GetInt(), 1) << next.body;
   EXPECT_EQ(record["completion_rate"].GetDouble(), 1.0) << next.body;
+
+  const auto payables = api.get("/v1/dps/" + dps_id + "/payables", officer.token);
+  ASSERT_EQ(payables.status, 200u) << payables.body;
+  EXPECT_EQ(schema_violation("payable-list", payables.body), "") << payables.body;
+  EXPECT_NE(payables.body.find("\"payable_cents\":190000"), std::string::npos) << payables.body;
 
   const auto csv = api.get("/v1/dps/" + dps_id + "/spend?format=csv", officer.token);
   ASSERT_EQ(csv.status, 200u) << csv.body;
@@ -616,7 +623,9 @@ TEST_F(Ordering, EarlierClosingReportsReachANewProviderOnlyUnderConsent) {
       R"({"provider_id":")" + providers[1].organisation_id + R"(","scope":"closing_reports"})",
       coach.token);
   ASSERT_EQ(consent.status, 201u) << consent.body;
-  EXPECT_NE(api.get(path, providers[1].token).body.find("CV päivitetty"), std::string::npos);
+  const auto shared = api.get(path, providers[1].token);
+  EXPECT_NE(shared.body.find("CV päivitetty"), std::string::npos);
+  EXPECT_EQ(schema_violation("closing-report-list", shared.body), "") << shared.body;
   ASSERT_EQ(
       api.post("/v1/customers/" + customer_id + "/consents/" + field(consent, "id") + "/withdrawal",
                "", coach.token)
