@@ -26,10 +26,9 @@ bool answered(const std::vector<Feedback>& feedback, FeedbackSource source) {
 Result<FeedbackLink> issue_feedback_link(OrderingServices& s, const Actor& actor,
                                          const std::string& order_id) {
   return transact<FeedbackLink>(s.db, Access::write, [&](Transaction& tx) -> Result<FeedbackLink> {
-    auto ctx = order_of(tx, actor, order_id, Party::coach);
+    auto ctx = delivered_order_of(tx, actor, order_id, Party::coach,
+                                  "feedback is asked for after the service ended");
     if (!ctx) return ctx.error();
-    if (!delivered(ctx->order.state))
-      return Error::conflict("not-ended", "feedback is asked for after the service ended");
     if (answered(tx.orders().feedback_for_order(order_id), FeedbackSource::customer))
       return Error::conflict("feedback-given", "the customer has already given feedback");
     const auto issued = s.secrets.new_token();
@@ -81,10 +80,9 @@ Result<Feedback> rate_provider(OrderingServices& s, const Actor& actor, const st
                                RatingInput in) {
   if (auto ok = check_score(in.score, in.comment); !ok) return ok.error();
   return transact<Feedback>(s.db, Access::write, [&](Transaction& tx) -> Result<Feedback> {
-    auto ctx = order_of(tx, actor, order_id, Party::coach);
+    auto ctx = delivered_order_of(tx, actor, order_id, Party::coach,
+                                  "a provider is rated after the service ended");
     if (!ctx) return ctx.error();
-    if (!delivered(ctx->order.state))
-      return Error::conflict("not-ended", "a provider is rated after the service ended");
     if (answered(tx.orders().feedback_for_order(order_id), FeedbackSource::coach))
       return Error::conflict("already-rated", "the service has already been rated by a coach");
     Feedback f{s.secrets.new_id(),

@@ -59,6 +59,13 @@ Result<OrderContext> order_of(Transaction& tx, const Actor& actor, const std::st
   return ctx;
 }
 
+Result<OrderContext> delivered_order_of(Transaction& tx, const Actor& actor, const std::string& id,
+                                        Party party, const char* what) {
+  auto ctx = order_of(tx, actor, id, party);
+  if (ctx && !delivered(ctx->order.state)) return Error::conflict("not-ended", what);
+  return ctx;
+}
+
 const std::string& Names::organisation(const std::string& id) {
   auto [it, added] = organisations_.try_emplace(id);
   if (added)

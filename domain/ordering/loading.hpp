@@ -42,6 +42,10 @@ Result<OrderContext> readable_order(Transaction& tx, const Actor& actor, const s
 // The same, and forbidden to a reader who is not `party`.
 Result<OrderContext> order_of(Transaction& tx, const Actor& actor, const std::string& id,
                               Party party);
+// The same for what follows a service: a conflict ("not-ended", saying `what`) until the
+// service was delivered.
+Result<OrderContext> delivered_order_of(Transaction& tx, const Actor& actor, const std::string& id,
+                                        Party party, const char* what);
 
 // Organisation and category names, each read once however many rows name it.
 class Names {

@@ -186,12 +186,10 @@ Result<ClosingReport> write_closing_report(OrderingServices& s, const Actor& act
   if (auto ok = check_closing_report(in); !ok) return ok.error();
   return transact<ClosingReport>(
       s.db, Access::write, [&](Transaction& tx) -> Result<ClosingReport> {
-        auto ctx = order_of(tx, actor, order_id, Party::provider);
+        auto ctx = delivered_order_of(
+            tx, actor, order_id, Party::provider,
+            "a closing report is written when the service is completed or interrupted");
         if (!ctx) return ctx.error();
-        if (!delivered(ctx->order.state))
-          return Error::conflict("not-ended",
-                                 "a closing report is written when the service is completed or "
-                                 "interrupted");
         const bool replaces = tx.orders().closing_report(order_id).has_value();
         ClosingReport r{
             order_id,           in.work_done,  in.results, in.next_steps, in.further_support_needed,

@@ -8,12 +8,7 @@ namespace {
 
 TEST_F(Ordering, ChoiceSetKeepsEntriesInOrderAndAllSixtyFourBitsOfTheSeed) {
   add_basics();
-  ChoiceSet set;
-  set.id = "set-1";
-  set.category_id = "cat-1";
-  set.customer_id = "cust-a";
-  set.coaching_unit_id = "unit-a";
-  set.requested_by = "coach-a";
+  auto set = choice_set("set-1");
   set.seed = 0xF123'4567'89AB'CDEFull;
   set.start_by = day(40);
   set.created_at = at(30);
@@ -37,12 +32,7 @@ TEST_F(Ordering, ChoiceSetKeepsEntriesInOrderAndAllSixtyFourBitsOfTheSeed) {
 
 TEST_F(Ordering, AChoiceSetIsClaimedByOneOrderOnly) {
   add_basics();
-  ChoiceSet set;
-  set.id = "set-claimed";
-  set.category_id = "cat-1";
-  set.customer_id = "cust-a";
-  set.coaching_unit_id = "unit-a";
-  set.requested_by = "coach-a";
+  auto set = choice_set("set-claimed");
   set.created_at = at(30);
   set.expires_at = at(44);
   write([&](Transaction& tx) { tx.choice_sets().add(set); });
@@ -65,12 +55,7 @@ TEST_F(Ordering, ChoiceSetSeedsAtTheEdgesSurvive) {
                                  0xFFFF'FFFF'FFFF'FFFFull};
   std::vector<ChoiceSet> stored;
   for (const auto seed : seeds) {
-    ChoiceSet& set = stored.emplace_back();
-    set.id = "set-" + std::to_string(stored.size());
-    set.category_id = "cat-1";
-    set.customer_id = "cust-a";
-    set.coaching_unit_id = "unit-a";
-    set.requested_by = "coach-a";
+    auto& set = stored.emplace_back(choice_set("set-" + std::to_string(stored.size())));
     set.seed = seed;
   }
   write([&](Transaction& tx) {
@@ -86,12 +71,7 @@ TEST_F(Ordering, ChoiceSetSeedsAtTheEdgesSurvive) {
 
 TEST_F(Ordering, AnEntrysIntervalsAreKeptApartAndEachWhole) {
   add_basics();
-  ChoiceSet set;
-  set.id = "set-1";
-  set.category_id = "cat-1";
-  set.customer_id = "cust-a";
-  set.coaching_unit_id = "unit-a";
-  set.requested_by = "coach-a";
+  auto set = choice_set("set-1");
   // A completion rate with its interval but no answers yet, and the other way round.
   set.entries.push_back({0, "off-a", "provider-a", 150'000, 3, 2, 0.5, Interval{0.09375, 0.90625},
                          std::nullopt, std::nullopt, 0});

@@ -99,6 +99,17 @@ class Ordering : public StoredWorld {
     return o;
   }
 
+  // A choice set of customer a, made in unit a, without entries.
+  static ChoiceSet choice_set(const std::string& id) {
+    ChoiceSet s;
+    s.id = id;
+    s.category_id = "cat-1";
+    s.customer_id = "cust-a";
+    s.coaching_unit_id = "unit-a";
+    s.requested_by = "coach-a";
+    return s;
+  }
+
   // Two offerings (provider a in category 1, provider b in category 2), a customer in each
   // unit, and a third customer in unit a.
   void add_basics() {

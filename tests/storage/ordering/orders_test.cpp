@@ -9,12 +9,7 @@ namespace {
 
 TEST_F(Ordering, OrderRoundTripsEveryFieldAndItsUpdate) {
   add_basics();
-  ChoiceSet set;
-  set.id = "set-1";
-  set.category_id = "cat-1";
-  set.customer_id = "cust-a";
-  set.coaching_unit_id = "unit-a";
-  set.requested_by = "coach-a";
+  auto set = choice_set("set-1");
   auto placed = order("ord-1", "off-a", "provider-a", "cat-1", "cust-a", "unit-a", at(100));
   placed.choice_set_id = "set-1";
   placed.customer_unemployment = UnemploymentBand::over_24_months;
