@@ -28,7 +28,10 @@
 #include "domain/accounts/sessions.hpp"
 #include "domain/accounts/users.hpp"
 #include "domain/identifiers.hpp"
-#include "domain/ordering/use_cases.hpp"
+#include "domain/ordering/choice.hpp"
+#include "domain/ordering/customers.hpp"
+#include "domain/ordering/offerings.hpp"
+#include "domain/ordering/ports.hpp"
 #include "domain/qualification/use_cases.hpp"
 #include "storage/database.hpp"
 #include "storage/qualification/document_store.hpp"
@@ -269,8 +272,9 @@ Seeded fill(const Options& o, const std::string& url) {
   const int real = std::min(o.choice_sets, o.customers);
   for (int i = 0; i < real; ++i) {
     auto set =
-        must(domain::make_choice_set(ordering, coach, seeded.category_id,
-                                     seeded.customers[static_cast<std::size_t>(i)], std::nullopt),
+        must(domain::make_choice_set(
+                 ordering, coach,
+                 {seeded.category_id, seeded.customers[static_cast<std::size_t>(i)], std::nullopt}),
              "choice set")
             .set;
     if (set.entries.size() != static_cast<std::size_t>(o.providers))

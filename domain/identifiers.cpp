@@ -39,6 +39,21 @@ std::optional<int> finnish_check_digit(std::string_view seven_digits) {
   return remainder == 0 ? 0 : 11 - remainder;
 }
 
+bool looks_like_identity_code(std::string_view text) {
+  const auto digits = [&](std::size_t from, std::size_t count) {
+    for (std::size_t j = from; j < from + count; ++j)
+      if (!is_digit(text[j])) return false;
+    return true;
+  };
+  for (std::size_t i = 0; i + 11 <= text.size(); ++i) {
+    if (!digits(i, 6)) continue;
+    const char century = static_cast<char>(std::toupper(static_cast<unsigned char>(text[i + 6])));
+    if (std::string_view("+-ABCDEFUVWXY").find(century) == std::string_view::npos) continue;
+    if (digits(i + 7, 3) && std::isalnum(static_cast<unsigned char>(text[i + 10]))) return true;
+  }
+  return false;
+}
+
 bool is_country_code(std::string_view country) {
   return country.size() == 2 && std::isupper(static_cast<unsigned char>(country[0])) &&
          std::isupper(static_cast<unsigned char>(country[1]));

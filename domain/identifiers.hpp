@@ -19,4 +19,9 @@ bool is_country_code(std::string_view country);
 // numbers that are never issued (remainder 1).
 std::optional<int> finnish_check_digit(std::string_view seven_digits);
 
+// Whether `text` holds something shaped like a Finnish personal identity code (henkilötunnus):
+// six digits, a century sign, three digits and a check character. Pseudonymous records refuse
+// such text; the check character is not verified, so a mistyped code is refused as well.
+bool looks_like_identity_code(std::string_view text);
+
 }  // namespace tarjotin::domain

@@ -11,7 +11,7 @@
 #include "domain/accounts/sessions.hpp"
 #include "domain/accounts/users.hpp"
 #include "domain/competition/services.hpp"
-#include "domain/ordering/use_cases.hpp"
+#include "domain/ordering/services.hpp"
 #include "domain/qualification/use_cases.hpp"
 #include "server/http_types.hpp"
 #include "server/log.hpp"

@@ -11,7 +11,11 @@
 #include "crypto/crypto.hpp"
 #include "domain/accounts/sessions.hpp"
 #include "domain/accounts/users.hpp"
-#include "domain/ordering/use_cases.hpp"
+#include "domain/ordering/choice.hpp"
+#include "domain/ordering/customers.hpp"
+#include "domain/ordering/feedback.hpp"
+#include "domain/ordering/offerings.hpp"
+#include "domain/ordering/orders.hpp"
 #include "domain/qualification/use_cases.hpp"
 #include "server/runtime.hpp"
 #include "storage/database.hpp"
@@ -274,8 +278,8 @@ void seed_orders(domain::OrderingServices& o, DemoClock& clock, domain::Timestam
                                      bands[between(0, 3)],
                                      ages[between(0, 3)]};
            auto customer = must(domain::create_customer(o, coach, who), "customer");
-           const auto set = must(domain::make_choice_set(o, coach, category_id,
-                                                         customer.customer.id, std::nullopt),
+           const auto set = must(domain::make_choice_set(
+                                     o, coach, {category_id, customer.customer.id, std::nullopt}),
                                  "choice set")
                                 .set;
            if (set.entries.empty()) return;
@@ -292,8 +296,9 @@ void seed_orders(domain::OrderingServices& o, DemoClock& clock, domain::Timestam
            const auto t0 = clock.now();
            if (hard && chance(habits.decline_hard)) {
              steps.push({t0 + hours(between(4, 30)), [&, id, provider] {
-                           must(domain::change_order(o, provider, id, domain::OrderAct::decline,
-                                                     "Ei sopivaa valmentajaa vapaana."),
+                           must(domain::change_order(
+                                    o, provider, id,
+                                    {domain::OrderAct::decline, "Ei sopivaa valmentajaa vapaana."}),
                                 "decline");
                          }});
              return;
@@ -304,11 +309,11 @@ void seed_orders(domain::OrderingServices& o, DemoClock& clock, domain::Timestam
            const bool positive = chance(habits.positive * (hard ? 0.6 : 1.0));
            const int score = between(habits.score_low, habits.score_high);
            steps.push({t0 + hours(between(2, 20)), [&, id, provider] {
-                         must(domain::change_order(o, provider, id, domain::OrderAct::accept, ""),
+                         must(domain::change_order(o, provider, id, {domain::OrderAct::accept, ""}),
                               "accept");
                        }});
            steps.push({started, [&, id, provider] {
-                         must(domain::change_order(o, provider, id, domain::OrderAct::start, ""),
+                         must(domain::change_order(o, provider, id, {domain::OrderAct::start, ""}),
                               "start");
                        }});
            if (ended >= end) return;
@@ -316,8 +321,8 @@ void seed_orders(domain::OrderingServices& o, DemoClock& clock, domain::Timestam
                {ended, [&, id, provider, interrupted, positive, score] {
                   must(domain::change_order(
                            o, provider, id,
-                           interrupted ? domain::OrderAct::interrupt : domain::OrderAct::complete,
-                           interrupted ? "Asiakas siirtyi sairauslomalle." : ""),
+                           {interrupted ? domain::OrderAct::interrupt : domain::OrderAct::complete,
+                            interrupted ? "Asiakas siirtyi sairauslomalle." : ""}),
                        "end");
                   must(domain::write_closing_report(
                            o, provider, id,
@@ -331,20 +336,21 @@ void seed_orders(domain::OrderingServices& o, DemoClock& clock, domain::Timestam
                                               : domain::OutcomeType::studies)
                                : (chance(0.5) ? domain::OutcomeType::no_change
                                               : domain::OutcomeType::another_service);
-                  must(domain::record_outcome(o, coach, id, type,
-                                              domain::helsinki_date(clock.now()), ""),
+                  must(domain::record_outcome(o, coach, id,
+                                              {type, domain::helsinki_date(clock.now()), ""}),
                        "outcome");
                   auto link = must(domain::issue_feedback_link(o, coach, id), "feedback link");
                   if (chance(0.8))
                     must(domain::give_feedback(
-                             o, link.token, score,
-                             score >= 9   ? "Valmentaja oli kannustava ja tavoitettava."
-                             : score >= 7 ? "Ihan hyvä, tapaamisia olisi voinut olla enemmän."
-                                          : "En saanut apua siihen mitä tarvitsin.",
-                             "fi"),
+                             o, link.token,
+                             {score,
+                              score >= 9   ? "Valmentaja oli kannustava ja tavoitettava."
+                              : score >= 7 ? "Ihan hyvä, tapaamisia olisi voinut olla enemmän."
+                                           : "En saanut apua siihen mitä tarvitsin.",
+                              "fi"}),
                          "feedback");
                   must(domain::rate_provider(o, coach, id,
-                                             std::clamp(score + between(-1, 1), 0, 10), ""),
+                                             {std::clamp(score + between(-1, 1), 0, 10), ""}),
                        "coach rating");
                 }});
          }});

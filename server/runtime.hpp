@@ -11,7 +11,7 @@
 #include "crypto/tender_seal.hpp"
 #include "domain/accounts/sessions.hpp"
 #include "domain/accounts/users.hpp"
-#include "domain/ordering/use_cases.hpp"
+#include "domain/ordering/services.hpp"
 #include "domain/qualification/use_cases.hpp"
 #include "server/api.hpp"
 #include "server/config.hpp"

@@ -5,7 +5,7 @@
 
 #include "domain/access.hpp"
 #include "domain/competition/ports.hpp"
-#include "domain/ordering/entities.hpp"
+#include "domain/ordering/ports.hpp"
 #include "domain/qualification/ports.hpp"
 
 namespace tarjotin::domain {

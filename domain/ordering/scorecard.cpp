@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstddef>
 
+#include "domain/ordering/rules.hpp"
+
 namespace tarjotin::domain {
 namespace {
 

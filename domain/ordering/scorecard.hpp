@@ -10,6 +10,7 @@
 
 #include "domain/interval.hpp"
 #include "domain/ordering/entities.hpp"
+#include "domain/ordering/ports.hpp"
 
 namespace tarjotin::domain {
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "domain/ordering/entities.hpp"
+#include "domain/ordering/ports.hpp"
 #include "domain/paging.hpp"
 #include "domain/result.hpp"
 #include "server/api.hpp"

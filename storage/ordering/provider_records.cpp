@@ -2,14 +2,12 @@
 
 #include <map>
 
+#include "domain/ordering/rules.hpp"
+#include "storage/ordering/tables.hpp"
 #include "storage/row_values.hpp"
 
 namespace tarjotin::storage::provider_records {
 namespace {
-
-bool ended(domain::OrderState s) {
-  return s == domain::OrderState::completed || s == domain::OrderState::interrupted;
-}
 
 void add_score(Contribution& c, int score) {
   if (score >= 9)
@@ -20,6 +18,7 @@ void add_score(Contribution& c, int score) {
     c.detractors = 1;
 }
 
+// A sum over the provider's rows, read by position: an aggregate maps to no table.
 domain::ChoiceRecordCounts counts_from(const soci::row& r) {
   domain::ChoiceRecordCounts c;
   c.provider_id = r.get<std::string>(0);
@@ -44,26 +43,23 @@ Contribution of(const domain::Order& o) {
   c.category_id = o.category_id;
   c.provider_id = o.provider_id;
   c.week = domain::to_micros(o.placed_at) / kWeekMicros;
-  c.ended = ended(o.state) ? 1 : 0;
+  c.ended = domain::delivered(o.state) ? 1 : 0;
   c.completed = o.state == domain::OrderState::completed ? 1 : 0;
   return c;
 }
 
 std::optional<Contribution> of_stored(soci::session& sql, const std::string& order_id) {
-  soci::row r;
-  sql << "SELECT o.category_id, o.provider_id, o.placed_at, o.state, " +
-             latest_score_sql(domain::FeedbackSource::customer) + " FROM orders o WHERE o.id = :id",
-      soci::use(order_id), soci::into(r);
-  if (!sql.got_data()) return std::nullopt;
-  Contribution c;
-  c.category_id = r.get<std::string>(0);
-  c.provider_id = r.get<std::string>(1);
-  c.week = int64_at(r, 2) / kWeekMicros;
-  const auto state =
-      enum_named<domain::OrderState, domain::kOrderStateCount>(r.get<std::string>(3));
-  c.ended = ended(state) ? 1 : 0;
-  c.completed = state == domain::OrderState::completed ? 1 : 0;
-  if (!is_null(r, 4)) add_score(c, static_cast<int>(int64_at(r, 4)));
+  std::optional<Contribution> c;
+  ordering_tables::kOrders.each_with(
+      sql,
+      "SELECT " + ordering_tables::kOrders.columns("o") + ", " +
+          latest_score_sql(domain::FeedbackSource::customer) + " FROM orders o WHERE o.id = :id",
+      {Cell::Kind::integer},
+      [&](domain::Order o, const std::vector<Cell>& score) {
+        c = of(o);
+        if (!score[0].null()) add_score(*c, static_cast<int>(score[0].integer));
+      },
+      order_id);
   return c;
 }
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "domain/ordering/entities.hpp"
+#include "domain/ordering/ports.hpp"
 
 // Each provider's record in a category, kept as weekly counts beside the orders, so a choice set
 // sums a year of weeks per provider instead of visiting every order of the year. The repository

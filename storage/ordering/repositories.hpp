@@ -1,9 +1,11 @@
 #pragma once
+// Ordering's repositories on SOCI, one source file each (offerings.cpp, customers.cpp,
+// choice_sets.cpp, orders.cpp), their columns declared once in tables.hpp.
 #include <soci/soci.h>
 
 #include <functional>
 
-#include "domain/ordering/entities.hpp"
+#include "domain/ordering/ports.hpp"
 #include "storage/table.hpp"
 
 namespace tarjotin::storage {

@@ -2,6 +2,8 @@
 // Ordering's tables, each column declared once (storage/table.hpp): the repositories derive
 // their SELECT lists, INSERTs and UPDATEs from these.
 
+#include <string>
+
 #include "domain/ordering/entities.hpp"
 #include "storage/table.hpp"
 
@@ -57,6 +59,86 @@ inline const Table<Consent> kConsents{
     column("given_at", &Consent::given_at),
     column("withdrawn_at", &Consent::withdrawn_at),
     column("recorded_by", &Consent::recorded_by)};
+
+// A choice set's order is NULL until it backs one (a foreign key). The seed's 64 bits are kept
+// in a signed BIGINT as they are: the integer codec converts between the two modulo 2^64.
+inline const Table<ChoiceSet> kChoiceSets{"choice_sets",
+                                          1,
+                                          column("id", &ChoiceSet::id),
+                                          column("category_id", &ChoiceSet::category_id),
+                                          column("customer_id", &ChoiceSet::customer_id),
+                                          column("coaching_unit_id", &ChoiceSet::coaching_unit_id),
+                                          column("requested_by", &ChoiceSet::requested_by),
+                                          column("seed", &ChoiceSet::seed),
+                                          column("start_by", &ChoiceSet::start_by),
+                                          column("created_at", &ChoiceSet::created_at),
+                                          column("expires_at", &ChoiceSet::expires_at),
+                                          column<NullIfEmpty>("order_id", &ChoiceSet::order_id)};
+
+// A choice set's entry as stored: the entry and the set it belongs to, which the entry itself
+// does not name.
+struct StoredChoiceEntry {
+  std::string choice_set_id;
+  ChoiceEntry entry;
+};
+
+// An interval in two columns that are NULL together: its low end makes it, its high end
+// completes it, so the low column comes first.
+struct IntervalLow {
+  static constexpr Cell::Kind kind = Cell::Kind::real;
+  static Cell put(const std::optional<Interval>& i) {
+    return i ? Cell::of_real(i->low) : Cell::null_of(kind);
+  }
+  static void get(const Cell& c, std::optional<Interval>& i) {
+    if (c.null())
+      i.reset();
+    else
+      i = Interval{c.real, 0};
+  }
+};
+struct IntervalHigh {
+  static constexpr Cell::Kind kind = Cell::Kind::real;
+  static Cell put(const std::optional<Interval>& i) {
+    return i ? Cell::of_real(i->high) : Cell::null_of(kind);
+  }
+  static void get(const Cell& c, std::optional<Interval>& i) {
+    if (c.null())
+      i.reset();
+    else if (i)
+      i->high = c.real;
+  }
+};
+
+inline const Table<StoredChoiceEntry> kChoiceSetEntries{
+    "choice_set_entries",
+    2,
+    column("choice_set_id", &StoredChoiceEntry::choice_set_id),
+    column(
+        "position", [](auto& s) -> auto& { return s.entry.position; }),
+    column(
+        "offering_id", [](auto& s) -> auto& { return s.entry.offering_id; }),
+    column(
+        "provider_id", [](auto& s) -> auto& { return s.entry.provider_id; }),
+    column(
+        "unit_price_cents", [](auto& s) -> auto& { return s.entry.unit_price_cents; }),
+    column(
+        "order_count", [](auto& s) -> auto& { return s.entry.orders; }),
+    column(
+        "ended_count", [](auto& s) -> auto& { return s.entry.ended; }),
+    column(
+        "completion_rate", [](auto& s) -> auto& { return s.entry.completion_rate; }),
+    column<IntervalLow>(
+        "completion_low", [](auto& s) -> auto& { return s.entry.completion_interval; }),
+    column<IntervalHigh>(
+        "completion_high", [](auto& s) -> auto& { return s.entry.completion_interval; }),
+    column(
+        "net_promoter_score", [](auto& s) -> auto& { return s.entry.net_promoter_score; }),
+    column<IntervalLow>(
+        "nps_low", [](auto& s) -> auto& { return s.entry.nps_interval; }),
+    column<IntervalHigh>(
+        "nps_high", [](auto& s) -> auto& { return s.entry.nps_interval; }),
+    column(
+        "nps_responses", [](auto& s) -> auto& { return s.entry.nps_responses; })};
 
 // An empty choice set id or idempotency key is stored as NULL: the one is a foreign key, the
 // other is unique per coaching unit and must not collide between orders that have none.

@@ -17,7 +17,11 @@
 #include "domain/competition/evaluation.hpp"
 #include "domain/competition/questions.hpp"
 #include "domain/competition/tenders.hpp"
-#include "domain/ordering/use_cases.hpp"
+#include "domain/ordering/choice.hpp"
+#include "domain/ordering/customers.hpp"
+#include "domain/ordering/feedback.hpp"
+#include "domain/ordering/offerings.hpp"
+#include "domain/ordering/orders.hpp"
 #include "domain/qualification/reconfirmation.hpp"
 #include "domain/qualification/use_cases.hpp"
 #include "server/time_format.hpp"
@@ -263,8 +267,8 @@ class World {
 
   // A choice set of the side's customer, not yet ordered from (a set backs one order).
   std::string fresh_choice_set(Side& s) {
-    return must(domain::make_choice_set(o(), s.coach.actor(), s.customer_choice, s.customer,
-                                        std::nullopt),
+    return must(domain::make_choice_set(o(), s.coach.actor(),
+                                        {s.customer_choice, s.customer, std::nullopt}),
                 "make a choice set")
         .set.id;
   }
@@ -279,7 +283,7 @@ class World {
     if (completed)
       for (auto act :
            {domain::OrderAct::accept, domain::OrderAct::start, domain::OrderAct::complete})
-        must(domain::change_order(o(), s.provider.actor(), id, act, ""), "move an order");
+        must(domain::change_order(o(), s.provider.actor(), id, {act, ""}), "move an order");
     return id;
   }
 
@@ -437,11 +441,11 @@ class World {
                                                domain::AgeBand::from_30_to_54}),
                       "record a customer")
                      .customer.id;
-    s.consent =
-        must(domain::give_consent(o(), s.coach.actor(), s.customer, s.provider.organisation_id,
-                                  domain::ConsentScope::closing_reports),
-             "record a consent")
-            .id;
+    s.consent = must(domain::give_consent(
+                         o(), s.coach.actor(), s.customer,
+                         {s.provider.organisation_id, domain::ConsentScope::closing_reports}),
+                     "record a consent")
+                    .id;
     s.choice_set = fresh_choice_set(s);
     s.order = fresh_order(s, true);
     s.feedback_token =

@@ -65,3 +65,17 @@ TEST(BusinessId, CheckDigitIsGivenForIssuedNumbersAndNoneForRemainderOne) {
   EXPECT_EQ(finnish_check_digit("1000008"), std::nullopt);
   EXPECT_FALSE(canonical_business_id("FI", "1000008-0").ok());
 }
+
+TEST(IdentityCode, IsFoundWhereverItStandsInTheText) {
+  using tarjotin::domain::looks_like_identity_code;
+  for (const char* text : {"010190-123A", "131052-308T", "case 010190A1234 here", "010100+9999",
+                           "311299Y123x", "010190-1234"})
+    EXPECT_TRUE(looks_like_identity_code(text)) << text;
+}
+
+TEST(IdentityCode, IsNotSeenInReferencesOfOtherShapes) {
+  using tarjotin::domain::looks_like_identity_code;
+  for (const char* text : {"", "ASIAKAS-42", "010190-123", "010190Z123A", "01019-0123A",
+                           "010190-12A4", "010190-123-", "2026-01-15 case"})
+    EXPECT_FALSE(looks_like_identity_code(text)) << text;
+}

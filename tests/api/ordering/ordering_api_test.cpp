@@ -8,7 +8,6 @@
 #include <set>
 #include <thread>
 
-#include "domain/ordering/use_cases.hpp"
 #include "server/json.hpp"
 #include "server/time_format.hpp"
 #include "tests/api/support/test_server.hpp"
@@ -273,10 +272,12 @@ TEST_F(Ordering, ServiceGoesFromChoiceToScorecard) {
   const auto token = field(link, "token");
   const auto form = api.get("/v1/feedback/" + token);
   ASSERT_EQ(form.status, 200u) << form.body;
+  EXPECT_EQ(schema_violation("feedback-form", form.body), "") << form.body;
   EXPECT_NE(form.body.find("Jobbcoachning"), std::string::npos);
   const auto given = api.post("/v1/feedback/" + token,
                               R"({"score":10,"comment":"Hyvä valmentaja","language":"fi"})");
   ASSERT_EQ(given.status, 201u) << given.body;
+  EXPECT_EQ(schema_violation("feedback-received", given.body), "") << given.body;
   ASSERT_EQ(
       api.post("/v1/orders/" + order_id + "/coach-rating", R"({"score":8})", coach.token).status,
       201u);
@@ -321,6 +322,11 @@ TEST_F(Ordering, ServiceGoesFromChoiceToScorecard) {
   EXPECT_EQ(record["orders"].GetInt(), 1) << next.body;
   EXPECT_EQ(record["ended"].GetInt(), 1) << next.body;
   EXPECT_EQ(record["completion_rate"].GetDouble(), 1.0) << next.body;
+
+  const auto payables = api.get("/v1/dps/" + dps_id + "/payables", officer.token);
+  ASSERT_EQ(payables.status, 200u) << payables.body;
+  EXPECT_EQ(schema_violation("payable-list", payables.body), "") << payables.body;
+  EXPECT_NE(payables.body.find("\"payable_cents\":190000"), std::string::npos) << payables.body;
 
   const auto csv = api.get("/v1/dps/" + dps_id + "/spend?format=csv", officer.token);
   ASSERT_EQ(csv.status, 200u) << csv.body;
@@ -430,6 +436,24 @@ TEST_F(Ordering, RetriedOrderWithTheSameKeyReturnsTheFirstAndCreatesNothing) {
   EXPECT_EQ(orders_in_database(offering), 1);
   // Keys belong to a coaching unit: the same key elsewhere is a different request.
   EXPECT_EQ(free_places(offering), 4);
+}
+
+TEST_F(Ordering, AnIdempotencyKeyThatIsNotVisibleAsciiIsRefusedNamingTheHeader) {
+  const auto offering = offer(providers[0], 5);
+  const auto set = choice_set(customer("ASIAKAS-4051", coach.token));
+  for (const std::string key : {"two words", "avain-\xc3\xa4"}) {
+    const auto refused = order(set, offering, key);
+    ASSERT_EQ(refused.status, 422u) << refused.body;
+    EXPECT_EQ(refused.header("Content-Type"), "application/problem+json");
+    const auto doc = refused.json();
+    ASSERT_TRUE(doc.HasMember("errors")) << refused.body;
+    ASSERT_EQ(doc["errors"].Size(), 1u) << refused.body;
+    EXPECT_STREQ(doc["errors"][0]["pointer"].GetString(), "/Idempotency-Key");
+    EXPECT_STREQ(doc["errors"][0]["rule"].GetString(), "pattern");
+  }
+  EXPECT_EQ(orders_in_database(offering), 0);
+  EXPECT_EQ(free_places(offering), 5);
+  EXPECT_EQ(order(set, offering, "two-words").status, 201u);
 }
 
 TEST_F(Ordering, AChoiceSetBacksOneOrderAndTwoRacingForItGetOne) {
@@ -599,7 +623,9 @@ TEST_F(Ordering, EarlierClosingReportsReachANewProviderOnlyUnderConsent) {
       R"({"provider_id":")" + providers[1].organisation_id + R"(","scope":"closing_reports"})",
       coach.token);
   ASSERT_EQ(consent.status, 201u) << consent.body;
-  EXPECT_NE(api.get(path, providers[1].token).body.find("CV päivitetty"), std::string::npos);
+  const auto shared = api.get(path, providers[1].token);
+  EXPECT_NE(shared.body.find("CV päivitetty"), std::string::npos);
+  EXPECT_EQ(schema_violation("closing-report-list", shared.body), "") << shared.body;
   ASSERT_EQ(
       api.post("/v1/customers/" + customer_id + "/consents/" + field(consent, "id") + "/withdrawal",
                "", coach.token)

@@ -5,7 +5,7 @@
 #include <numeric>
 #include <random>
 
-#include "domain/ordering/entities.hpp"
+#include "domain/ordering/rules.hpp"
 
 namespace tarjotin::domain {
 namespace {
@@ -172,6 +172,186 @@ TEST(Ineligibility, NamesEveryReasonAtOnce) {
 TEST(Ineligibility, NamesAreStable) {
   EXPECT_EQ(to_string(Ineligibility::no_free_places), "no_free_places");
   EXPECT_EQ(to_string(Ineligibility::start), "start");
+}
+
+}  // namespace
+}  // namespace tarjotin::domain
+
+namespace tarjotin::domain {
+namespace {
+
+Offering offered(const std::string& id, const std::string& provider, long long price) {
+  Offering o;
+  o.id = id;
+  o.provider_id = provider;
+  o.unit_price_cents = price;
+  return o;
+}
+
+TEST(ChoiceEntries, ShowTheOfferingsInTheSeedsOrderWhateverOrderTheyCameIn) {
+  const std::vector<Offering> by_id{offered("a", "p1", 100), offered("b", "p2", 200),
+                                    offered("c", "p3", 300), offered("d", "p1", 400)};
+  const auto reversed = std::vector<Offering>(by_id.rbegin(), by_id.rend());
+  const auto entries = choice_entries(reversed, {}, 42);
+  ASSERT_EQ(entries.size(), 4u);
+  const auto positions = shuffled_positions(4, 42);
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    EXPECT_EQ(entries[i].position, static_cast<int>(i));
+    EXPECT_EQ(entries[i].offering_id, by_id[positions[i]].id) << i;
+    EXPECT_EQ(entries[i].provider_id, by_id[positions[i]].provider_id) << i;
+    EXPECT_EQ(entries[i].unit_price_cents, by_id[positions[i]].unit_price_cents) << i;
+  }
+  EXPECT_EQ(choice_entries(by_id, {}, 42), entries);
+}
+
+TEST(ChoiceEntries, SummariseEachProvidersRecordAndShowNoneWithoutOrders) {
+  const ChoiceRecordCounts p1{"p1", 12, 9, 6, 4, 2, 1};
+  const auto entries = choice_entries({offered("a", "p1", 100), offered("b", "p2", 200)}, {p1}, 7);
+  ASSERT_EQ(entries.size(), 2u);
+  for (const auto& e : entries) {
+    ChoiceEntry expected = e;
+    if (e.provider_id == "p1") {
+      summarise(expected, p1);
+      EXPECT_EQ(e.orders, 12);
+      EXPECT_EQ(e.ended, 9);
+      EXPECT_TRUE(e.completion_rate);
+      EXPECT_EQ(e.nps_responses, 7);
+    } else {
+      EXPECT_EQ(e.orders, 0);
+      EXPECT_FALSE(e.completion_rate);
+      EXPECT_FALSE(e.net_promoter_score);
+    }
+    EXPECT_EQ(e, expected);
+  }
+}
+
+Order placed_order() {
+  Order o;
+  o.placed_at = o.updated_at = Timestamp{std::chrono::microseconds{1}};
+  return o;
+}
+
+Timestamp t(long long micros) { return Timestamp{std::chrono::microseconds{micros}}; }
+
+TEST(ActOn, RecordsWhenTheServiceWasAcceptedStartedAndEnded) {
+  Order o = placed_order();
+  ASSERT_TRUE(act_on(o, OrderAct::accept, "", t(10)));
+  EXPECT_EQ(o.state, OrderState::accepted);
+  EXPECT_EQ(o.accepted_at, t(10));
+  EXPECT_FALSE(o.ended_at);
+  ASSERT_TRUE(act_on(o, OrderAct::start, "", t(20)));
+  EXPECT_EQ(o.started_at, t(20));
+  EXPECT_FALSE(o.ended_at);
+  ASSERT_TRUE(act_on(o, OrderAct::interrupt, "Moved away", t(30)));
+  EXPECT_EQ(o.state, OrderState::interrupted);
+  EXPECT_EQ(o.ended_at, t(30));
+  EXPECT_EQ(o.updated_at, t(30));
+  EXPECT_EQ(o.reason, "Moved away");
+  EXPECT_EQ(o.accepted_at, t(10));
+  EXPECT_EQ(o.started_at, t(20));
+}
+
+TEST(ActOn, KeepsAReasonOnlyForTheActsThatNeedOne) {
+  Order o = placed_order();
+  o.reason = "earlier";
+  ASSERT_TRUE(act_on(o, OrderAct::accept, "ignored", t(10)));
+  EXPECT_EQ(o.reason, "earlier");
+  ASSERT_TRUE(act_on(o, OrderAct::cancel, "Customer found work", t(11)));
+  EXPECT_EQ(o.state, OrderState::cancelled);
+  EXPECT_EQ(o.reason, "Customer found work");
+  EXPECT_EQ(o.ended_at, t(11));
+}
+
+TEST(ActOn, RefusesWhatTheTableDoesNotAllowAndChangesNothing) {
+  Order o = placed_order();
+  const Order before = o;
+  const auto refused = act_on(o, OrderAct::complete, "", t(10));
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, "invalid-transition");
+  EXPECT_EQ(refused.error().detail, "'complete' is not possible for an order that is placed");
+  EXPECT_EQ(o, before);
+}
+
+TEST(ReturnsPlace, OnlyForOrdersThatNeverStart) {
+  EXPECT_TRUE(returns_place(OrderAct::decline));
+  EXPECT_TRUE(returns_place(OrderAct::cancel));
+  for (auto act : {OrderAct::accept, OrderAct::start, OrderAct::complete, OrderAct::interrupt})
+    EXPECT_FALSE(returns_place(act)) << to_string(act);
+}
+
+TEST(Delivered, IsCompletedOrInterrupted) {
+  for (int i = 0; i < kOrderStateCount; ++i) {
+    const auto s = static_cast<OrderState>(i);
+    EXPECT_EQ(delivered(s), s == OrderState::completed || s == OrderState::interrupted)
+        << to_string(s);
+  }
+}
+
+TEST(LatestConfirmed, IgnoresProposalsAndTakesTheLastConfirmed) {
+  OutcomeRecord studies, job, proposal;
+  studies.type = OutcomeType::studies;
+  studies.confirmed = true;
+  job.type = OutcomeType::employed_permanent_full_time;
+  job.confirmed = true;
+  proposal.type = OutcomeType::no_change;
+  EXPECT_EQ(latest_confirmed({}), std::nullopt);
+  EXPECT_EQ(latest_confirmed({proposal}), std::nullopt);
+  EXPECT_EQ(latest_confirmed({studies, job, proposal}), OutcomeType::employed_permanent_full_time);
+  EXPECT_EQ(latest_confirmed({job, studies}), OutcomeType::studies);
+}
+
+TEST(ConsentStands, ForTheProviderAndScopeUntilWithdrawn) {
+  Consent given;
+  given.provider_id = "p1";
+  given.scope = ConsentScope::outcomes;
+  EXPECT_TRUE(consent_stands({given}, "p1", ConsentScope::outcomes));
+  EXPECT_FALSE(consent_stands({given}, "p2", ConsentScope::outcomes));
+  EXPECT_FALSE(consent_stands({given}, "p1", ConsentScope::closing_reports));
+  Consent withdrawn = given;
+  withdrawn.withdrawn_at = t(5);
+  EXPECT_FALSE(consent_stands({withdrawn}, "p1", ConsentScope::outcomes));
+  EXPECT_TRUE(consent_stands({withdrawn, given}, "p1", ConsentScope::outcomes));
+}
+
+TEST(WithoutOrder, LeavesNoOrderAndOnlyTheHelsinkiMonth) {
+  Feedback f;
+  f.id = "f";
+  f.order_id = "o";
+  f.score = 9;
+  // 2026-03-31 22:30 UTC is already 1 April in Helsinki (UTC+3 in summer time).
+  f.given_at = std::chrono::time_point_cast<std::chrono::microseconds>(
+      std::chrono::sys_days{std::chrono::year{2026} / 3 / 31} + std::chrono::hours(22) +
+      std::chrono::minutes(30));
+  const auto shown = without_order(f);
+  EXPECT_EQ(shown.order_id, "");
+  EXPECT_EQ(shown.given_at,
+            helsinki_midnight(std::chrono::sys_days{std::chrono::year{2026} / 4 / 1}));
+  Feedback expected = f;
+  expected.order_id.clear();
+  expected.given_at = shown.given_at;
+  EXPECT_EQ(shown, expected);
+}
+
+TEST(AsSeenByProvider, WithholdsScoresBelowFiveAnswers) {
+  Scorecard card;
+  card.provider_id = "p";
+  card.orders = 9;
+  card.customer_nps = net_promoter_score(4, 0, 0);
+  card.coach_ratings = 4;
+  card.coach_average = 8.5;
+  auto seen = as_seen_by_provider(card);
+  EXPECT_EQ(seen.customer_nps.responses, 0);
+  EXPECT_FALSE(seen.customer_nps.score);
+  EXPECT_EQ(seen.coach_ratings, 0);
+  EXPECT_FALSE(seen.coach_average);
+  EXPECT_EQ(seen.orders, 9);
+  card.customer_nps = net_promoter_score(3, 1, 1);
+  card.coach_ratings = 5;
+  seen = as_seen_by_provider(card);
+  EXPECT_EQ(seen.customer_nps.responses, 5);
+  EXPECT_EQ(seen.customer_nps.score, card.customer_nps.score);
+  EXPECT_EQ(seen.coach_ratings, 5);
+  EXPECT_EQ(seen.coach_average, 8.5);
 }
 
 }  // namespace

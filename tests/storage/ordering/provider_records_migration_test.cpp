@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 #include <soci/soci.h>
 
-#include "domain/ordering/entities.hpp"
+#include "domain/ordering/ports.hpp"
 #include "domain/ordering/scorecard.hpp"
 #include "domain/qualification/ports.hpp"
 #include "tests/support/stored_world.hpp"

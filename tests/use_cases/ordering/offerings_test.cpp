@@ -1,29 +1,14 @@
 // Offerings as providers keep them current: the use cases over real storage, without a server.
 #include <gtest/gtest.h>
 
-#include "tests/support/use_case_world.hpp"
+#include "tests/use_cases/ordering/world.hpp"
 
 namespace tarjotin {
 namespace {
 
 using namespace domain;
-using testing::UseCaseWorld;
 
-class Offerings : public UseCaseWorld {
- protected:
-  std::vector<RecordedEvent> audit_since(long long seq) {
-    std::vector<RecordedEvent> events;
-    t.db().run(Access::read, [&](Transaction& tx) {
-      events = tx.audit().after(seq, 1000);
-      return true;
-    });
-    return events;
-  }
-  long long audit_head() {
-    const auto all = audit_since(0);
-    return all.empty() ? 0 : all.back().seq;
-  }
-};
+class Offerings : public testing::OrderingWorld {};
 
 TEST_F(Offerings, AnAdmittedProvidersOfferingIsStoredAsMadeAndAudited) {
   const long long before = audit_head();

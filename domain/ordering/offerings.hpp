@@ -1,0 +1,39 @@
+#pragma once
+// Providers keep their offerings in a customer-choice category current: price within the
+// category's model, free places, regions, languages and when they can start.
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "domain/identity.hpp"
+#include "domain/ordering/entities.hpp"
+#include "domain/ordering/services.hpp"
+#include "domain/result.hpp"
+
+namespace tarjotin::domain {
+
+struct OfferingInput {
+  LocalisedText description;
+  long long unit_price_cents = 0;
+  std::map<std::string, long long> outcome_bonus_cents;
+  int free_places = 0;
+  std::vector<std::string> regions;
+  std::vector<std::string> languages;
+  Date earliest_start{};
+  int typical_duration_days = 0;
+  bool active = true;
+};
+
+Result<Offering> create_offering(OrderingServices& s, const Actor& actor,
+                                 const std::string& category_id, OfferingInput input);
+// The provider keeps its offering current, free places included.
+Result<Offering> edit_offering(OrderingServices& s, const Actor& actor,
+                               const std::string& offering_id, OfferingInput input);
+Result<Offering> read_offering(OrderingServices& s, const Actor& actor,
+                               const std::string& offering_id);
+// A provider sees its own; officers, coaches, auditors and admins see every one.
+Result<std::vector<Offering>> list_offerings(OrderingServices& s, const Actor& actor,
+                                             const std::string& category_id);
+
+}  // namespace tarjotin::domain

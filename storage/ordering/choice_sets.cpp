@@ -1,0 +1,32 @@
+// Choice sets with their entries, as the customer was shown them.
+#include "storage/ordering/repositories.hpp"
+
+#include "storage/one_time_statements.hpp"
+#include "storage/ordering/tables.hpp"
+
+namespace tarjotin::storage {
+
+using namespace ordering_tables;
+
+void SociChoiceSets::add(const domain::ChoiceSet& s) {
+  kChoiceSets.insert(sql_, s);
+  for (const auto& e : s.entries) kChoiceSetEntries.insert(sql_, {s.id, e});
+}
+
+bool SociChoiceSets::claim(const std::string& set_id, const std::string& order_id) {
+  return rows_changed(sql_,
+                      "UPDATE choice_sets SET order_id = :order WHERE id = :id "
+                      "AND order_id IS NULL",
+                      order_id, set_id) == 1;
+}
+
+std::optional<domain::ChoiceSet> SociChoiceSets::find(const std::string& id) {
+  auto set = kChoiceSets.find_one(sql_, "WHERE id = :id", id);
+  if (!set) return std::nullopt;
+  for (auto& stored :
+       kChoiceSetEntries.find_all(sql_, "WHERE choice_set_id = :id ORDER BY position", id))
+    set->entries.push_back(std::move(stored.entry));
+  return set;
+}
+
+}  // namespace tarjotin::storage
