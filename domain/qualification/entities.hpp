@@ -16,8 +16,6 @@
 
 namespace tarjotin::domain {
 
-using Date = std::chrono::sys_days;
-
 // ---- DPS ------------------------------------------------------------------------------------
 
 enum class DpsState { draft, open, suspended, closed };
@@ -209,13 +207,5 @@ struct Message {
   std::string body;
   Timestamp sent_at{};
 };
-
-// ---- Time -----------------------------------------------------------------------------------
-
-// The calendar date in Finland (EET/EEST, with the EU's summer-time rule) at instant `t`; legal
-// time limits run in local days.
-Date helsinki_date(Timestamp t);
-// The instant a Helsinki calendar day begins.
-Timestamp helsinki_midnight(Date d);
 
 }  // namespace tarjotin::domain

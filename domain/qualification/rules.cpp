@@ -177,12 +177,6 @@ std::string field_pointer(std::size_t index, std::string_view field) {
   return "/criteria/" + std::to_string(index) + "/" + std::string(field);
 }
 
-// ---- Time -----------------------------------------------------------------------------------
-
-// EU summer time starts and ends at 01:00 UTC on the last Sunday of the month, everywhere in
-// the EU at the same instant.
-sys_seconds eu_switch(year y, month m) { return sys_days{y / m / Sunday[last]} + hours{1}; }
-
 }  // namespace
 
 // ---- Transitions ----------------------------------------------------------------------------
@@ -287,12 +281,6 @@ std::optional<AdmissionState> parse_admission_state(std::string_view text) {
 
 // ---- Rules ----------------------------------------------------------------------------------
 
-Timestamp helsinki_midnight(Date d) {
-  // Finland is UTC+3 in summer and UTC+2 in winter: the day starts at 21:00 or 22:00 UTC.
-  const Timestamp summer = Timestamp{d.time_since_epoch()} - std::chrono::hours(3);
-  return helsinki_date(summer) == d ? summer : summer + std::chrono::hours(1);
-}
-
 bool dps_is_in_force(const Dps& dps, Date today) {
   return dps.state == DpsState::open && dps.valid_from <= today && today <= dps.valid_until;
 }
@@ -338,17 +326,6 @@ Status validate_criteria(std::span<const Criterion> criteria) {
                             "The maximum age must be between 1 and 3650 days.");
   }
   return Done{};
-}
-
-// ---- Time -----------------------------------------------------------------------------------
-
-Date helsinki_date(Timestamp t) {
-  // The switches fall in March and October, so the UTC year of `t` is the year whose switches
-  // matter; around New Year it is winter time either way.
-  const year y = year_month_day{floor<days>(t)}.year();
-  const bool summer = t >= eu_switch(y, March) && t < eu_switch(y, October);
-  const auto offset = summer ? hours{3} : hours{2};
-  return floor<days>(t + offset);
 }
 
 }  // namespace tarjotin::domain
