@@ -1,7 +1,7 @@
 #pragma once
 #include <soci/soci.h>
 
-#include "domain/qualification/reconfirmation.hpp"
+#include "domain/qualification/ports.hpp"
 
 namespace tarjotin::storage {
 

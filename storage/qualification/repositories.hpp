@@ -1,7 +1,6 @@
 #pragma once
 #include <soci/soci.h>
 
-#include "domain/qualification/documents.hpp"
 #include "domain/qualification/ports.hpp"
 
 namespace tarjotin::storage {

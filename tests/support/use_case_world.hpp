@@ -11,7 +11,7 @@
 
 #include "crypto/crypto.hpp"
 #include "domain/ordering/use_cases.hpp"
-#include "domain/qualification/use_cases.hpp"
+#include "domain/qualification/services.hpp"
 #include "domain/working_day_calendar.hpp"
 #include "tests/support/stored_world.hpp"
 
