@@ -32,7 +32,9 @@
 #include "domain/ordering/customers.hpp"
 #include "domain/ordering/offerings.hpp"
 #include "domain/ordering/ports.hpp"
-#include "domain/qualification/use_cases.hpp"
+#include "domain/qualification/applications.hpp"
+#include "domain/qualification/dpss.hpp"
+#include "domain/qualification/review.hpp"
 #include "storage/database.hpp"
 #include "storage/qualification/document_store.hpp"
 
@@ -221,7 +223,7 @@ Seeded fill(const Options& o, const std::string& url) {
                                   0,
                                   false};
   const auto category =
-      must(domain::create_category(q, officer, dps.id, in, {insured}), "category");
+      must(domain::create_category(q, officer, dps.id, {in, {insured}}), "category");
   seeded.category_id = category.category.id;
   must(domain::change_category_state(q, officer, seeded.category_id, domain::CategoryAct::open),
        "opening the category");
@@ -236,7 +238,7 @@ Seeded fill(const Options& o, const std::string& url) {
                                               {{"insured", true, {}, {}, "", ""}}),
                     "application");
     must(domain::submit_application(q, provider, app.application.id), "submission");
-    must(domain::decide_application(q, officer, app.application.id, true, "Ehdot täyttyvät."),
+    must(domain::decide_application(q, officer, app.application.id, {true, "Ehdot täyttyvät."}),
          "admission");
     domain::OfferingInput offer;
     offer.description = {"Yksilöllinen työhönvalmennus", "Individuell jobbcoachning",

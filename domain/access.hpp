@@ -5,7 +5,8 @@
 
 #include "domain/identity.hpp"
 #include "domain/ports.hpp"
-#include "domain/qualification/entities.hpp"
+// With the rules of a DPS's life, which every capability asks (is the DPS in force today?).
+#include "domain/qualification/rules.hpp"
 #include "domain/result.hpp"
 
 namespace tarjotin::domain {

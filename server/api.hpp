@@ -12,7 +12,7 @@
 #include "domain/accounts/users.hpp"
 #include "domain/competition/services.hpp"
 #include "domain/ordering/services.hpp"
-#include "domain/qualification/use_cases.hpp"
+#include "domain/qualification/services.hpp"
 #include "server/http_types.hpp"
 #include "server/log.hpp"
 #include "server/metrics.hpp"

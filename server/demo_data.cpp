@@ -16,7 +16,10 @@
 #include "domain/ordering/feedback.hpp"
 #include "domain/ordering/offerings.hpp"
 #include "domain/ordering/orders.hpp"
-#include "domain/qualification/use_cases.hpp"
+#include "domain/qualification/applications.hpp"
+#include "domain/qualification/documents.hpp"
+#include "domain/qualification/dpss.hpp"
+#include "domain/qualification/review.hpp"
 #include "server/runtime.hpp"
 #include "storage/database.hpp"
 #include "storage/qualification/document_store.hpp"
@@ -161,16 +164,16 @@ void apply_to(domain::QualificationServices& q, const domain::Actor& provider,
   const domain::Date today = domain::helsinki_date(q.clock.now());
   auto app = must(domain::start_application(q, provider, category_id, {}), "application");
   auto certificate =
-      must(domain::attach_document(q, provider, app.application.id, "verovelkatodistus.pdf",
-                                   "application/pdf", kDemoPdf),
+      must(domain::attach_document(q, provider, app.application.id,
+                                   {"verovelkatodistus.pdf", "application/pdf", kDemoPdf}),
            "document");
   must(
       domain::save_answers(q, provider, app.application.id, demo_answers(today, 3, certificate.id)),
       "answers");
   must(domain::submit_application(q, provider, app.application.id), "submission");
   if (admit)
-    must(domain::decide_application(q, officer, app.application.id, true,
-                                    "Kaikki kelpoisuusehdot täyttyvät."),
+    must(domain::decide_application(q, officer, app.application.id,
+                                    {true, "Kaikki kelpoisuusehdot täyttyvät."}),
          "admission");
 }
 
@@ -198,7 +201,8 @@ std::vector<std::string> seed_dps(domain::QualificationServices& q, const domain
     in.price.unit_price_ceiling_cents = c.ceiling_cents;
     in.price.outcome_bonus_cents = {{"employment_open_market", 50000}, {"studies", 20000}};
     in.award_method = c.award_method;
-    auto view = must(domain::create_category(q, officer, dps.id, in, demo_criteria()), "category");
+    auto view =
+        must(domain::create_category(q, officer, dps.id, {in, demo_criteria()}), "category");
     must(domain::change_category_state(q, officer, view.category.id, domain::CategoryAct::open),
          "opening a category");
     category_ids.push_back(view.category.id);

@@ -1,5 +1,6 @@
 #include "server/runtime.hpp"
 
+#include "domain/qualification/review.hpp"
 #include "server/identity_providers.hpp"
 
 #include <fstream>

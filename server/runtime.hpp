@@ -12,7 +12,7 @@
 #include "domain/accounts/sessions.hpp"
 #include "domain/accounts/users.hpp"
 #include "domain/ordering/services.hpp"
-#include "domain/qualification/use_cases.hpp"
+#include "domain/qualification/services.hpp"
 #include "server/api.hpp"
 #include "server/config.hpp"
 #include "server/log.hpp"

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "domain/identity.hpp"
-#include "domain/qualification/use_cases.hpp"
+#include "domain/qualification/services.hpp"
 #include "domain/result.hpp"
 #include "domain/time.hpp"
 

@@ -1,53 +1,60 @@
 #include "domain/qualification/documents.hpp"
 
-#include "domain/name_table.hpp"
+#include <stdexcept>
+
+#include "domain/qualification/loaders.hpp"
+#include "domain/qualification/rules.hpp"
 
 namespace tarjotin::domain {
-namespace {
 
-constexpr NameTable<MediaType, 3> kMediaTypes{{
-    {MediaType::pdf, "application/pdf"},
-    {MediaType::png, "image/png"},
-    {MediaType::jpeg, "image/jpeg"},
-}};
-
-}  // namespace
-
-std::string_view to_string(MediaType t) { return name_in(kMediaTypes, t); }
-
-std::optional<MediaType> parse_media_type(std::string_view content_type) {
-  std::string_view type = content_type.substr(0, content_type.find(';'));
-  while (!type.empty() && type.back() == ' ') type.remove_suffix(1);
-  std::string lower(type);
-  for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  return key_in<MediaType>(kMediaTypes, lower);
+Result<Attachment> attach_document(QualificationServices& s, const Actor& actor,
+                                   const std::string& application_id, DocumentUpload upload) {
+  const auto media_type =
+      check_document(upload.declared_type, upload.bytes, s.max_attachment_bytes);
+  if (!media_type) return media_type.error();
+  return transact<Attachment>(s.db, Access::write, [&](Transaction& tx) -> Result<Attachment> {
+    // Access first: a stranger's bytes are never written.
+    auto ctx = own_application(tx, actor, application_id);
+    if (!ctx) return ctx.error();
+    const auto state = ctx->application.state;
+    if (!applicant_edits(state))
+      return refused_transition("an application", to_string(state), "take new documents");
+    const std::string sha256 = tx.documents().put(upload.bytes);
+    Attachment a{s.secrets.new_id(),
+                 application_id,
+                 actor.organisation_id,
+                 safe_filename(upload.filename),
+                 *media_type,
+                 static_cast<long long>(upload.bytes.size()),
+                 sha256,
+                 actor.user_id,
+                 now(s)};
+    tx.attachments().add(a);
+    tx.audit().append(event(s, &actor, "application.document-attached", "application",
+                            application_id, "", "document " + a.id + " sha256 " + sha256));
+    return a;
+  });
 }
 
-std::optional<MediaType> sniff_media_type(std::string_view bytes) {
-  // The declared type is only a claim; these signatures are what the formats begin with.
-  if (bytes.substr(0, 5) == "%PDF-") return MediaType::pdf;
-  if (bytes.substr(0, 8) == std::string_view("\x89PNG\r\n\x1a\n", 8)) return MediaType::png;
-  if (bytes.substr(0, 3) == std::string_view("\xFF\xD8\xFF", 3)) return MediaType::jpeg;
-  return std::nullopt;
+Result<std::vector<Attachment>> list_attachments(QualificationServices& s, const Actor& actor,
+                                                 const std::string& application_id) {
+  return read_under_application<std::vector<Attachment>>(
+      s, actor, application_id, [&](Transaction& tx, const ApplicationContext&) {
+        return tx.attachments().list_for_application(application_id);
+      });
 }
 
-std::string safe_filename(std::string_view name) {
-  const auto slash = name.find_last_of("/\\");
-  if (slash != std::string_view::npos) name.remove_prefix(slash + 1);
-  std::string out;
-  for (char c : name) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u < 0x20 || u == 0x7f || c == '"' || c == '\\') continue;
-    out.push_back(c);
-  }
-  while (!out.empty() && (out.front() == '.' || out.front() == ' ')) out.erase(out.begin());
-  if (out.size() > 200) {
-    out.resize(200);
-    // Do not leave half of a UTF-8 sequence at the end.
-    while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
-    if (!out.empty() && (static_cast<unsigned char>(out.back()) & 0x80)) out.pop_back();
-  }
-  return out.empty() ? "document" : out;
+Result<Document> read_document(QualificationServices& s, const Actor& actor,
+                               const std::string& attachment_id) {
+  return transact<Document>(s.db, Access::read, [&](Transaction& tx) -> Result<Document> {
+    auto a = tx.attachments().find(attachment_id);
+    if (!a || !readable_application(tx, actor, a->application_id))
+      return Error::not_found("document");
+    auto bytes = tx.documents().get(a->sha256);
+    // A row without its bytes means the database lost data; that is the server's failure.
+    if (!bytes) throw std::runtime_error("document " + a->id + " is missing its content");
+    return Document{*a, std::move(*bytes)};
+  });
 }
 
 }  // namespace tarjotin::domain

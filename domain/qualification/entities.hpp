@@ -1,27 +1,23 @@
 #pragma once
-// The DPS, its categories and criteria, providers' applications, and admissions: the part of a
-// dynamic purchasing system that keeps it open to every provider that qualifies, at any time.
+// What qualification is made of: the DPS, its categories and criteria, providers' applications
+// and the documents attached to them, admissions, messages and re-confirmations. The names of
+// states and kinds are stored and sent over the API, so they are declared with their enums.
+// What the capability decides about them is in rules.hpp, what it needs from storage in
+// ports.hpp.
 
-#include <chrono>
 #include <map>
 #include <optional>
-#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "domain/result.hpp"
-#include "domain/state_machine.hpp"
 #include "domain/time.hpp"
 
 namespace tarjotin::domain {
 
-using Date = std::chrono::sys_days;
-
-// ---- DPS ------------------------------------------------------------------------------------
-
 enum class DpsState { draft, open, suspended, closed };
 enum class DpsAct { edit, publish, suspend, resume, close };
+constexpr int kDpsStateCount = 4;
 
 struct Dps {
   std::string id;
@@ -34,21 +30,18 @@ struct Dps {
   DpsState state = DpsState::draft;
   Timestamp created_at{};
   Timestamp updated_at{};
+  bool operator==(const Dps&) const = default;
 };
 
-std::span<const Transition<DpsState, DpsAct>> dps_transitions();
 std::string_view to_string(DpsState s);
 std::string_view to_string(DpsAct a);
 std::optional<DpsAct> parse_dps_act(std::string_view text);
 
-// A DPS takes applications and orders only while open and within its validity (Helsinki dates).
-bool dps_is_in_force(const Dps& dps, Date today);
-
-// ---- Category -------------------------------------------------------------------------------
-
 enum class AwardMethod { customer_choice, mini_competition };
 enum class CategoryState { draft, open, closed };
 enum class CategoryAct { edit, open, close };
+constexpr int kAwardMethodCount = 2;
+constexpr int kCategoryStateCount = 3;
 
 struct LocalisedText {
   std::string fi, sv, en;
@@ -59,6 +52,7 @@ struct PriceModel {
   std::string unit = "service";                          // what one unit price buys
   std::optional<long long> unit_price_ceiling_cents;     // none: no ceiling
   std::map<std::string, long long> outcome_bonus_cents;  // outcome type -> bonus
+  bool operator==(const PriceModel&) const = default;
 };
 
 struct Category {
@@ -75,15 +69,14 @@ struct Category {
   int criteria_version = 1;
   Timestamp created_at{};
   Timestamp updated_at{};
+  bool operator==(const Category&) const = default;
 };
 
-std::span<const Transition<CategoryState, CategoryAct>> category_transitions();
 std::string_view to_string(CategoryState s);
+std::string_view to_string(CategoryAct a);
 std::string_view to_string(AwardMethod m);
 std::optional<AwardMethod> parse_award_method(std::string_view text);
 std::optional<CategoryAct> parse_category_act(std::string_view text);
-
-// ---- Criteria -------------------------------------------------------------------------------
 
 enum class CriterionType {
   yes_no,            // qualifies when answered yes
@@ -93,6 +86,8 @@ enum class CriterionType {
   attachment,        // a document must be attached; the officer judges its content
 };
 enum class CriterionKind { exclusion_ground, selection };
+constexpr int kCriterionTypeCount = 5;
+constexpr int kCriterionKindCount = 2;
 
 struct Criterion {
   std::string key;  // stable within the category, e.g. "tax-certificate"
@@ -102,6 +97,7 @@ struct Criterion {
   double threshold = 0;  // number_at_least
   int max_age_days = 0;  // date_within_days
   bool attachment_required = false;
+  bool operator==(const Criterion&) const = default;
 };
 
 struct Answer {
@@ -111,6 +107,7 @@ struct Answer {
   std::optional<Date> date;
   std::string text;
   std::string attachment_id;
+  bool operator==(const Answer&) const = default;
 };
 
 // What the domain can tell automatically. The decision stays the officer's.
@@ -120,6 +117,7 @@ struct Evaluation {
   std::string key;
   Verdict verdict = Verdict::missing;
   std::string reason;
+  bool operator==(const Evaluation&) const = default;
 };
 
 std::string_view to_string(CriterionType t);
@@ -127,16 +125,6 @@ std::string_view to_string(CriterionKind k);
 std::string_view to_string(Verdict v);
 std::optional<CriterionType> parse_criterion_type(std::string_view text);
 std::optional<CriterionKind> parse_criterion_kind(std::string_view text);
-
-// One evaluation per criterion, in the criteria's order; answers to unknown keys are ignored.
-std::vector<Evaluation> evaluate(std::span<const Criterion> criteria,
-                                 std::span<const Answer> answers, Date today);
-
-// Checks a criteria set for an officer's mistakes (duplicate keys, thresholds that make no
-// sense); field pointers are "/criteria/<index>/<field>".
-Status validate_criteria(std::span<const Criterion> criteria);
-
-// ---- Application ----------------------------------------------------------------------------
 
 enum class ApplicationState {
   draft,
@@ -156,6 +144,7 @@ enum class ApplicationAct {
   withdraw,
   extend_deadline,
 };
+constexpr int kApplicationStateCount = 6;
 
 struct Application {
   std::string id;
@@ -171,18 +160,37 @@ struct Application {
   std::optional<Timestamp> decided_at;
   Timestamp created_at{};
   Timestamp updated_at{};
+  bool operator==(const Application&) const = default;
 };
 
-std::span<const Transition<ApplicationState, ApplicationAct>> application_transitions();
 std::string_view to_string(ApplicationState s);
 std::string_view to_string(ApplicationAct a);
-// Submitted or awaiting clarification: the authority still owes a decision.
-bool awaits_decision(ApplicationState s);
 
-// ---- Admission ------------------------------------------------------------------------------
+// Documents a provider attaches to an application (tax certificates, insurance policies, staff
+// qualifications). Their bytes are kept by SHA-256 in a DocumentStore, in the same transaction
+// as the record of who attached what, when, to which application.
+enum class MediaType { pdf, png, jpeg };
+
+struct Attachment {
+  std::string id;
+  std::string application_id;
+  std::string provider_id;
+  std::string filename;
+  MediaType media_type = MediaType::pdf;
+  long long size_bytes = 0;
+  std::string sha256;
+  std::string uploaded_by;
+  Timestamp uploaded_at{};
+  bool operator==(const Attachment&) const = default;
+};
+
+std::string_view to_string(MediaType t);  // "application/pdf", ...
+// The media type a Content-Type header names, whatever its letter case and parameters.
+std::optional<MediaType> parse_media_type(std::string_view content_type);
 
 enum class AdmissionState { admitted, suspended, excluded };
 enum class AdmissionAct { suspend, reinstate, exclude };
+constexpr int kAdmissionStateCount = 3;
 
 struct Admission {
   std::string provider_id;
@@ -192,14 +200,13 @@ struct Admission {
   Timestamp admitted_at{};
   std::string reason;  // of the latest suspension or exclusion
   Timestamp updated_at{};
+  bool operator==(const Admission&) const = default;
 };
 
-std::span<const Transition<AdmissionState, AdmissionAct>> admission_transitions();
 std::string_view to_string(AdmissionState s);
+std::string_view to_string(AdmissionAct a);
 std::optional<AdmissionAct> parse_admission_act(std::string_view text);
 std::optional<AdmissionState> parse_admission_state(std::string_view text);
-
-// ---- Messages -------------------------------------------------------------------------------
 
 struct Message {
   std::string id;
@@ -208,14 +215,33 @@ struct Message {
   std::string author_organisation_id;
   std::string body;
   Timestamp sent_at{};
+  bool operator==(const Message&) const = default;
 };
 
-// ---- Time -----------------------------------------------------------------------------------
+// Re-confirmation: an officer asks every provider admitted to a category to confirm by a date
+// that the criteria still hold; a provider that does not is suspended by a background job.
+enum class ReconfirmationState { pending, confirmed, lapsed };
+constexpr int kReconfirmationStateCount = 3;
 
-// The calendar date in Finland (EET/EEST, with the EU's summer-time rule) at instant `t`; legal
-// time limits run in local days.
-Date helsinki_date(Timestamp t);
-// The instant a Helsinki calendar day begins.
-Timestamp helsinki_midnight(Date d);
+struct ReconfirmationRequest {
+  std::string id;
+  std::string category_id;
+  int criteria_version = 1;
+  Date due{};  // the last day to confirm (Helsinki date)
+  std::string message;
+  std::string requested_by;
+  Timestamp requested_at{};
+  bool operator==(const ReconfirmationRequest&) const = default;
+};
+
+struct Reconfirmation {
+  std::string request_id;
+  std::string provider_id;
+  ReconfirmationState state = ReconfirmationState::pending;
+  std::optional<Timestamp> answered_at;  // confirmed, or lapsed by the job
+  bool operator==(const Reconfirmation&) const = default;
+};
+
+std::string_view to_string(ReconfirmationState s);
 
 }  // namespace tarjotin::domain

@@ -1,8 +1,10 @@
 #pragma once
-// Repositories for the qualification part; storage/ implements them.
+// What qualification needs from storage; storage/qualification/ implements it.
 
+#include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "domain/qualification/entities.hpp"
@@ -66,6 +68,37 @@ class MessageRepository {
   virtual ~MessageRepository() = default;
   virtual void add(const Message& message) = 0;
   virtual std::vector<Message> list_for_application(const std::string& application_id) = 0;
+};
+
+class AttachmentRepository {
+ public:
+  virtual ~AttachmentRepository() = default;
+  virtual void add(const Attachment& attachment) = 0;
+  virtual std::optional<Attachment> find(const std::string& id) = 0;
+  virtual std::vector<Attachment> list_for_application(const std::string& application_id) = 0;
+};
+
+// Content-addressed bytes, part of the transaction (Transaction::documents()): an attachment row
+// and the bytes it names are committed together. Identical content is kept once.
+class DocumentStore {
+ public:
+  virtual ~DocumentStore() = default;
+  virtual std::string put(std::string_view bytes) = 0;  // returns the SHA-256 (hex)
+  virtual std::optional<std::string> get(const std::string& sha256) = 0;
+};
+
+class ReconfirmationRepository {
+ public:
+  virtual ~ReconfirmationRepository() = default;
+  virtual void add_request(const ReconfirmationRequest& request) = 0;
+  virtual std::optional<ReconfirmationRequest> find_request(const std::string& id) = 0;
+  virtual void put(const Reconfirmation& r) = 0;  // insert or replace
+  virtual std::optional<Reconfirmation> find(const std::string& request_id,
+                                             const std::string& provider_id) = 0;
+  virtual std::vector<Reconfirmation> list_for_request(const std::string& request_id) = 0;
+  virtual std::vector<Reconfirmation> list_pending_for_provider(const std::string& provider_id) = 0;
+  // Pending re-confirmations whose request was due before `day`.
+  virtual std::vector<Reconfirmation> list_lapsing(Date day, std::size_t limit) = 0;
 };
 
 }  // namespace tarjotin::domain

@@ -1,54 +1,26 @@
 #include "domain/qualification/reconfirmation.hpp"
 
-#include "domain/access.hpp"
-#include "domain/name_table.hpp"
+#include "domain/qualification/admissions.hpp"
+#include "domain/qualification/loaders.hpp"
+#include "domain/qualification/rules.hpp"
 
 namespace tarjotin::domain {
-namespace {
-
-constexpr NameTable<ReconfirmationState, 3> kStates{{
-    {ReconfirmationState::pending, "pending"},
-    {ReconfirmationState::confirmed, "confirmed"},
-    {ReconfirmationState::lapsed, "lapsed"},
-}};
-
-// The category when the actor passes `may` for its DPS; others learn nothing, not even that
-// it exists.
-template <class Rule>
-Result<Category> category_if(Transaction& tx, const Actor& actor, const std::string& category_id,
-                             Rule may) {
-  auto category = tx.categories().find(category_id);
-  auto dps = category ? tx.dpss().find(category->dps_id) : std::nullopt;
-  if (!category || !dps || !may(actor, *dps)) return Error::not_found("category");
-  return *category;
-}
-
-// The officers of the authority that owns the category's DPS.
-Result<Category> managed_category(Transaction& tx, const Actor& actor,
-                                  const std::string& category_id) {
-  return category_if(tx, actor, category_id, manages);
-}
-
-}  // namespace
-
-std::string_view to_string(ReconfirmationState s) { return name_in(kStates, s); }
 
 Result<ReconfirmationView> request_reconfirmation(QualificationServices& s, const Actor& actor,
-                                                  const std::string& category_id, Date due,
-                                                  const std::string& message) {
-  if (message.find_first_not_of(" \t\r\n") == std::string::npos)
-    return Error::invalid("/message", "required", "tell the providers what to confirm");
-  if (due <= helsinki_date(s.clock.now()))
-    return Error::invalid("/due", "future", "the due date is after today");
+                                                  const std::string& category_id,
+                                                  ReconfirmationInput in) {
+  if (auto ok = check_reconfirmation_request(in.message, in.due, today(s)); !ok) return ok.error();
   return transact<ReconfirmationView>(
       s.db, Access::write, [&](Transaction& tx) -> Result<ReconfirmationView> {
-        auto category = managed_category(tx, actor, category_id);
-        if (!category) return category.error();
-        if (category->state != CategoryState::open)
+        auto ctx = managed_category(tx, actor, category_id);
+        if (!ctx) return ctx.error();
+        const Category& category = ctx->category;
+        if (category.state != CategoryState::open)
           return Error::conflict("category-not-open", "only an open category has admissions");
         ReconfirmationView view;
-        view.request = {s.secrets.new_id(), category_id,  category->criteria_version, due, message,
-                        actor.user_id,      s.clock.now()};
+        view.request = {
+            s.secrets.new_id(), category_id, category.criteria_version, in.due, in.message,
+            actor.user_id,      now(s)};
         tx.reconfirmations().add_request(view.request);
         for (const auto& admission : tx.admissions().list_for_category(category_id)) {
           if (admission.state != AdmissionState::admitted) continue;
@@ -57,10 +29,9 @@ Result<ReconfirmationView> request_reconfirmation(QualificationServices& s, cons
           tx.reconfirmations().put(r);
           view.providers.push_back(r);
         }
-        tx.audit().append(audit_event(s.clock.now(), &actor, "reconfirmation.requested", "category",
-                                      category_id, "",
-                                      "request " + view.request.id + " for " +
-                                          std::to_string(view.providers.size()) + " providers"));
+        tx.audit().append(event(s, &actor, "reconfirmation.requested", "category", category_id, "",
+                                "request " + view.request.id + " for " +
+                                    std::to_string(view.providers.size()) + " providers"));
         return view;
       });
 }
@@ -78,7 +49,7 @@ Result<ReconfirmationView> read_reconfirmation(QualificationServices& s, const A
           return ReconfirmationView{*request, {*own}};
         }
         // Admins and auditors read every authority's records, as they do applications.
-        if (!category_if(tx, actor, request->category_id, oversees))
+        if (!overseen_category(tx, actor, request->category_id))
           return Error::not_found("re-confirmation request");
         return ReconfirmationView{*request, tx.reconfirmations().list_for_request(request_id)};
       });
@@ -107,25 +78,22 @@ Result<Reconfirmation> confirm_criteria(QualificationServices& s, const Actor& a
             request ? tx.reconfirmations().find(request_id, actor.organisation_id) : std::nullopt;
         if (!own) return Error::not_found("re-confirmation request");
         if (own->state == ReconfirmationState::confirmed) return *own;
-        if (own->state == ReconfirmationState::lapsed ||
-            helsinki_date(s.clock.now()) > request->due)
+        if (own->state == ReconfirmationState::lapsed || today(s) > request->due)
           return Error::conflict("reconfirmation-lapsed",
                                  "the due date has passed; apply to the category again");
         own->state = ReconfirmationState::confirmed;
-        own->answered_at = s.clock.now();
+        own->answered_at = now(s);
         tx.reconfirmations().put(*own);
-        tx.audit().append(audit_event(s.clock.now(), &actor, "reconfirmation.confirmed",
-                                      "reconfirmation", request_id + "/" + actor.organisation_id,
-                                      "pending", "confirmed"));
+        tx.audit().append(event(s, &actor, "reconfirmation.confirmed", "reconfirmation",
+                                request_id + "/" + actor.organisation_id, "pending", "confirmed"));
         return *own;
       });
 }
 
 int lapse_overdue_reconfirmations(QualificationServices& s) {
-  const Date today = helsinki_date(s.clock.now());
   std::vector<Reconfirmation> lapsing;
   s.db.run(Access::read, [&](Transaction& tx) {
-    lapsing = tx.reconfirmations().list_lapsing(today, 1000);
+    lapsing = tx.reconfirmations().list_lapsing(today(s), 1000);
     return false;
   });
   int lapsed = 0;
@@ -136,21 +104,20 @@ int lapse_overdue_reconfirmations(QualificationServices& s) {
       auto request = tx.reconfirmations().find_request(candidate.request_id);
       if (!r || !request || r->state != ReconfirmationState::pending) return false;
       r->state = ReconfirmationState::lapsed;
-      r->answered_at = s.clock.now();
+      r->answered_at = now(s);
       tx.reconfirmations().put(*r);
       auto admission = tx.admissions().find(r->provider_id, request->category_id);
       if (admission && admission->state == AdmissionState::admitted) {
         admission->state = AdmissionState::suspended;
         admission->reason = "criteria were not re-confirmed by the due date";
-        admission->updated_at = s.clock.now();
+        admission->updated_at = now(s);
         store_admission(tx, s.clock, s.secrets, *admission);
-        tx.audit().append(audit_event(s.clock.now(), nullptr, "admission.suspended", "admission",
-                                      r->provider_id + "/" + request->category_id, "admitted",
-                                      "suspended"));
+        tx.audit().append(event(s, nullptr, "admission.suspended", "admission",
+                                r->provider_id + "/" + request->category_id, "admitted",
+                                "suspended"));
       }
-      tx.audit().append(audit_event(s.clock.now(), nullptr, "reconfirmation.lapsed",
-                                    "reconfirmation", r->request_id + "/" + r->provider_id,
-                                    "pending", "lapsed"));
+      tx.audit().append(event(s, nullptr, "reconfirmation.lapsed", "reconfirmation",
+                              r->request_id + "/" + r->provider_id, "pending", "lapsed"));
       ++lapsed;
       return true;
     });

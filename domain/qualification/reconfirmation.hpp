@@ -3,59 +3,30 @@
 // that the criteria still hold; a provider that does not is suspended by a background job.
 // Criteria "can be re-verified at any time" (DOMAIN.md); this is how, at scale.
 
-#include <optional>
 #include <string>
 #include <vector>
 
 #include "domain/identity.hpp"
 #include "domain/qualification/entities.hpp"
-#include "domain/qualification/use_cases.hpp"
+#include "domain/qualification/services.hpp"
 #include "domain/result.hpp"
 
 namespace tarjotin::domain {
 
-enum class ReconfirmationState { pending, confirmed, lapsed };
-std::string_view to_string(ReconfirmationState s);
-
-struct ReconfirmationRequest {
-  std::string id;
-  std::string category_id;
-  int criteria_version = 1;
-  Date due{};  // the last day to confirm (Helsinki date)
+struct ReconfirmationInput {
+  Date due{};  // the last day to confirm
   std::string message;
-  std::string requested_by;
-  Timestamp requested_at{};
-};
-
-struct Reconfirmation {
-  std::string request_id;
-  std::string provider_id;
-  ReconfirmationState state = ReconfirmationState::pending;
-  std::optional<Timestamp> answered_at;  // confirmed, or lapsed by the job
-};
-
-class ReconfirmationRepository {
- public:
-  virtual ~ReconfirmationRepository() = default;
-  virtual void add_request(const ReconfirmationRequest& request) = 0;
-  virtual std::optional<ReconfirmationRequest> find_request(const std::string& id) = 0;
-  virtual void put(const Reconfirmation& r) = 0;  // insert or replace
-  virtual std::optional<Reconfirmation> find(const std::string& request_id,
-                                             const std::string& provider_id) = 0;
-  virtual std::vector<Reconfirmation> list_for_request(const std::string& request_id) = 0;
-  virtual std::vector<Reconfirmation> list_pending_for_provider(const std::string& provider_id) = 0;
-  // Pending re-confirmations whose request was due before `day`.
-  virtual std::vector<Reconfirmation> list_lapsing(Date day, std::size_t limit) = 0;
 };
 
 struct ReconfirmationView {
   ReconfirmationRequest request;
   std::vector<Reconfirmation> providers;
+  bool operator==(const ReconfirmationView&) const = default;
 };
 
 Result<ReconfirmationView> request_reconfirmation(QualificationServices& s, const Actor& actor,
-                                                  const std::string& category_id, Date due,
-                                                  const std::string& message);
+                                                  const std::string& category_id,
+                                                  ReconfirmationInput input);
 Result<ReconfirmationView> read_reconfirmation(QualificationServices& s, const Actor& actor,
                                                const std::string& request_id);
 // The provider's open requests, with their due dates.

@@ -1,107 +1,20 @@
-#include "domain/qualification/entities.hpp"
-
-#include "domain/name_table.hpp"
+#include "domain/qualification/rules.hpp"
 
 #include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
-#include <string>
 #include <utility>
 
+#include "domain/access.hpp"
+#include "domain/input_rules.hpp"
+#include "domain/qualification/dpss.hpp"
+
 namespace tarjotin::domain {
-
-using namespace std::chrono;
-
 namespace {
 
-// ---- Names ----------------------------------------------------------------------------------
-
-constexpr NameTable<DpsState, 4> kDpsStates{{
-    {DpsState::draft, "draft"},
-    {DpsState::open, "open"},
-    {DpsState::suspended, "suspended"},
-    {DpsState::closed, "closed"},
-}};
-
-constexpr NameTable<DpsAct, 5> kDpsActs{{
-    {DpsAct::edit, "edit"},
-    {DpsAct::publish, "publish"},
-    {DpsAct::suspend, "suspend"},
-    {DpsAct::resume, "resume"},
-    {DpsAct::close, "close"},
-}};
-
-constexpr NameTable<AwardMethod, 2> kAwardMethods{{
-    {AwardMethod::customer_choice, "customer_choice"},
-    {AwardMethod::mini_competition, "mini_competition"},
-}};
-
-constexpr NameTable<CategoryState, 3> kCategoryStates{{
-    {CategoryState::draft, "draft"},
-    {CategoryState::open, "open"},
-    {CategoryState::closed, "closed"},
-}};
-
-constexpr NameTable<CategoryAct, 3> kCategoryActs{{
-    {CategoryAct::edit, "edit"},
-    {CategoryAct::open, "open"},
-    {CategoryAct::close, "close"},
-}};
-
-constexpr NameTable<CriterionType, 5> kCriterionTypes{{
-    {CriterionType::yes_no, "yes_no"},
-    {CriterionType::number_at_least, "number_at_least"},
-    {CriterionType::date_within_days, "date_within_days"},
-    {CriterionType::text, "text"},
-    {CriterionType::attachment, "attachment"},
-}};
-
-constexpr NameTable<CriterionKind, 2> kCriterionKinds{{
-    {CriterionKind::exclusion_ground, "exclusion_ground"},
-    {CriterionKind::selection, "selection"},
-}};
-
-constexpr NameTable<Verdict, 4> kVerdicts{{
-    {Verdict::meets, "meets"},
-    {Verdict::fails, "fails"},
-    {Verdict::missing, "missing"},
-    {Verdict::officer_judges, "officer_judges"},
-}};
-
-constexpr NameTable<ApplicationState, 6> kApplicationStates{{
-    {ApplicationState::draft, "draft"},
-    {ApplicationState::submitted, "submitted"},
-    {ApplicationState::clarification_requested, "clarification_requested"},
-    {ApplicationState::admitted, "admitted"},
-    {ApplicationState::rejected, "rejected"},
-    {ApplicationState::withdrawn, "withdrawn"},
-}};
-
-constexpr NameTable<ApplicationAct, 8> kApplicationActs{{
-    {ApplicationAct::edit, "edit"},
-    {ApplicationAct::submit, "submit"},
-    {ApplicationAct::request_clarification, "request_clarification"},
-    {ApplicationAct::answer_clarification, "answer_clarification"},
-    {ApplicationAct::admit, "admit"},
-    {ApplicationAct::reject, "reject"},
-    {ApplicationAct::withdraw, "withdraw"},
-    {ApplicationAct::extend_deadline, "extend_deadline"},
-}};
-
-constexpr NameTable<AdmissionState, 3> kAdmissionStates{{
-    {AdmissionState::admitted, "admitted"},
-    {AdmissionState::suspended, "suspended"},
-    {AdmissionState::excluded, "excluded"},
-}};
-
-constexpr NameTable<AdmissionAct, 3> kAdmissionActs{{
-    {AdmissionAct::suspend, "suspend"},
-    {AdmissionAct::reinstate, "reinstate"},
-    {AdmissionAct::exclude, "exclude"},
-}};
-
-// ---- Criteria -------------------------------------------------------------------------------
+constexpr int kDecisionDays = 10;
+constexpr int kExtendedDecisionDays = 15;  // "in duly justified cases"
 
 // Shortest text that reads back as the same double, so a reason never shows "2.4999999".
 std::string number_text(double value) {
@@ -177,15 +90,11 @@ std::string field_pointer(std::size_t index, std::string_view field) {
   return "/criteria/" + std::to_string(index) + "/" + std::string(field);
 }
 
-// ---- Time -----------------------------------------------------------------------------------
-
-// EU summer time starts and ends at 01:00 UTC on the last Sunday of the month, everywhere in
-// the EU at the same instant.
-sys_seconds eu_switch(year y, month m) { return sys_days{y / m / Sunday[last]} + hours{1}; }
+std::string answer_pointer(std::size_t index, std::string_view field) {
+  return "/answers/" + std::to_string(index) + "/" + std::string(field);
+}
 
 }  // namespace
-
-// ---- Transitions ----------------------------------------------------------------------------
 
 std::span<const Transition<DpsState, DpsAct>> dps_transitions() {
   using S = DpsState;
@@ -246,59 +155,43 @@ std::span<const Transition<AdmissionState, AdmissionAct>> admission_transitions(
   return kTable;
 }
 
-// ---- Names ----------------------------------------------------------------------------------
-
-std::string_view to_string(DpsState s) { return name_in(kDpsStates, s); }
-std::string_view to_string(DpsAct a) { return name_in(kDpsActs, a); }
-std::optional<DpsAct> parse_dps_act(std::string_view text) {
-  return key_in<DpsAct>(kDpsActs, text);
-}
-
-std::string_view to_string(CategoryState s) { return name_in(kCategoryStates, s); }
-std::string_view to_string(AwardMethod m) { return name_in(kAwardMethods, m); }
-std::optional<AwardMethod> parse_award_method(std::string_view text) {
-  return key_in<AwardMethod>(kAwardMethods, text);
-}
-std::optional<CategoryAct> parse_category_act(std::string_view text) {
-  return key_in<CategoryAct>(kCategoryActs, text);
-}
-
-std::string_view to_string(CriterionType t) { return name_in(kCriterionTypes, t); }
-std::string_view to_string(CriterionKind k) { return name_in(kCriterionKinds, k); }
-std::string_view to_string(Verdict v) { return name_in(kVerdicts, v); }
-std::optional<CriterionType> parse_criterion_type(std::string_view text) {
-  return key_in<CriterionType>(kCriterionTypes, text);
-}
-std::optional<CriterionKind> parse_criterion_kind(std::string_view text) {
-  return key_in<CriterionKind>(kCriterionKinds, text);
-}
-
-std::string_view to_string(ApplicationState s) { return name_in(kApplicationStates, s); }
-std::string_view to_string(ApplicationAct a) { return name_in(kApplicationActs, a); }
-
-std::string_view to_string(AdmissionState s) { return name_in(kAdmissionStates, s); }
-std::optional<AdmissionAct> parse_admission_act(std::string_view text) {
-  return key_in<AdmissionAct>(kAdmissionActs, text);
-}
-
-std::optional<AdmissionState> parse_admission_state(std::string_view text) {
-  return key_in<AdmissionState>(kAdmissionStates, text);
-}
-
-// ---- Rules ----------------------------------------------------------------------------------
-
-Timestamp helsinki_midnight(Date d) {
-  // Finland is UTC+3 in summer and UTC+2 in winter: the day starts at 21:00 or 22:00 UTC.
-  const Timestamp summer = Timestamp{d.time_since_epoch()} - std::chrono::hours(3);
-  return helsinki_date(summer) == d ? summer : summer + std::chrono::hours(1);
+Error refused_transition(std::string_view object, std::string_view state, std::string_view act) {
+  return Error::conflict(
+      "invalid-transition",
+      std::string(object) + " in state '" + std::string(state) + "' cannot " + std::string(act));
 }
 
 bool dps_is_in_force(const Dps& dps, Date today) {
   return dps.state == DpsState::open && dps.valid_from <= today && today <= dps.valid_until;
 }
 
-bool awaits_decision(ApplicationState s) {
-  return s == ApplicationState::submitted || s == ApplicationState::clarification_requested;
+Status takes_applications(const Category& category, const Dps& dps, Date today) {
+  if (!dps_is_in_force(dps, today))
+    return Error::conflict("dps-not-accepting", "the DPS is not open for applications now");
+  if (category.state != CategoryState::open)
+    return Error::conflict("category-not-open", "the category is not open for applications");
+  return Done{};
+}
+
+Status check_dps(const DpsInput& in) {
+  if (auto r = required_text(in.title, "/title", "a title"); !r) return r;
+  if (in.valid_until < in.valid_from)
+    return Error::invalid("/valid_until", "after-valid-from",
+                          "the DPS cannot end before it starts");
+  return Done{};
+}
+
+Status check_category(const CategoryInput& in) {
+  if (auto r = required_text(in.name.fi, "/name/fi", "a Finnish name"); !r) return r;
+  if (auto r = check_list(in.characteristics, "/characteristics"); !r) return r;
+  if (auto r = check_list(in.regions, "/regions"); !r) return r;
+  if (auto r = check_list(in.languages, "/languages"); !r) return r;
+  if (in.languages.empty())
+    return Error::invalid("/languages", "minItems", "a category names its service languages");
+  if (in.price.unit_price_ceiling_cents && *in.price.unit_price_ceiling_cents <= 0)
+    return Error::invalid("/price/unit_price_ceiling_cents", "minimum",
+                          "a price ceiling is positive");
+  return Done{};
 }
 
 std::vector<Evaluation> evaluate(std::span<const Criterion> criteria,
@@ -340,15 +233,140 @@ Status validate_criteria(std::span<const Criterion> criteria) {
   return Done{};
 }
 
-// ---- Time -----------------------------------------------------------------------------------
+Status check_answers(std::span<const Answer> answers) {
+  for (std::size_t i = 0; i < answers.size(); ++i) {
+    if (answers[i].key.empty())
+      return Error::invalid(answer_pointer(i, "key"), "required",
+                            "each answer names its criterion");
+    if (answers[i].text.size() > kMaxText)
+      return Error::invalid(answer_pointer(i, "text"), "maxLength", "the answer is too long");
+    for (std::size_t j = 0; j < i; ++j)
+      if (answers[j].key == answers[i].key)
+        return Error::invalid(answer_pointer(i, "key"), "unique",
+                              "each criterion is answered once");
+  }
+  return Done{};
+}
 
-Date helsinki_date(Timestamp t) {
-  // The switches fall in March and October, so the UTC year of `t` is the year whose switches
-  // matter; around New Year it is winter time either way.
-  const year y = year_month_day{floor<days>(t)}.year();
-  const bool summer = t >= eu_switch(y, March) && t < eu_switch(y, October);
-  const auto offset = summer ? hours{3} : hours{2};
-  return floor<days>(t + offset);
+bool reads_application(const Actor& a, const Application& app, const Dps& dps) {
+  if (a.is(Role::provider)) return a.organisation_id == app.provider_id;
+  if (a.is(Role::admin) || a.is(Role::auditor)) return true;
+  return manages(a, dps);
+}
+
+bool writes_messages(const Actor& a, const Dps& dps) {
+  return a.is(Role::provider) || manages(a, dps);
+}
+
+Result<Application> moved(const Application& app, ApplicationAct act, Timestamp at) {
+  const auto next = next_state(application_transitions(), app.state, act);
+  if (!next) return refused_transition("an application", to_string(app.state), to_string(act));
+  Application changed = app;
+  changed.state = *next;
+  changed.updated_at = at;
+  return changed;
+}
+
+bool awaits_decision(ApplicationState s) {
+  return s == ApplicationState::submitted || s == ApplicationState::clarification_requested;
+}
+
+bool applicant_edits(ApplicationState s) {
+  return s == ApplicationState::draft || s == ApplicationState::clarification_requested;
+}
+
+Date decision_due(const WorkingDayCalendar& calendar, Timestamp received_at, bool extended) {
+  return calendar.add_working_days(helsinki_date(received_at),
+                                   extended ? kExtendedDecisionDays : kDecisionDays);
+}
+
+DecisionClock decision_clock(const WorkingDayCalendar& calendar, const Application& app,
+                             Date today) {
+  DecisionClock clock;
+  if (!app.decision_due || !awaits_decision(app.state)) return clock;
+  const Date due = *app.decision_due;
+  clock.overdue = today > due;
+  clock.working_days_left = clock.overdue ? -calendar.working_days_between(due, today)
+                                          : calendar.working_days_between(today, due);
+  return clock;
+}
+
+Date judged_on(const Application& app, Date today) {
+  return app.received_at ? helsinki_date(*app.received_at) : today;
+}
+
+Status check_decision_reason(bool admit, const std::string& reason) {
+  if (!admit)
+    if (auto ok = required_text(reason, "/reason", "a reason for the rejection"); !ok) return ok;
+  if (reason.size() > kMaxText) return Error::invalid("/reason", "maxLength", "too long");
+  return Done{};
+}
+
+bool needs_reason(AdmissionAct act) { return act != AdmissionAct::reinstate; }
+
+std::optional<AdmissionNotice> admission_notice(AdmissionState before, const Admission& after,
+                                                std::string_view category_name) {
+  std::string_view kind, lead;
+  if (before == after.state) return std::nullopt;
+  if (after.state == AdmissionState::suspended) {
+    kind = "admission.suspended";
+    lead = "Admission suspended: ";
+  } else if (after.state == AdmissionState::excluded) {
+    kind = "admission.excluded";
+    lead = "Excluded: ";
+  } else {
+    kind = "admission.reinstated";
+    lead = "Admission reinstated: ";
+  }
+  std::string text = std::string(lead) + std::string(category_name);
+  if (!after.reason.empty() && after.state != AdmissionState::admitted)
+    text += " (" + after.reason + ")";
+  return AdmissionNotice{std::string(kind), std::move(text)};
+}
+
+std::optional<MediaType> sniff_media_type(std::string_view bytes) {
+  // The declared type is only a claim; these signatures are what the formats begin with.
+  if (bytes.substr(0, 5) == "%PDF-") return MediaType::pdf;
+  if (bytes.substr(0, 8) == std::string_view("\x89PNG\r\n\x1a\n", 8)) return MediaType::png;
+  if (bytes.substr(0, 3) == std::string_view("\xFF\xD8\xFF", 3)) return MediaType::jpeg;
+  return std::nullopt;
+}
+
+Result<MediaType> check_document(std::string_view declared_type, std::string_view bytes,
+                                 std::size_t max_bytes) {
+  const auto declared = parse_media_type(declared_type);
+  if (!declared) return Error::invalid("", "media-type", "attach PDF, PNG or JPEG documents");
+  if (bytes.empty()) return Error::invalid("", "minLength", "the document is empty");
+  if (bytes.size() > max_bytes) return Error::invalid("", "maxLength", "the document is too large");
+  if (sniff_media_type(bytes) != declared)
+    return Error::invalid("", "media-type", "the document's content is not what its type says");
+  return *declared;
+}
+
+std::string safe_filename(std::string_view name) {
+  const auto slash = name.find_last_of("/\\");
+  if (slash != std::string_view::npos) name.remove_prefix(slash + 1);
+  std::string out;
+  for (char c : name) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7f || c == '"' || c == '\\') continue;
+    out.push_back(c);
+  }
+  while (!out.empty() && (out.front() == '.' || out.front() == ' ')) out.erase(out.begin());
+  if (out.size() > 200) {
+    out.resize(200);
+    // Do not leave half of a UTF-8 sequence at the end.
+    while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
+    if (!out.empty() && (static_cast<unsigned char>(out.back()) & 0x80)) out.pop_back();
+  }
+  return out.empty() ? "document" : out;
+}
+
+Status check_reconfirmation_request(const std::string& message, Date due, Date today) {
+  if (is_blank(message))
+    return Error::invalid("/message", "required", "tell the providers what to confirm");
+  if (due <= today) return Error::invalid("/due", "future", "the due date is after today");
+  return Done{};
 }
 
 }  // namespace tarjotin::domain

@@ -4,7 +4,7 @@
 #include <string>
 
 #include "domain/ports.hpp"
-#include "domain/qualification/documents.hpp"
+#include "domain/qualification/ports.hpp"
 
 namespace tarjotin::storage {
 

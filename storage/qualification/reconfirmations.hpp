@@ -1,7 +1,8 @@
 #pragma once
+// Re-confirmation requests and each provider's answer, on SOCI.
 #include <soci/soci.h>
 
-#include "domain/qualification/reconfirmation.hpp"
+#include "domain/qualification/ports.hpp"
 
 namespace tarjotin::storage {
 
@@ -19,7 +20,6 @@ class SociReconfirmations final : public domain::ReconfirmationRepository {
   std::vector<domain::Reconfirmation> list_lapsing(domain::Date day, std::size_t limit) override;
 
  private:
-  std::vector<domain::Reconfirmation> select(const std::string& sql_text, const std::string& value);
   soci::session& sql_;
 };
 

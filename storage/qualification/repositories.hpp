@@ -1,7 +1,7 @@
 #pragma once
+// The qualification repositories on SOCI, over the tables of storage/qualification/tables.hpp.
 #include <soci/soci.h>
 
-#include "domain/qualification/documents.hpp"
 #include "domain/qualification/ports.hpp"
 
 namespace tarjotin::storage {
@@ -48,7 +48,8 @@ class SociApplications final : public domain::ApplicationRepository {
 
  private:
   void write_answers(const domain::Application& application);
-  void read_answers(domain::Application& application);
+  // The applications, each with its answers read.
+  std::vector<domain::Application> with_answers(std::vector<domain::Application> applications);
   soci::session& sql_;
 };
 

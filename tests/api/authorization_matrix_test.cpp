@@ -22,8 +22,11 @@
 #include "domain/ordering/feedback.hpp"
 #include "domain/ordering/offerings.hpp"
 #include "domain/ordering/orders.hpp"
+#include "domain/qualification/applications.hpp"
+#include "domain/qualification/documents.hpp"
+#include "domain/qualification/dpss.hpp"
 #include "domain/qualification/reconfirmation.hpp"
-#include "domain/qualification/use_cases.hpp"
+#include "domain/qualification/review.hpp"
 #include "server/time_format.hpp"
 #include "tests/api/support/test_server.hpp"
 
@@ -211,15 +214,15 @@ class World {
   std::string fresh_draft_dps(Side& s) {
     const auto dps =
         must(domain::create_dps(q(), s.officer.actor(), dps_input()), "create a DPS").id;
-    must(domain::create_category(q(), s.officer.actor(), dps, category_input(), criteria()),
+    must(domain::create_category(q(), s.officer.actor(), dps, {category_input(), criteria()}),
          "add a category");
     return dps;
   }
 
   std::string fresh_draft_category(Side& s) {
-    return must(
-               domain::create_category(q(), s.officer.actor(), s.dps, category_input(), criteria()),
-               "add a category")
+    return must(domain::create_category(q(), s.officer.actor(), s.dps,
+                                        {category_input(), criteria()}),
+                "add a category")
         .category.id;
   }
 
@@ -227,9 +230,10 @@ class World {
       Side& s, domain::AwardMethod method = domain::AwardMethod::customer_choice) {
     auto input = category_input();
     input.award_method = method;
-    const auto id = must(domain::create_category(q(), s.officer.actor(), s.dps, input, criteria()),
-                         "add a category")
-                        .category.id;
+    const auto id =
+        must(domain::create_category(q(), s.officer.actor(), s.dps, {input, criteria()}),
+             "add a category")
+            .category.id;
     must(domain::change_category_state(q(), s.officer.actor(), id, domain::CategoryAct::open),
          "open a category");
     return id;
@@ -397,7 +401,7 @@ class World {
         must(domain::start_application(q(), s.provider.actor(), category, answers()), "apply")
             .application.id;
     must(domain::submit_application(q(), s.provider.actor(), app), "submit");
-    must(domain::decide_application(q(), s.officer.actor(), app, true, ""), "admit");
+    must(domain::decide_application(q(), s.officer.actor(), app, {true, ""}), "admit");
   }
 
   void add_qualification(Side& s) {
@@ -414,15 +418,15 @@ class World {
     // A submitted application with a document, awaiting the officer's decision.
     s.application = fresh_application(s, domain::ApplicationState::draft);
     s.attachment = must(domain::attach_document(q(), s.provider.actor(), s.application,
-                                                "todistus.pdf", "application/pdf", kPdf),
+                                                {"todistus.pdf", "application/pdf", kPdf}),
                         "attach a document")
                        .id;
     must(domain::submit_application(q(), s.provider.actor(), s.application), "submit");
     s.reconfirmation =
         must(domain::request_reconfirmation(
                  q(), s.officer.actor(), s.customer_choice,
-                 domain::helsinki_date(server_.clock().now()) + std::chrono::days{30},
-                 "Vahvistakaa, että ehdot täyttyvät yhä"),
+                 {domain::helsinki_date(server_.clock().now()) + std::chrono::days{30},
+                  "Vahvistakaa, että ehdot täyttyvät yhä"}),
              "ask for re-confirmation")
             .request.id;
   }

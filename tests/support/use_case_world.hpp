@@ -12,7 +12,7 @@
 #include "crypto/crypto.hpp"
 #include "domain/ordering/offerings.hpp"
 #include "domain/ordering/services.hpp"
-#include "domain/qualification/use_cases.hpp"
+#include "domain/qualification/services.hpp"
 #include "domain/working_day_calendar.hpp"
 #include "tests/support/stored_world.hpp"
 

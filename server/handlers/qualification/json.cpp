@@ -4,19 +4,25 @@
 #include "server/time_format.hpp"
 
 namespace tarjotin::server {
+namespace {
 
-void write_dps(JsonWriter& w, const domain::Dps& d) {
+void write_criterion(JsonWriter& w, const domain::Criterion& k) {
   w.StartObject();
-  write_field(w, "id", d.id);
-  write_field(w, "authority_id", d.authority_id);
-  write_field(w, "title", d.title);
-  write_field(w, "description", d.description);
-  write_field(w, "notice_reference", d.notice_reference);
-  write_field(w, "valid_from", format_date(d.valid_from));
-  write_field(w, "valid_until", format_date(d.valid_until));
-  write_field(w, "state", domain::to_string(d.state));
-  write_field(w, "created_at", format_timestamp(d.created_at));
-  write_field(w, "updated_at", format_timestamp(d.updated_at));
+  write_field(w, "key", k.key);
+  write_field(w, "question", k.question);
+  write_field(w, "type", domain::to_string(k.type));
+  write_field(w, "kind", domain::to_string(k.kind));
+  // Only the parameter the criterion's type uses is written.
+  if (k.type == domain::CriterionType::number_at_least) {
+    w.Key("threshold");
+    w.Double(k.threshold);
+  }
+  if (k.type == domain::CriterionType::date_within_days) {
+    w.Key("max_age_days");
+    w.Int(k.max_age_days);
+  }
+  w.Key("attachment_required");
+  w.Bool(k.attachment_required);
   w.EndObject();
 }
 
@@ -47,25 +53,7 @@ void write_category(JsonWriter& w, const domain::Category& c,
   if (criteria) {
     w.Key("criteria");
     w.StartArray();
-    for (const auto& k : *criteria) {
-      w.StartObject();
-      write_field(w, "key", k.key);
-      write_field(w, "question", k.question);
-      write_field(w, "type", domain::to_string(k.type));
-      write_field(w, "kind", domain::to_string(k.kind));
-      // Only the parameter the criterion's type uses is written.
-      if (k.type == domain::CriterionType::number_at_least) {
-        w.Key("threshold");
-        w.Double(k.threshold);
-      }
-      if (k.type == domain::CriterionType::date_within_days) {
-        w.Key("max_age_days");
-        w.Int(k.max_age_days);
-      }
-      w.Key("attachment_required");
-      w.Bool(k.attachment_required);
-      w.EndObject();
-    }
+    for (const auto& k : *criteria) write_criterion(w, k);
     w.EndArray();
   }
   write_field(w, "created_at", format_timestamp(c.created_at));
@@ -73,147 +61,10 @@ void write_category(JsonWriter& w, const domain::Category& c,
   w.EndObject();
 }
 
-void write_application(JsonWriter& w, const domain::ApplicationView& v) {
-  const auto& a = v.application;
-  w.StartObject();
-  write_field(w, "id", a.id);
-  write_field(w, "provider_id", a.provider_id);
-  write_field(w, "category_id", a.category_id);
-  w.Key("criteria_version");
-  w.Int(a.criteria_version);
-  write_field(w, "state", domain::to_string(a.state));
-  w.Key("answers");
-  w.StartArray();
-  for (const auto& ans : a.answers) {
-    w.StartObject();
-    write_field(w, "key", ans.key);
-    if (ans.yes) {
-      w.Key("yes");
-      w.Bool(*ans.yes);
-    }
-    if (ans.number) {
-      w.Key("number");
-      w.Double(*ans.number);
-    }
-    if (ans.date) write_field(w, "date", format_date(*ans.date));
-    if (!ans.text.empty()) write_field(w, "text", ans.text);
-    if (!ans.attachment_id.empty()) write_field(w, "attachment_id", ans.attachment_id);
-    w.EndObject();
-  }
-  w.EndArray();
-  w.Key("evaluations");
-  w.StartArray();
-  for (const auto& e : v.evaluations) {
-    w.StartObject();
-    write_field(w, "key", e.key);
-    write_field(w, "verdict", domain::to_string(e.verdict));
-    write_field(w, "reason", e.reason);
-    w.EndObject();
-  }
-  w.EndArray();
-  write_optional_time(w, "received_at", a.received_at);
-  w.Key("decision_due");
-  if (a.decision_due)
-    write_string(w, format_date(*a.decision_due));
-  else
-    w.Null();
-  w.Key("working_days_left");
-  if (v.working_days_left)
-    w.Int(*v.working_days_left);
-  else
-    w.Null();
-  w.Key("overdue");
-  w.Bool(v.overdue);
-  w.Key("deadline_extended");
-  w.Bool(!a.extension_reason.empty());
-  write_field(w, "extension_reason", a.extension_reason);
-  write_field(w, "decision_reason", a.decision_reason);
-  write_optional_time(w, "decided_at", a.decided_at);
-  write_field(w, "created_at", format_timestamp(a.created_at));
-  write_field(w, "updated_at", format_timestamp(a.updated_at));
-  w.Key("admission");
-  if (v.admission) {
-    w.StartObject();
-    write_field(w, "state", domain::to_string(v.admission->state));
-    write_field(w, "reason", v.admission->reason);
-    write_field(w, "updated_at", format_timestamp(v.admission->updated_at));
-    w.EndObject();
-  } else {
-    w.Null();
-  }
-  w.EndObject();
-}
-
-void write_admission(JsonWriter& w, const domain::Admission& a) {
-  w.StartObject();
-  write_field(w, "provider_id", a.provider_id);
-  write_field(w, "category_id", a.category_id);
-  write_field(w, "state", domain::to_string(a.state));
-  write_field(w, "admitted_at", format_timestamp(a.admitted_at));
-  write_field(w, "reason", a.reason);
-  write_field(w, "updated_at", format_timestamp(a.updated_at));
-  w.EndObject();
-}
-
-void write_message(JsonWriter& w, const domain::Message& m) {
-  w.StartObject();
-  write_field(w, "id", m.id);
-  write_field(w, "application_id", m.application_id);
-  write_field(w, "author_user_id", m.author_user_id);
-  write_field(w, "author_organisation_id", m.author_organisation_id);
-  write_field(w, "body", m.body);
-  write_field(w, "sent_at", format_timestamp(m.sent_at));
-  w.EndObject();
-}
-
-void write_attachment(JsonWriter& w, const domain::Attachment& a) {
-  w.StartObject();
-  write_field(w, "id", a.id);
-  write_field(w, "application_id", a.application_id);
-  write_field(w, "filename", a.filename);
-  write_field(w, "media_type", domain::to_string(a.media_type));
-  w.Key("size_bytes");
-  w.Int64(a.size_bytes);
-  write_field(w, "sha256", a.sha256);
-  write_field(w, "uploaded_at", format_timestamp(a.uploaded_at));
-  w.EndObject();
-}
-
-domain::Result<domain::DpsInput> read_dps_input(const rapidjson::Value& b) {
-  auto from = date_member(b, "valid_from", "/valid_from");
-  if (!from) return from.error();
-  auto until = date_member(b, "valid_until", "/valid_until");
-  if (!until) return until.error();
-  return domain::DpsInput{text(b, "title"), text(b, "description"), text(b, "notice_reference"),
-                          *from, *until};
-}
-
-domain::CategoryInput read_category_input(const rapidjson::Value& b) {
-  domain::CategoryInput in;
-  if (b.HasMember("name")) {
-    const auto& n = b["name"];
-    in.name = {text(n, "fi"), text(n, "sv"), text(n, "en")};
-  }
-  in.description = text(b, "description");
-  in.characteristics = strings(b, "characteristics");
-  in.regions = strings(b, "regions");
-  in.languages = strings(b, "languages");
-  if (b.HasMember("price")) {
-    const auto& p = b["price"];
-    in.price.unit = string_member(p, "unit").value_or("service");
-    if (p.HasMember("unit_price_ceiling_cents") && p["unit_price_ceiling_cents"].IsInt64())
-      in.price.unit_price_ceiling_cents = p["unit_price_ceiling_cents"].GetInt64();
-    in.price.outcome_bonus_cents = cents_map(p, "outcome_bonus_cents");
-  }
-  in.award_method = domain::parse_award_method(text(b, "award_method"))
-                        .value_or(domain::AwardMethod::customer_choice);
-  return in;
-}
-
-std::vector<domain::Criterion> read_criteria(const rapidjson::Value& array) {
+std::vector<domain::Criterion> criteria_of(const rapidjson::Value& body) {
   std::vector<domain::Criterion> out;
-  if (!array.IsArray()) return out;
-  for (const auto& c : array.GetArray()) {
+  if (!body.HasMember("criteria") || !body["criteria"].IsArray()) return out;
+  for (const auto& c : body["criteria"].GetArray()) {
     domain::Criterion k;
     k.key = text(c, "key");
     k.question = text(c, "question");
@@ -224,33 +75,168 @@ std::vector<domain::Criterion> read_criteria(const rapidjson::Value& array) {
       k.threshold = c["threshold"].GetDouble();
     if (c.HasMember("max_age_days") && c["max_age_days"].IsInt())
       k.max_age_days = c["max_age_days"].GetInt();
-    if (c.HasMember("attachment_required") && c["attachment_required"].IsBool())
-      k.attachment_required = c["attachment_required"].GetBool();
+    k.attachment_required = boolean(c, "attachment_required").value_or(false);
     out.push_back(std::move(k));
   }
   return out;
 }
 
-domain::Result<std::vector<domain::Answer>> read_answers(const rapidjson::Value& body) {
-  std::vector<domain::Answer> out;
-  if (!body.IsObject() || !body.HasMember("answers") || !body["answers"].IsArray()) return out;
-  std::size_t index = 0;
-  for (const auto& a : body["answers"].GetArray()) {
-    domain::Answer ans;
-    ans.key = text(a, "key");
-    if (a.HasMember("yes") && a["yes"].IsBool()) ans.yes = a["yes"].GetBool();
-    if (a.HasMember("number") && a["number"].IsNumber()) ans.number = a["number"].GetDouble();
-    if (a.HasMember("date")) {
-      auto date = date_member(a, "date", "/answers/" + std::to_string(index) + "/date");
-      if (!date) return date.error();
-      ans.date = *date;
-    }
-    ++index;
-    ans.text = text(a, "text");
-    ans.attachment_id = text(a, "attachment_id");
-    out.push_back(std::move(ans));
+void write_request_fields(JsonWriter& w, const domain::ReconfirmationRequest& q) {
+  write_field(w, "id", q.id);
+  write_field(w, "category_id", q.category_id);
+  w.Key("criteria_version");
+  w.Int(q.criteria_version);
+  write_field(w, "due", format_date(q.due));
+  write_field(w, "message", q.message);
+  write_field(w, "requested_at", format_timestamp(q.requested_at));
+}
+
+// The name of the act a transition body asks for; the schema allows only the names there are.
+template <class Act, class Parse>
+domain::Status read_act(JsonBody body, Act& act, Parse parse) {
+  const auto asked = parse(text(body.value, "act"));
+  if (!asked) return domain::Error::invalid("/act", "enum", "not an act this object has");
+  act = *asked;
+  return domain::Done{};
+}
+
+}  // namespace
+
+void write_json(JsonWriter& w, const domain::Dps& d) {
+  w.StartObject();
+  write_field(w, "id", d.id);
+  write_field(w, "authority_id", d.authority_id);
+  write_field(w, "title", d.title);
+  write_field(w, "description", d.description);
+  write_field(w, "notice_reference", d.notice_reference);
+  write_field(w, "valid_from", format_date(d.valid_from));
+  write_field(w, "valid_until", format_date(d.valid_until));
+  write_field(w, "state", domain::to_string(d.state));
+  write_field(w, "created_at", format_timestamp(d.created_at));
+  write_field(w, "updated_at", format_timestamp(d.updated_at));
+  w.EndObject();
+}
+
+void write_json(JsonWriter& w, const domain::Category& c) { write_category(w, c, nullptr); }
+
+void write_json(JsonWriter& w, const domain::CategoryView& v) {
+  write_category(w, v.category, &v.criteria);
+}
+
+void write_json(JsonWriter& w, const domain::Admission& a) {
+  w.StartObject();
+  write_field(w, "provider_id", a.provider_id);
+  write_field(w, "category_id", a.category_id);
+  write_field(w, "state", domain::to_string(a.state));
+  write_field(w, "admitted_at", format_timestamp(a.admitted_at));
+  write_field(w, "reason", a.reason);
+  write_field(w, "updated_at", format_timestamp(a.updated_at));
+  w.EndObject();
+}
+
+void write_json(JsonWriter& w, const domain::ProviderAdmission& p) {
+  w.StartObject();
+  write_field(w, "provider_id", p.provider.id);
+  write_field(w, "name", p.provider.name);
+  write_field(w, "state", domain::to_string(p.admission.state));
+  write_field(w, "reason", p.admission.reason);
+  write_field(w, "admitted_at", format_timestamp(p.admission.admitted_at));
+  write_field(w, "updated_at", format_timestamp(p.admission.updated_at));
+  w.EndObject();
+}
+
+void write_json(JsonWriter& w, const domain::AdmittedProvider& p) {
+  w.StartObject();
+  write_field(w, "provider_id", p.provider_id);
+  write_field(w, "name", p.name);
+  write_field(w, "country", p.country);
+  write_field(w, "business_id", p.business_id);
+  write_field(w, "admitted_at", format_timestamp(p.admitted_at));
+  w.EndObject();
+}
+
+void write_json(JsonWriter& w, const domain::ReconfirmationRequest& r) {
+  w.StartObject();
+  write_request_fields(w, r);
+  w.EndObject();
+}
+
+void write_json(JsonWriter& w, const domain::ReconfirmationView& v) {
+  w.StartObject();
+  write_request_fields(w, v.request);
+  w.Key("providers");
+  w.StartArray();
+  for (const auto& r : v.providers) write_json(w, r);
+  w.EndArray();
+  w.EndObject();
+}
+
+void write_json(JsonWriter& w, const domain::Reconfirmation& r) {
+  w.StartObject();
+  write_field(w, "request_id", r.request_id);
+  write_field(w, "provider_id", r.provider_id);
+  write_field(w, "state", domain::to_string(r.state));
+  write_optional_time(w, "answered_at", r.answered_at);
+  w.EndObject();
+}
+
+domain::Status read_json(JsonBody body, domain::DpsInput& in) {
+  const auto& b = body.value;
+  auto from = date_member(b, "valid_from", "/valid_from");
+  if (!from) return from.error();
+  auto until = date_member(b, "valid_until", "/valid_until");
+  if (!until) return until.error();
+  in = {text(b, "title"), text(b, "description"), text(b, "notice_reference"), *from, *until};
+  return domain::Done{};
+}
+
+domain::Status read_json(JsonBody body, domain::DpsAct& act) {
+  return read_act(body, act, domain::parse_dps_act);
+}
+
+domain::Status read_json(JsonBody body, domain::CategoryInput& in) {
+  const auto& b = body.value;
+  if (b.HasMember("name")) in.name = localised(b, "name");
+  in.description = text(b, "description");
+  in.characteristics = strings(b, "characteristics");
+  in.regions = strings(b, "regions");
+  in.languages = strings(b, "languages");
+  if (b.HasMember("price")) {
+    const auto& p = b["price"];
+    in.price.unit = string_member(p, "unit").value_or("service");
+    in.price.unit_price_ceiling_cents = integer(p, "unit_price_ceiling_cents");
+    in.price.outcome_bonus_cents = cents_map(p, "outcome_bonus_cents");
   }
-  return out;
+  in.award_method = domain::parse_award_method(text(b, "award_method"))
+                        .value_or(domain::AwardMethod::customer_choice);
+  return domain::Done{};
+}
+
+domain::Status read_json(JsonBody body, domain::NewCategory& in) {
+  in.criteria = criteria_of(body.value);
+  return read_json(body, in.details);
+}
+
+domain::Status read_json(JsonBody body, domain::CriteriaInput& in) {
+  in.criteria = criteria_of(body.value);
+  return domain::Done{};
+}
+
+domain::Status read_json(JsonBody body, domain::CategoryAct& act) {
+  return read_act(body, act, domain::parse_category_act);
+}
+
+domain::Status read_json(JsonBody body, domain::AdmissionChange& change) {
+  change.reason = text(body.value, "reason");
+  return read_act(body, change.act, domain::parse_admission_act);
+}
+
+domain::Status read_json(JsonBody body, domain::ReconfirmationInput& in) {
+  auto due = date_member(body.value, "due", "/due");
+  if (!due) return due.error();
+  in.due = *due;
+  in.message = text(body.value, "message");
+  return domain::Done{};
 }
 
 }  // namespace tarjotin::server

@@ -8,7 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "domain/qualification/use_cases.hpp"
+#include "domain/qualification/applications.hpp"
+#include "domain/qualification/dpss.hpp"
+#include "domain/qualification/review.hpp"
 #include "server/json.hpp"
 #include "server/time_format.hpp"
 #include "tests/api/support/test_server.hpp"
@@ -57,7 +59,8 @@ class Competitions : public ::testing::Test {
     auto app = domain::start_application(q, a, category_id, {{"insured", true, {}, {}, "", ""}});
     EXPECT_TRUE(app.ok());
     EXPECT_TRUE(domain::submit_application(q, a, app->application.id).ok());
-    EXPECT_TRUE(domain::decide_application(q, officer_actor(), app->application.id, true, "").ok());
+    EXPECT_TRUE(
+        domain::decide_application(q, officer_actor(), app->application.id, {true, ""}).ok());
     return p;
   }
 
@@ -72,9 +75,10 @@ class Competitions : public ::testing::Test {
     in.languages = {"fi"};
     in.award_method = domain::AwardMethod::mini_competition;
     auto category =
-        domain::create_category(q, o, dps->id, in,
-                                {{"insured", "Vakuutus voimassa?", domain::CriterionType::yes_no,
-                                  domain::CriterionKind::selection, 0, 0, false}});
+        domain::create_category(q, o, dps->id,
+                                {in,
+                                 {{"insured", "Vakuutus voimassa?", domain::CriterionType::yes_no,
+                                   domain::CriterionKind::selection, 0, 0, false}}});
     ASSERT_TRUE(category.ok());
     category_id = category->category.id;
     ASSERT_TRUE(domain::change_category_state(q, o, category_id, domain::CategoryAct::open).ok());

@@ -8,6 +8,10 @@
 #include <set>
 #include <thread>
 
+#include "domain/qualification/admissions.hpp"
+#include "domain/qualification/applications.hpp"
+#include "domain/qualification/dpss.hpp"
+#include "domain/qualification/review.hpp"
 #include "server/json.hpp"
 #include "server/time_format.hpp"
 #include "tests/api/support/test_server.hpp"
@@ -65,9 +69,10 @@ class Ordering : public ::testing::Test {
     in.price.unit_price_ceiling_cents = 200'000;
     in.price.outcome_bonus_cents = {{"employment_open_market", 50'000}, {"studies", 20'000}};
     auto category =
-        domain::create_category(q, o, dps_id, in,
-                                {{"insured", "Vakuutus voimassa?", domain::CriterionType::yes_no,
-                                  domain::CriterionKind::selection, 0, 0, false}});
+        domain::create_category(q, o, dps_id,
+                                {in,
+                                 {{"insured", "Vakuutus voimassa?", domain::CriterionType::yes_no,
+                                   domain::CriterionKind::selection, 0, 0, false}}});
     ASSERT_TRUE(category.ok());
     category_id = category->category.id;
     ASSERT_TRUE(domain::change_category_state(q, o, category_id, domain::CategoryAct::open).ok());
@@ -79,7 +84,7 @@ class Ordering : public ::testing::Test {
       auto app = domain::start_application(q, a, category_id, {{"insured", true, {}, {}, "", ""}});
       ASSERT_TRUE(app.ok());
       ASSERT_TRUE(domain::submit_application(q, a, app->application.id).ok());
-      ASSERT_TRUE(domain::decide_application(q, o, app->application.id, true, "").ok());
+      ASSERT_TRUE(domain::decide_application(q, o, app->application.id, {true, ""}).ok());
       providers.push_back(p);
     }
   }
@@ -554,7 +559,7 @@ TEST_F(Ordering, SuspendedProvidersOfferingsDisappearAndCannotBeOrdered) {
   const auto set = choice_set(customer_id);
   ASSERT_TRUE(domain::change_admission(server.runtime().qualification(), officer_actor(),
                                        category_id, providers[0].organisation_id,
-                                       domain::AdmissionAct::suspend, "vakuutus puuttuu")
+                                       {domain::AdmissionAct::suspend, "vakuutus puuttuu"})
                   .ok());
   const auto r = order(set, offering);
   EXPECT_EQ(r.status, 409u) << r.body;

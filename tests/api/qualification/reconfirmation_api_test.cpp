@@ -5,7 +5,10 @@
 
 #include <thread>
 
+#include "domain/qualification/applications.hpp"
+#include "domain/qualification/dpss.hpp"
 #include "domain/qualification/reconfirmation.hpp"
+#include "domain/qualification/review.hpp"
 #include "server/json.hpp"
 #include "server/time_format.hpp"
 #include "tests/api/support/test_server.hpp"
@@ -46,9 +49,10 @@ class Reconfirmations : public ::testing::Test {
     in.name = {"Työssävalmennus", "", ""};
     in.languages = {"fi"};
     auto category =
-        domain::create_category(q, o, dps->id, in,
-                                {{"insured", "Vakuutus voimassa?", domain::CriterionType::yes_no,
-                                  domain::CriterionKind::selection, 0, 0, false}});
+        domain::create_category(q, o, dps->id,
+                                {in,
+                                 {{"insured", "Vakuutus voimassa?", domain::CriterionType::yes_no,
+                                   domain::CriterionKind::selection, 0, 0, false}}});
     ASSERT_TRUE(category.ok());
     category_id = category->category.id;
     ASSERT_TRUE(domain::change_category_state(q, o, category_id, domain::CategoryAct::open).ok());
@@ -60,7 +64,7 @@ class Reconfirmations : public ::testing::Test {
       auto app = domain::start_application(q, a, category_id, {{"insured", true, {}, {}, "", ""}});
       ASSERT_TRUE(app.ok());
       ASSERT_TRUE(domain::submit_application(q, a, app->application.id).ok());
-      ASSERT_TRUE(domain::decide_application(q, o, app->application.id, true, "").ok());
+      ASSERT_TRUE(domain::decide_application(q, o, app->application.id, {true, ""}).ok());
       providers.push_back(p);
     }
   }

@@ -1,125 +1,23 @@
-#include "domain/qualification/entities.hpp"
-
-#include "domain/access.hpp"
+// The lives of DPSs, categories, applications and admissions, the names they are stored and sent
+// by, and who sees a category and when a DPS is in force.
+#include "domain/qualification/rules.hpp"
 
 #include <gtest/gtest.h>
 
-#include <chrono>
-#include <cstdio>
 #include <initializer_list>
-#include <limits>
 #include <optional>
+#include <span>
 #include <string>
-#include <vector>
+
+#include "domain/access.hpp"
+#include "tests/domain/dates.hpp"
+#include "tests/domain/qualification/names.hpp"
 
 namespace tarjotin::domain {
 namespace {
 
-using namespace std::chrono;
-
-// ---- Helpers --------------------------------------------------------------------------------
-
-constexpr Date date(int y, unsigned m, unsigned d) { return sys_days{year{y} / month{m} / day{d}}; }
-
-Timestamp utc(int y, unsigned m, unsigned d, int hh, int mm, int ss) {
-  return Timestamp{date(y, m, d) + hours{hh} + minutes{mm} + seconds{ss}};
-}
-
-// Printable form for failure messages; chrono's own operator<< is not available on GCC 12.
-std::string iso(Date d) {
-  const year_month_day ymd{d};
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
-  return buf;
-}
-
-#define EXPECT_DATE_EQ(actual, expected) EXPECT_EQ(iso(actual), iso(expected))
-
-// Every enumerator with the name it must have on the wire. These lists are the test's own
-// statement of the names, written independently of the implementation's tables.
-template <class E>
-struct Named {
-  E value;
-  const char* name;
-};
-
-const Named<DpsState> kDpsStates[] = {
-    {DpsState::draft, "draft"},
-    {DpsState::open, "open"},
-    {DpsState::suspended, "suspended"},
-    {DpsState::closed, "closed"},
-};
-const Named<DpsAct> kDpsActs[] = {
-    {DpsAct::edit, "edit"},     {DpsAct::publish, "publish"}, {DpsAct::suspend, "suspend"},
-    {DpsAct::resume, "resume"}, {DpsAct::close, "close"},
-};
-const Named<CategoryState> kCategoryStates[] = {
-    {CategoryState::draft, "draft"},
-    {CategoryState::open, "open"},
-    {CategoryState::closed, "closed"},
-};
-const Named<CategoryAct> kCategoryActs[] = {
-    {CategoryAct::edit, "edit"},
-    {CategoryAct::open, "open"},
-    {CategoryAct::close, "close"},
-};
-const Named<AwardMethod> kAwardMethods[] = {
-    {AwardMethod::customer_choice, "customer_choice"},
-    {AwardMethod::mini_competition, "mini_competition"},
-};
-const Named<CriterionType> kCriterionTypes[] = {
-    {CriterionType::yes_no, "yes_no"},
-    {CriterionType::number_at_least, "number_at_least"},
-    {CriterionType::date_within_days, "date_within_days"},
-    {CriterionType::text, "text"},
-    {CriterionType::attachment, "attachment"},
-};
-const Named<CriterionKind> kCriterionKinds[] = {
-    {CriterionKind::exclusion_ground, "exclusion_ground"},
-    {CriterionKind::selection, "selection"},
-};
-const Named<Verdict> kVerdicts[] = {
-    {Verdict::meets, "meets"},
-    {Verdict::fails, "fails"},
-    {Verdict::missing, "missing"},
-    {Verdict::officer_judges, "officer_judges"},
-};
-const Named<ApplicationState> kApplicationStates[] = {
-    {ApplicationState::draft, "draft"},
-    {ApplicationState::submitted, "submitted"},
-    {ApplicationState::clarification_requested, "clarification_requested"},
-    {ApplicationState::admitted, "admitted"},
-    {ApplicationState::rejected, "rejected"},
-    {ApplicationState::withdrawn, "withdrawn"},
-};
-const Named<ApplicationAct> kApplicationActs[] = {
-    {ApplicationAct::edit, "edit"},
-    {ApplicationAct::submit, "submit"},
-    {ApplicationAct::request_clarification, "request_clarification"},
-    {ApplicationAct::answer_clarification, "answer_clarification"},
-    {ApplicationAct::admit, "admit"},
-    {ApplicationAct::reject, "reject"},
-    {ApplicationAct::withdraw, "withdraw"},
-    {ApplicationAct::extend_deadline, "extend_deadline"},
-};
-const Named<AdmissionState> kAdmissionStates[] = {
-    {AdmissionState::admitted, "admitted"},
-    {AdmissionState::suspended, "suspended"},
-    {AdmissionState::excluded, "excluded"},
-};
-const Named<AdmissionAct> kAdmissionActs[] = {
-    {AdmissionAct::suspend, "suspend"},
-    {AdmissionAct::reinstate, "reinstate"},
-    {AdmissionAct::exclude, "exclude"},
-};
-
-template <class E, std::size_t N>
-std::string name_of(const Named<E> (&list)[N], E value) {
-  for (const auto& n : list)
-    if (n.value == value) return n.name;
-  return "<not in the test's list>";
-}
+using namespace test_names;
+using testing::date;
 
 // Tries every (state, act) pair: the ones in `allowed` must lead where it says, every other
 // pair must be refused.
@@ -139,8 +37,6 @@ void expect_exactly_these_transitions(std::span<const Transition<S, A>> table,
     }
   }
 }
-
-// ---- Transitions ----------------------------------------------------------------------------
 
 TEST(DpsTransitions, AllowExactlyTheListedMoves) {
   using S = DpsState;
@@ -209,8 +105,6 @@ TEST(ApplicationStates, OnlySubmittedAndClarificationRequestedAwaitADecision) {
   }
 }
 
-// ---- Names ----------------------------------------------------------------------------------
-
 template <class E, std::size_t N>
 void expect_names(const Named<E> (&list)[N]) {
   for (const auto& n : list) EXPECT_EQ(to_string(n.value), n.name);
@@ -240,6 +134,17 @@ TEST(Names, StatesAndVerdictsHaveTheirEnumeratorNames) {
   expect_names(kAdmissionStates);
   expect_names(kVerdicts);
   expect_names(kApplicationActs);
+  expect_names(kReconfirmationStates);
+}
+
+TEST(Names, MediaTypesAreTheirContentTypesAndParseWhateverTheCaseAndParameters) {
+  expect_names(kMediaTypes);
+  EXPECT_EQ(parse_media_type("application/pdf"), MediaType::pdf);
+  EXPECT_EQ(parse_media_type("Image/PNG; charset=binary"), MediaType::png);
+  EXPECT_EQ(parse_media_type("image/jpeg ;q=1"), MediaType::jpeg);
+  EXPECT_FALSE(parse_media_type("image/gif").has_value());
+  EXPECT_FALSE(parse_media_type("application/pdfx").has_value());
+  EXPECT_FALSE(parse_media_type("").has_value());
 }
 
 TEST(Names, DpsActsRoundTrip) {
@@ -259,9 +164,12 @@ TEST(Names, CriterionTypesAndKindsRoundTrip) {
   expect_parses(kCriterionKinds, parse_criterion_kind);
 }
 
-TEST(Names, CategoryAndAdmissionActsParse) {
+TEST(Names, CategoryAndAdmissionActsRoundTrip) {
+  expect_names(kCategoryActs);
   expect_parses(kCategoryActs, parse_category_act);
+  expect_names(kAdmissionActs);
   expect_parses(kAdmissionActs, parse_admission_act);
+  expect_parses(kAdmissionStates, parse_admission_state);
 }
 
 TEST(Names, ActsOfOneObjectAreNotAcceptedForAnother) {
@@ -269,356 +177,6 @@ TEST(Names, ActsOfOneObjectAreNotAcceptedForAnother) {
   EXPECT_FALSE(parse_category_act("publish").has_value());
   EXPECT_FALSE(parse_admission_act("resume").has_value());
 }
-
-// ---- evaluate() -----------------------------------------------------------------------------
-
-constexpr Date kToday = date(2026, 3, 10);
-
-Criterion criterion(std::string key, CriterionType type) {
-  Criterion c;
-  c.key = std::move(key);
-  c.question = "Question for " + c.key + "?";
-  c.type = type;
-  return c;
-}
-
-Criterion at_least(std::string key, double threshold) {
-  Criterion c = criterion(std::move(key), CriterionType::number_at_least);
-  c.threshold = threshold;
-  return c;
-}
-
-Criterion within_days(std::string key, int max_age_days) {
-  Criterion c = criterion(std::move(key), CriterionType::date_within_days);
-  c.max_age_days = max_age_days;
-  return c;
-}
-
-Answer answer(std::string key) {
-  Answer a;
-  a.key = std::move(key);
-  return a;
-}
-Answer yes_answer(std::string key, bool yes) {
-  Answer a = answer(std::move(key));
-  a.yes = yes;
-  return a;
-}
-Answer number_answer(std::string key, double number) {
-  Answer a = answer(std::move(key));
-  a.number = number;
-  return a;
-}
-Answer date_answer(std::string key, Date d) {
-  Answer a = answer(std::move(key));
-  a.date = d;
-  return a;
-}
-
-Evaluation evaluate_one(const Criterion& c, const Answer& a) {
-  const auto result = evaluate(std::span{&c, 1}, std::span{&a, 1}, kToday);
-  EXPECT_EQ(result.size(), 1u);
-  return result.empty() ? Evaluation{} : result.front();
-}
-
-Verdict verdict_of(const Criterion& c, const Answer& a) { return evaluate_one(c, a).verdict; }
-
-#define EXPECT_VERDICT(actual, expected) EXPECT_EQ(to_string(actual), to_string(expected))
-
-TEST(Evaluate, YesNoMeetsOnYesAndFailsOnNo) {
-  const auto c = criterion("insured", CriterionType::yes_no);
-  EXPECT_VERDICT(verdict_of(c, yes_answer("insured", true)), Verdict::meets);
-  EXPECT_VERDICT(verdict_of(c, yes_answer("insured", false)), Verdict::fails);
-  EXPECT_VERDICT(verdict_of(c, answer("insured")), Verdict::missing);
-}
-
-TEST(Evaluate, NumberMeetsAtOrAboveTheThresholdAndFailsBelow) {
-  const auto c = at_least("staff", 2.5);
-  EXPECT_VERDICT(verdict_of(c, number_answer("staff", 2.5)), Verdict::meets);
-  EXPECT_VERDICT(verdict_of(c, number_answer("staff", 40)), Verdict::meets);
-  const auto below = evaluate_one(c, number_answer("staff", 2.4));
-  EXPECT_VERDICT(below.verdict, Verdict::fails);
-  EXPECT_NE(below.reason.find("2.5"), std::string::npos) << below.reason;
-  EXPECT_VERDICT(verdict_of(c, answer("staff")), Verdict::missing);
-}
-
-TEST(Evaluate, DateMeetsUpToExactlyMaxAgeDaysOld) {
-  const auto c = within_days("tax-certificate", 90);
-  EXPECT_VERDICT(verdict_of(c, date_answer("tax-certificate", kToday)), Verdict::meets);
-  EXPECT_VERDICT(verdict_of(c, date_answer("tax-certificate", kToday - days{90})), Verdict::meets);
-  const auto old = evaluate_one(c, date_answer("tax-certificate", kToday - days{91}));
-  EXPECT_VERDICT(old.verdict, Verdict::fails);
-  EXPECT_NE(old.reason.find("91"), std::string::npos) << old.reason;
-}
-
-TEST(Evaluate, DateInTheFutureFails) {
-  const auto c = within_days("tax-certificate", 90);
-  const auto e = evaluate_one(c, date_answer("tax-certificate", kToday + days{1}));
-  EXPECT_VERDICT(e.verdict, Verdict::fails);
-  EXPECT_EQ(e.reason, "dated in the future");
-}
-
-TEST(Evaluate, DateNotGivenIsMissing) {
-  EXPECT_VERDICT(verdict_of(within_days("tax-certificate", 90), answer("tax-certificate")),
-                 Verdict::missing);
-}
-
-TEST(Evaluate, TextIsForTheOfficerOnceWritten) {
-  const auto c = criterion("references", CriterionType::text);
-  Answer a = answer("references");
-  EXPECT_VERDICT(verdict_of(c, a), Verdict::missing);
-  a.text = "Kuopion kaupunki, 2024-2025";
-  EXPECT_VERDICT(verdict_of(c, a), Verdict::officer_judges);
-}
-
-TEST(Evaluate, AttachmentIsForTheOfficerOnceAttached) {
-  const auto c = criterion("insurance-policy", CriterionType::attachment);
-  Answer a = answer("insurance-policy");
-  a.text = "see the policy";  // words do not replace the document
-  EXPECT_VERDICT(verdict_of(c, a), Verdict::missing);
-  a.attachment_id = "att-1";
-  EXPECT_VERDICT(verdict_of(c, a), Verdict::officer_judges);
-}
-
-TEST(Evaluate, RequiredAttachmentTurnsAMeetIntoMissing) {
-  auto c = criterion("insured", CriterionType::yes_no);
-  c.attachment_required = true;
-  Answer a = yes_answer("insured", true);
-  const auto without = evaluate_one(c, a);
-  EXPECT_VERDICT(without.verdict, Verdict::missing);
-  EXPECT_EQ(without.reason, "attachment required");
-  a.attachment_id = "att-7";
-  EXPECT_VERDICT(verdict_of(c, a), Verdict::meets);
-}
-
-TEST(Evaluate, RequiredAttachmentAppliesToEveryType) {
-  auto number = at_least("staff", 1);
-  auto dated = within_days("tax-certificate", 30);
-  auto text = criterion("references", CriterionType::text);
-  for (Criterion* c : {&number, &dated, &text}) c->attachment_required = true;
-  Answer text_answer = answer("references");
-  text_answer.text = "written";
-  EXPECT_VERDICT(verdict_of(number, number_answer("staff", 3)), Verdict::missing);
-  EXPECT_VERDICT(verdict_of(dated, date_answer("tax-certificate", kToday)), Verdict::missing);
-  EXPECT_VERDICT(verdict_of(text, text_answer), Verdict::missing);
-}
-
-TEST(Evaluate, RequiredAttachmentDoesNotHideAFailure) {
-  auto c = at_least("staff", 5);
-  c.attachment_required = true;
-  EXPECT_VERDICT(verdict_of(c, number_answer("staff", 1)), Verdict::fails);
-}
-
-TEST(Evaluate, CriterionWithoutAnAnswerIsMissing) {
-  const Criterion c = criterion("insured", CriterionType::yes_no);
-  const auto result = evaluate(std::span{&c, 1}, {}, kToday);
-  ASSERT_EQ(result.size(), 1u);
-  EXPECT_EQ(result[0].key, "insured");
-  EXPECT_VERDICT(result[0].verdict, Verdict::missing);
-  EXPECT_FALSE(result[0].reason.empty());
-}
-
-TEST(Evaluate, KeepsTheCriteriaOrderAndIgnoresUnknownAnswers) {
-  const std::vector<Criterion> criteria{
-      criterion("zeta", CriterionType::yes_no),
-      at_least("alpha", 1),
-      criterion("mid", CriterionType::yes_no),
-  };
-  const std::vector<Answer> answers{
-      yes_answer("unknown", true),         yes_answer("mid", false),
-      number_answer("alpha", 2),           yes_answer("zeta", true),
-      number_answer("another-unknown", 5),
-  };
-  const auto result = evaluate(criteria, answers, kToday);
-  ASSERT_EQ(result.size(), 3u);
-  EXPECT_EQ(result[0].key, "zeta");
-  EXPECT_VERDICT(result[0].verdict, Verdict::meets);
-  EXPECT_EQ(result[1].key, "alpha");
-  EXPECT_VERDICT(result[1].verdict, Verdict::meets);
-  EXPECT_EQ(result[2].key, "mid");
-  EXPECT_VERDICT(result[2].verdict, Verdict::fails);
-}
-
-TEST(Evaluate, AnAnswerOfTheWrongShapeIsMissing) {
-  // A number given to a yes/no question is no answer to it.
-  EXPECT_VERDICT(
-      verdict_of(criterion("insured", CriterionType::yes_no), number_answer("insured", 1)),
-      Verdict::missing);
-}
-
-// ---- validate_criteria() --------------------------------------------------------------------
-
-void expect_invalid(const Status& status, const std::string& pointer, const std::string& rule) {
-  ASSERT_FALSE(status.ok()) << "expected " << pointer << " " << rule;
-  const Error& e = status.error();
-  EXPECT_EQ(e.kind, ErrorKind::invalid_input);
-  ASSERT_EQ(e.fields.size(), 1u);
-  EXPECT_EQ(e.fields[0].pointer, pointer);
-  EXPECT_EQ(e.fields[0].rule, rule);
-  EXPECT_FALSE(e.fields[0].detail.empty());
-}
-
-std::vector<Criterion> sound_criteria() {
-  auto tax = within_days("tax-certificate", 90);
-  tax.kind = CriterionKind::exclusion_ground;
-  return {criterion("insured", CriterionType::yes_no), at_least("staff", 0), tax,
-          criterion("references", CriterionType::text),
-          criterion("policy-2", CriterionType::attachment)};
-}
-
-TEST(ValidateCriteria, AcceptsASoundSet) { EXPECT_TRUE(validate_criteria(sound_criteria()).ok()); }
-
-TEST(ValidateCriteria, NeedsAtLeastOneCriterion) {
-  expect_invalid(validate_criteria({}), "/criteria", "minItems");
-}
-
-TEST(ValidateCriteria, KeysAreShortLowercaseWordsWithDashes) {
-  for (const std::string& bad :
-       std::initializer_list<std::string>{"", "Tax", "tax_certificate", "tax certificate",
-                                          "vero-\xc3\xa4", std::string(65, 'a')}) {
-    auto criteria = sound_criteria();
-    criteria[1].key = bad;
-    expect_invalid(validate_criteria(criteria), "/criteria/1/key", "pattern");
-  }
-  auto criteria = sound_criteria();
-  criteria[1].key = std::string(63, 'a') + "9";
-  EXPECT_TRUE(validate_criteria(criteria).ok());
-}
-
-TEST(ValidateCriteria, KeysAreUniqueAndTheRepeatIsReported) {
-  auto criteria = sound_criteria();
-  criteria[3].key = "staff";
-  expect_invalid(validate_criteria(criteria), "/criteria/3/key", "unique");
-}
-
-TEST(ValidateCriteria, EveryCriterionHasAQuestion) {
-  auto criteria = sound_criteria();
-  criteria[2].question.clear();
-  expect_invalid(validate_criteria(criteria), "/criteria/2/question", "required");
-}
-
-TEST(ValidateCriteria, ThresholdIsFiniteAndNotNegative) {
-  for (double bad :
-       {-0.5, std::numeric_limits<double>::infinity(), std::numeric_limits<double>::quiet_NaN()}) {
-    auto criteria = sound_criteria();
-    criteria[1].threshold = bad;
-    expect_invalid(validate_criteria(criteria), "/criteria/1/threshold", "minimum");
-  }
-}
-
-TEST(ValidateCriteria, ThresholdOfOtherTypesIsNotChecked) {
-  auto criteria = sound_criteria();
-  criteria[0].threshold = -1;
-  criteria[0].max_age_days = -1;
-  EXPECT_TRUE(validate_criteria(criteria).ok());
-}
-
-TEST(ValidateCriteria, MaxAgeIsOneDayToTenYears) {
-  for (int bad : {0, -1, 3651}) {
-    auto criteria = sound_criteria();
-    criteria[2].max_age_days = bad;
-    expect_invalid(validate_criteria(criteria), "/criteria/2/max_age_days", "range");
-  }
-  for (int good : {1, 3650}) {
-    auto criteria = sound_criteria();
-    criteria[2].max_age_days = good;
-    EXPECT_TRUE(validate_criteria(criteria).ok()) << good;
-  }
-}
-
-TEST(ValidateCriteria, ReportsTheFirstProblem) {
-  auto criteria = sound_criteria();
-  criteria[1].question.clear();
-  criteria[4].key = "Bad";
-  expect_invalid(validate_criteria(criteria), "/criteria/1/question", "required");
-}
-
-// ---- helsinki_date() ------------------------------------------------------------------------
-// Finland is UTC+2 in winter, UTC+3 in summer time; summer time runs from 01:00 UTC on the last
-// Sunday of March to 01:00 UTC on the last Sunday of October. In 2026 those Sundays are 29 March
-// and 25 October.
-
-TEST(HelsinkiDate, WinterIsTwoHoursAheadOfUtc) {
-  // 21:59:59 + 2 h = 23:59:59 on 15 Jan; 22:00:00 + 2 h = 00:00:00 on 16 Jan.
-  EXPECT_DATE_EQ(helsinki_date(utc(2026, 1, 15, 21, 59, 59)), date(2026, 1, 15));
-  EXPECT_DATE_EQ(helsinki_date(utc(2026, 1, 15, 22, 0, 0)), date(2026, 1, 16));
-}
-
-TEST(HelsinkiDate, SummerIsThreeHoursAheadOfUtc) {
-  // 20:59:59 + 3 h = 23:59:59 on 1 Jul; 21:00:00 + 3 h = 00:00:00 on 2 Jul.
-  EXPECT_DATE_EQ(helsinki_date(utc(2026, 7, 1, 20, 59, 59)), date(2026, 7, 1));
-  EXPECT_DATE_EQ(helsinki_date(utc(2026, 7, 1, 21, 0, 0)), date(2026, 7, 2));
-}
-
-TEST(HelsinkiDate, TheLastMicrosecondOfALocalDayStaysOnIt) {
-  const Timestamp midnight = utc(2026, 1, 15, 22, 0, 0);
-  EXPECT_DATE_EQ(helsinki_date(midnight - microseconds{1}), date(2026, 1, 15));
-}
-
-TEST(HelsinkiDate, SummerTimeStartsOnTheLastSundayOfMarch) {
-  // Saturday 28 Mar is still winter: 21:59:59 + 2 h = 23:59:59 on 28 Mar, 22:00 + 2 h = 00:00 on
-  // 29 Mar, and 21:30 + 2 h = 23:30 on 28 Mar (+3 h would already be 29 Mar).
-  EXPECT_DATE_EQ(helsinki_date(utc(2026, 3, 28, 21, 59, 59)), date(2026, 3, 28));
-  EXPECT_DATE_EQ(helsinki_date(utc(2026, 3, 28, 22, 0, 0)), date(2026, 3, 29));
-  EXPECT_DATE_EQ(helsinki_date(utc(2026, 3, 28, 21, 30, 0)), date(2026, 3, 28));
-  // 00:59:59 UTC on 29 Mar is 02:59:59 local, the last winter second; 01:00 UTC is 04:00 local.
-  EXPECT_DATE_EQ(helsinki_date(utc(2026, 3, 29, 0, 59, 59)), date(2026, 3, 29));
-  EXPECT_DATE_EQ(helsinki_date(utc(2026, 3, 29, 1, 0, 0)), date(2026, 3, 29));
-  // From then on +3 h: 21:00 UTC on 29 Mar is 00:00 on 30 Mar (+2 h would be 23:00 on 29 Mar).
-  EXPECT_DATE_EQ(helsinki_date(utc(2026, 3, 29, 20, 59, 59)), date(2026, 3, 29));
-  EXPECT_DATE_EQ(helsinki_date(utc(2026, 3, 29, 21, 0, 0)), date(2026, 3, 30));
-}
-
-TEST(HelsinkiDate, SummerTimeEndsOnTheLastSundayOfOctober) {
-  // Saturday 24 Oct is still summer: 20:59:59 + 3 h = 23:59:59 on 24 Oct, 21:00 + 3 h = 00:00
-  // on 25 Oct (+2 h would be 23:00 on 24 Oct).
-  EXPECT_DATE_EQ(helsinki_date(utc(2026, 10, 24, 20, 59, 59)), date(2026, 10, 24));
-  EXPECT_DATE_EQ(helsinki_date(utc(2026, 10, 24, 21, 0, 0)), date(2026, 10, 25));
-  // 00:59:59 UTC on 25 Oct is 03:59:59 local summer time; 01:00 UTC is 03:00 winter time.
-  EXPECT_DATE_EQ(helsinki_date(utc(2026, 10, 25, 0, 59, 59)), date(2026, 10, 25));
-  EXPECT_DATE_EQ(helsinki_date(utc(2026, 10, 25, 1, 0, 0)), date(2026, 10, 25));
-  // From then on +2 h: 21:30 UTC is 23:30 on 25 Oct (+3 h would be 00:30 on 26 Oct), and
-  // 22:00 UTC is 00:00 on 26 Oct.
-  EXPECT_DATE_EQ(helsinki_date(utc(2026, 10, 25, 21, 30, 0)), date(2026, 10, 25));
-  EXPECT_DATE_EQ(helsinki_date(utc(2026, 10, 25, 22, 0, 0)), date(2026, 10, 26));
-}
-
-TEST(HelsinkiDate, FindsTheLastSundayInOtherYears) {
-  // Last Sundays: 2024 is 31 Mar / 27 Oct, 2027 is 28 Mar / 31 Oct, 2029 is 25 Mar / 28 Oct.
-  // On each switch day, 21:30 UTC is 00:30 the next day under +3 h, 23:30 the same day under +2 h.
-  struct Case {
-    int year;
-    unsigned march_sunday, october_sunday;
-  };
-  for (const Case& c : {Case{2024, 31, 27}, Case{2027, 28, 31}, Case{2029, 25, 28}}) {
-    // The Saturday before summer time: +2 h, same day.
-    EXPECT_DATE_EQ(helsinki_date(utc(c.year, 3, c.march_sunday - 1, 21, 30, 0)),
-                   date(c.year, 3, c.march_sunday - 1));
-    // The switch Sunday in March: +3 h from 01:00 UTC, so the evening rolls over.
-    EXPECT_DATE_EQ(helsinki_date(utc(c.year, 3, c.march_sunday, 21, 30, 0)),
-                   date(c.year, 3, c.march_sunday) + days{1});
-    // The Saturday before winter time: still +3 h.
-    EXPECT_DATE_EQ(helsinki_date(utc(c.year, 10, c.october_sunday - 1, 21, 30, 0)),
-                   date(c.year, 10, c.october_sunday));
-    // The switch Sunday in October: +2 h from 01:00 UTC.
-    EXPECT_DATE_EQ(helsinki_date(utc(c.year, 10, c.october_sunday, 21, 30, 0)),
-                   date(c.year, 10, c.october_sunday));
-  }
-}
-
-TEST(HelsinkiDate, NewYearComesTwoHoursEarly) {
-  // 21:59:59 + 2 h = 23:59:59 on 31 Dec; 22:00 + 2 h = 00:00 on 1 Jan of the next year.
-  EXPECT_DATE_EQ(helsinki_date(utc(2026, 12, 31, 21, 59, 59)), date(2026, 12, 31));
-  EXPECT_DATE_EQ(helsinki_date(utc(2026, 12, 31, 22, 0, 0)), date(2027, 1, 1));
-}
-
-TEST(HelsinkiDate, WorksBeforeTheEpoch) {
-  // 1969-12-31 21:59:59 UTC + 2 h = 23:59:59 on 31 Dec; 22:00 UTC is 00:00 on 1 Jan 1970.
-  EXPECT_DATE_EQ(helsinki_date(utc(1969, 12, 31, 21, 59, 59)), date(1969, 12, 31));
-  EXPECT_DATE_EQ(helsinki_date(utc(1969, 12, 31, 22, 0, 0)), date(1970, 1, 1));
-}
-
-// ---- dps_is_in_force() ----------------------------------------------------------------------
 
 Dps open_dps() {
   Dps d;

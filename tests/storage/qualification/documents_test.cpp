@@ -7,7 +7,7 @@
 #include <fstream>
 
 #include "crypto/crypto.hpp"
-#include "domain/qualification/documents.hpp"
+#include "domain/qualification/ports.hpp"
 #include "storage/qualification/document_store.hpp"
 #include "tests/support/test_database.hpp"
 
