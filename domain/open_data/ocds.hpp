@@ -168,6 +168,11 @@ Release call_off_release(const CallOff& order, const PublicDps& dps,
 // A mini-competition: its own contracting process with the DPS as its framework.
 Release competition_release(const PublicCompetition& competition, const std::string& ocid_prefix);
 
+// An organisation's identifier in a register org-id.guide lists: a Finnish business ID
+// (Y-tunnus) under the Finnish Patent and Registration Office's "FI-PRO". Other countries'
+// numbers have none until their register is known.
+std::optional<Identifier> identifier_of(const PublicOrganisation& o);
+
 // "<prefix>-<id>": an open contracting identifier under the publisher's prefix.
 std::string ocid(const std::string& prefix, const std::string& id);
 

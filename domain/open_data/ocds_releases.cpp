@@ -22,12 +22,7 @@ Moment day_of(Timestamp t) { return {t, true}; }
 Reference reference(const PublicOrganisation& o) { return {o.id, o.name}; }
 
 Party party(const PublicOrganisation& o, std::vector<std::string> roles) {
-  Party p{o.id, o.name, std::nullopt, std::move(roles)};
-  // A Finnish business ID (Y-tunnus) is the Finnish Patent and Registration Office's
-  // identifier; other countries' numbers are shown by name only until their register is known.
-  if (o.country == "FI" && !o.business_id.empty())
-    p.identifier = Identifier{"FI-PRO", o.business_id, o.name};
-  return p;
+  return {o.id, o.name, identifier_of(o), std::move(roles)};
 }
 
 // The first and the last instant of a DPS's validity, Helsinki days both included.
@@ -43,6 +38,11 @@ RelatedProcess framework(const Dps& dps, const std::string& prefix,
 }
 
 }  // namespace
+
+std::optional<Identifier> identifier_of(const PublicOrganisation& o) {
+  if (o.country != "FI" || o.business_id.empty()) return std::nullopt;
+  return Identifier{"FI-PRO", o.business_id, o.name};
+}
 
 std::string ocid(const std::string& prefix, const std::string& id) { return prefix + "-" + id; }
 

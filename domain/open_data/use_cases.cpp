@@ -55,7 +55,16 @@ Result<ReleasePage> dps_releases(OpenDataServices& s, const std::string& dps_id,
     // reader pages comes before the first page, so no page skips or repeats one.
     OrderQuery query;
     query.dps_id = dps_id;
-    query.after = after ? after->after_order : std::nullopt;
+    if (after && !after->after_order.empty()) {
+      const auto last = tx.orders().find(after->after_order);
+      const bool ours =
+          last && std::any_of(dps->categories.begin(), dps->categories.end(),
+                              [&](const Category& c) { return c.id == last->category_id; });
+      if (!ours)
+        return Error::invalid("/after", "format",
+                              "not a cursor this list gave: pass on the `after` of links.next");
+      query.after = OrderCursor{last->placed_at, last->id};
+    }
     query.limit = room + 1;  // one more tells whether another page follows
     const auto orders = tx.orders().facts(query);
     for (std::size_t i = 0; i < std::min(room, orders.size()); ++i) {
@@ -65,12 +74,9 @@ Result<ReleasePage> dps_releases(OpenDataServices& s, const std::string& dps_id,
           dps->providers.emplace(call_off.provider_id, std::move(*provider));
       page.releases.push_back(ocds::call_off_release(call_off, *dps, s.ocid_prefix));
     }
-    if (orders.size() > room) {
-      ReleaseCursor next{query.after};
-      if (room > 0)
-        next.after_order = OrderCursor{orders[room - 1].order.placed_at, orders[room - 1].order.id};
-      page.next = next;
-    }
+    // With no room left on the first page, the next one starts past the DPS's own release.
+    if (orders.size() > room)
+      page.next = ReleaseCursor{room > 0 ? orders[room - 1].order.id : std::string()};
     return page;
   });
 }

@@ -28,8 +28,10 @@ struct OpenDataServices {
 };
 
 // Where a DPS's releases go on: past the DPS's own release, and past this call-off when given.
+// The call-off is named by its order's id alone: a cursor anyone may read must not tell when the
+// order was placed, which the releases publish only by the day.
 struct ReleaseCursor {
-  std::optional<OrderCursor> after_order;
+  std::string after_order;  // empty: from the newest call-off
   bool operator==(const ReleaseCursor&) const = default;
 };
 
@@ -40,7 +42,8 @@ struct ReleasePage {
 };
 
 // The releases of a published DPS, for anyone: the DPS's own release first, then its orders as
-// call-offs, newest first, `limit` to a page. A draft DPS is not found.
+// call-offs, newest first, `limit` to a page. A draft DPS is not found; a cursor naming no
+// call-off of the DPS is refused naming "/after".
 Result<ReleasePage> dps_releases(OpenDataServices& s, const std::string& dps_id,
                                  const std::optional<ReleaseCursor>& after, std::size_t limit);
 
