@@ -86,7 +86,8 @@ TEST_F(DemoOpenData, EveryPageOfTheDemoDpsValidatesAndHoldsEachOrderOnce) {
     expect_valid(page);
     for (const auto& secret : secrets)
       EXPECT_EQ(page.body.find(secret), std::string::npos) << secret;
-    for (const auto& r : page.json()["releases"].GetArray())
+    const auto doc = page.json();  // alive while its releases are walked
+    for (const auto& r : doc["releases"].GetArray())
       seen.insert(std::string(r["ocid"].GetString()).substr(std::string(kPrefix).size() + 1));
   }
   const auto first = pages.front().json();
@@ -105,9 +106,8 @@ TEST_F(DemoOpenData, AMiniCompetitionOfTheDemoDpsValidatesAtEveryStage) {
   const std::vector<domain::Actor> tenderers{demo_user("myynti@savontyovalmennus.example"),
                                              demo_user("palvelut@polku.example")};
   std::string groups;
-  for (const auto& lot : api.get("/v1/dps/" + dps_id + "/ocds?limit=1")
-                             .json()["releases"][0]["tender"]["lots"]
-                             .GetArray())
+  const auto dps = api.get("/v1/dps/" + dps_id + "/ocds?limit=1").json();
+  for (const auto& lot : dps["releases"][0]["tender"]["lots"].GetArray())
     if (std::string(lot["title"].GetString()) == "Ryhmävalmennus") groups = lot["id"].GetString();
   ASSERT_FALSE(groups.empty());
 

@@ -49,9 +49,11 @@ class OpenContracting : public OpenDataWorld {
   static std::vector<std::string> call_offs(const std::vector<HttpResult>& pages,
                                             const std::string& dps_ocid) {
     std::vector<std::string> out;
-    for (const auto& page : pages)
-      for (const auto& r : page.json()["releases"].GetArray())
+    for (const auto& page : pages) {
+      const auto doc = page.json();  // alive while its releases are walked
+      for (const auto& r : doc["releases"].GetArray())
         if (r["ocid"].GetString() != dps_ocid) out.emplace_back(r["ocid"].GetString());
+    }
     return out;
   }
 };
@@ -87,7 +89,8 @@ TEST_F(OpenContracting, AnExcludedProviderSAdmissionIsACancelledAward) {
   const auto r = api.get("/v1/dps/" + dps_id + "/ocds");
   expect_valid(r);
   std::map<std::string, std::string> status;
-  for (const auto& a : r.json()["releases"][0]["awards"].GetArray())
+  const auto doc = r.json();
+  for (const auto& a : doc["releases"][0]["awards"].GetArray())
     status[a["id"].GetString()] = a["status"].GetString();
   EXPECT_EQ(status[choice_category + "-" + providers[1].organisation_id], "cancelled");
   EXPECT_EQ(status[competition_category + "-" + providers[1].organisation_id], "active");
