@@ -37,6 +37,18 @@ Result<PublicDps> visible_dps(Transaction& tx, const Actor* actor, const std::st
   return p;
 }
 
+// The DPS's notice data as `actor` may see the DPS, made by `build`.
+Result<notice::Notice> notice_data(OpenDataServices& s, const Actor* actor,
+                                   const std::string& dps_id,
+                                   notice::Notice (*build)(const PublicDps&)) {
+  return transact<notice::Notice>(s.db, Access::read,
+                                  [&](Transaction& tx) -> Result<notice::Notice> {
+                                    auto dps = visible_dps(tx, actor, dps_id);
+                                    if (!dps) return dps.error();
+                                    return build(*dps);
+                                  });
+}
+
 }  // namespace
 
 Result<ReleasePage> dps_releases(OpenDataServices& s, const std::string& dps_id,
@@ -110,22 +122,12 @@ Result<ReleasePage> competition_releases(OpenDataServices& s, const Actor& actor
 
 Result<notice::Notice> dps_notice(OpenDataServices& s, const Actor* actor,
                                   const std::string& dps_id) {
-  return transact<notice::Notice>(s.db, Access::read,
-                                  [&](Transaction& tx) -> Result<notice::Notice> {
-                                    auto dps = visible_dps(tx, actor, dps_id);
-                                    if (!dps) return dps.error();
-                                    return notice::dps_notice(*dps);
-                                  });
+  return notice_data(s, actor, dps_id, notice::dps_notice);
 }
 
 Result<notice::Notice> dps_award_notice(OpenDataServices& s, const Actor* actor,
                                         const std::string& dps_id) {
-  return transact<notice::Notice>(s.db, Access::read,
-                                  [&](Transaction& tx) -> Result<notice::Notice> {
-                                    auto dps = visible_dps(tx, actor, dps_id);
-                                    if (!dps) return dps.error();
-                                    return notice::dps_award_notice(*dps);
-                                  });
+  return notice_data(s, actor, dps_id, notice::dps_award_notice);
 }
 
 }  // namespace tarjotin::domain
