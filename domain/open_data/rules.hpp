@@ -1,7 +1,7 @@
 #pragma once
 // Which code of the published standards each of Tarjotin's states becomes: the closed code lists
-// of OCDS 1.1 (and of its techniques extension) and the eForms code lists. Each function answers
-// with the code exactly as the standard spells it.
+// of OCDS 1.1 (and of its techniques extension) for the DPS, its orders and its competitions, and
+// the eForms code lists. Each function answers with the code exactly as the standard spells it.
 
 #include <optional>
 #include <span>
@@ -14,8 +14,6 @@
 
 namespace tarjotin::domain::open_data {
 
-// ---- OCDS: the DPS, its categories and admissions
-
 // tenderStatus of the DPS as a tender: it takes requests to participate while it stands, even
 // suspended, and is complete once closed.
 std::string_view tender_status(DpsState s);
@@ -27,10 +25,8 @@ std::string_view lot_status(CategoryState s);
 // cancelled once the provider is excluded.
 std::string_view award_status(AdmissionState s);
 
-// ---- OCDS: orders as call-offs
-
-// awardStatus: proposed until the provider accepts; unsuccessful when it declines; cancelled
-// when the coach cancels before acceptance.
+// awardStatus of an order as a call-off: proposed until the provider accepts, unsuccessful when
+// it declines, cancelled when the coach cancels before acceptance.
 std::string_view award_status(const CallOff& o);
 // contractStatus: pending until accepted, active until the service ends, terminated once it
 // ended after acceptance (cancelled too), cancelled when it never came into force.
@@ -39,16 +35,14 @@ std::string_view contract_status(const CallOff& o);
 // before the service ends.
 std::optional<std::string_view> delivery_status(OrderState s);
 
-// ---- OCDS: mini-competitions
-
+// tenderStatus of a mini-competition: active while it takes and weighs tenders, complete once
+// awarded.
 std::string_view tender_status(CompetitionState s);
 // awardStatus of the award decision: pending through the standstill period, active once the
 // contract is concluded, cancelled when the competition is cancelled after it; none before.
 std::optional<std::string_view> award_status(const Competition& c);
 // awardCriteria: price only, quality only, or both weighed together.
 std::string_view award_criteria(std::span<const AwardCriterion> criteria);
-
-// ---- eForms
 
 // eForms language of an ISO 639-1 code ("fi" is "FIN"); empty when none is known.
 std::string_view eforms_language(std::string_view iso639_1);
