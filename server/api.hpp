@@ -13,6 +13,7 @@
 #include "domain/competition/services.hpp"
 #include "domain/ordering/services.hpp"
 #include "domain/qualification/services.hpp"
+#include "server/config.hpp"
 #include "server/http_types.hpp"
 #include "server/log.hpp"
 #include "server/metrics.hpp"
@@ -25,6 +26,12 @@ class SociDatabase;
 }
 
 namespace tarjotin::server {
+
+// What open data is published under (server/handlers/open_data/).
+struct OpenDataSettings {
+  std::string ocid_prefix = kUnregisteredOcidPrefix;
+  std::string public_url;  // empty: https:// and the request's host
+};
 
 // Everything handlers reach; built once at start-up.
 struct Services {
@@ -41,6 +48,7 @@ struct Services {
   std::string metrics_token_hash;
   const WebSite& web;
   const std::atomic<bool>& stopping;  // readiness says 503 while the server drains
+  OpenDataSettings open_data{};
 };
 
 // One request as a handler sees it, after the middleware has done its part.
@@ -99,6 +107,7 @@ void add_reconfirmation_routes(Router& router, Services& services);
 void add_ordering_routes(Router& router, Services& services);
 void add_competition_routes(Router& router, Services& services);
 void add_feed_routes(Router& router, Services& services);
+void add_open_data_routes(Router& router, Services& services);
 
 // Builds the served OpenAPI document: schemas/openapi.json with every schema file placed under
 // components/schemas.

@@ -2,6 +2,8 @@
 
 #include <boost/asio/ip/address.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cstring>
 #include <fstream>
@@ -31,6 +33,29 @@ std::string trim(const std::string& s) {
   const auto first = s.find_first_not_of(" \t\r");
   if (first == std::string::npos) return {};
   return s.substr(first, s.find_last_not_of(" \t\r") - first + 1);
+}
+
+bool is_ocid_prefix(const std::string& value) {
+  if (value.size() != 11 || value.rfind("ocds-", 0) != 0) return false;
+  return std::all_of(value.begin() + 5, value.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); });
+}
+
+// An absolute http(s) address without a query, fragment or trailing slash, made of characters
+// that need no escaping in JSON or in a URL: it is written into every open-data link as is.
+std::string public_url_of(std::string value) {
+  while (!value.empty() && value.back() == '/') value.pop_back();
+  const bool scheme = value.rfind("https://", 0) == 0 || value.rfind("http://", 0) == 0;
+  const bool clean = std::all_of(value.begin(), value.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) ||
+           (c != '\0' && std::strchr("-._~:/[]@%", c) != nullptr);
+  });
+  if (!scheme || !clean || value.find("://") + 3 >= value.size())
+    throw std::invalid_argument(
+        "public-url must be an http(s) address such as "
+        "https://hankinnat.example.fi (got '" +
+        value + "')");
+  return value;
 }
 
 std::string environment_name(const std::string& key) {
@@ -111,6 +136,12 @@ const std::vector<ConfigOption>& config_options() {
          "identity providers whose tokens sign people in (default none; README: Sign-in)"},
         {"webhook-allow-private-addresses", "",
          "let webhooks post to loopback and private networks (default false)"},
+        {"ocid-prefix", "",
+         "prefix of published OCDS identifiers, registered with the Open Contracting "
+         "Partnership (default ocds-tarjot, unregistered)"},
+        {"public-url", "",
+         "the API's address as others reach it, for links in open data (default: https:// and "
+         "the request's host)"},
     };
     for (auto& option : o) option.environment = environment_name(option.key);
     return o;
@@ -190,7 +221,16 @@ void set_config_value(Config& c, const std::string& key, const std::string& valu
     c.oidc_issuers_file = value;
   else if (key == "webhook-allow-private-addresses")
     c.webhook_allow_private_addresses = parse_bool(key, value);
-  else if (key == "max-upload-bytes")
+  else if (key == "ocid-prefix") {
+    if (!is_ocid_prefix(value))
+      throw std::invalid_argument(
+          "ocid-prefix must be 'ocds-' and six lower-case letters or "
+          "digits, as the Open Contracting Partnership registers them (got '" +
+          value + "')");
+    c.ocid_prefix = value;
+  } else if (key == "public-url") {
+    c.public_url = public_url_of(value);
+  } else if (key == "max-upload-bytes")
     c.max_upload_bytes = parse_number<std::size_t>(key, value, 1024, 1024 * 1024 * 1024);
   else
     throw std::invalid_argument("unknown setting '" + key + "' (see tarjotin --help)");

@@ -9,6 +9,11 @@
 
 namespace tarjotin::server {
 
+// Open contracting identifiers begin with the publisher's prefix, registered with the Open
+// Contracting Partnership. This default is registered to no one: an installation that publishes
+// open data sets its own.
+inline constexpr const char* kUnregisteredOcidPrefix = "ocds-tarjot";
+
 struct Config {
   std::string database_url = "sqlite://var/tarjotin.db";
   std::string listen_address = "127.0.0.1";
@@ -54,6 +59,11 @@ struct Config {
   // network or a reserved range is refused (SSRF). A closed network with its own receivers
   // turns this on.
   bool webhook_allow_private_addresses = false;
+  // "ocds-" and six letters or digits: the prefix of the OCDS identifiers the server publishes.
+  std::string ocid_prefix = kUnregisteredOcidPrefix;
+  // Where the API is reached from outside ("https://hankinnat.example.fi"), for the addresses
+  // open data names; empty: https:// and the host the request was sent to.
+  std::string public_url;
 
   unsigned effective_workers() const;
 };

@@ -83,10 +83,20 @@ Runtime::Runtime(const Config& config, Log& log, const domain::Clock* clock)
       "Applications whose decision is due within two working days.", [this] {
         return static_cast<double>(domain::decision_deadline_counts(qualification_).due_soon);
       });
-  api_ = std::make_unique<Api>(
-      Services{db_, clock_, accounts_, qualification_, ordering_, competitions_, schemas_, metrics_,
-               log_, metrics_token_hash(config.metrics_token_file), web_, stopping_},
-      !config.plain_http);
+  api_ = std::make_unique<Api>(Services{db_,
+                                        clock_,
+                                        accounts_,
+                                        qualification_,
+                                        ordering_,
+                                        competitions_,
+                                        schemas_,
+                                        metrics_,
+                                        log_,
+                                        metrics_token_hash(config.metrics_token_file),
+                                        web_,
+                                        stopping_,
+                                        {config.ocid_prefix, config.public_url}},
+                               !config.plain_http);
 }
 
 }  // namespace tarjotin::server

@@ -13,4 +13,8 @@ add_executable(api_tests ${API_TESTS})
 target_link_libraries(api_tests PRIVATE tarjotin_api_test_support GTest::gtest_main)
 set_source_files_properties(api/authorization_matrix_test.cpp PROPERTIES COMPILE_DEFINITIONS
   TARJOTIN_AUTHORIZATION_MATRIX="${CMAKE_CURRENT_SOURCE_DIR}/api/authorization_matrix.txt")
+# Open data is validated against the OCDS schemas of the repository, which the server does not
+# embed (schemas/ocds/ describes what the server writes, not what it reads).
+target_compile_definitions(api_tests PRIVATE
+  TARJOTIN_OCDS_SCHEMAS="${CMAKE_SOURCE_DIR}/schemas/ocds")
 tarjotin_add_db_test(api api_tests)

@@ -101,6 +101,8 @@ const std::map<std::string, std::string> kGoodValues = {
     {"min-body-bytes-per-second", "23"},
     {"max-concurrent-uploads", "24"},
     {"proxy-protocol-from", "10.0.0.5, 2001:db8::7"},
+    {"ocid-prefix", "ocds-k1o2p3"},
+    {"public-url", "https://hankinnat.kuopio.example"},
 };
 
 void expect_good_values(const Config& c) {
@@ -137,6 +139,8 @@ void expect_good_values(const Config& c) {
   EXPECT_EQ(c.max_concurrent_uploads, 24u);
   EXPECT_EQ(split_commas(c.proxy_protocol_from),
             (std::vector<std::string>{"10.0.0.5", "2001:db8::7"}));
+  EXPECT_EQ(c.ocid_prefix, "ocds-k1o2p3");
+  EXPECT_EQ(c.public_url, "https://hankinnat.kuopio.example");
 }
 
 TEST(SetConfigValue, RefusesAProxyThatIsNotAnAddressNamingTheKey) {
