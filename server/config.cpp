@@ -109,6 +109,15 @@ const std::vector<ConfigOption>& config_options() {
          "file with the bearer token /metrics answers to (default none: /metrics is off)"},
         {"oidc-issuers-file", "",
          "identity providers whose tokens sign people in (default none; README: Sign-in)"},
+        {"oidc-cache-seconds", "",
+         "how long an identity provider's discovered metadata and keys are used before they are "
+         "fetched again (default 3600)"},
+        {"oidc-refresh-min-seconds", "",
+         "an identity provider's metadata and keys are fetched at most this often, tokens naming "
+         "an unknown key included (default 60)"},
+        {"public-url", "",
+         "https://host[:port] where browsers reach the server; identity providers send them back "
+         "to it (default: the Host the browser asked for)"},
         {"webhook-allow-private-addresses", "",
          "let webhooks post to loopback and private networks (default false)"},
     };
@@ -188,7 +197,20 @@ void set_config_value(Config& c, const std::string& key, const std::string& valu
     c.metrics_token_file = value;
   else if (key == "oidc-issuers-file")
     c.oidc_issuers_file = value;
-  else if (key == "webhook-allow-private-addresses")
+  else if (key == "oidc-cache-seconds")
+    c.oidc_cache_seconds = parse_number<unsigned>(key, value, 60, 7 * 86400);
+  else if (key == "oidc-refresh-min-seconds")
+    c.oidc_refresh_min_seconds = parse_number<unsigned>(key, value, 1, 3600);
+  else if (key == "public-url") {
+    std::string url = value;
+    while (url.ends_with("/")) url.pop_back();
+    const bool origin = url.starts_with("https://") &&
+                        url.find_first_of("/?#@ ", 8) == std::string::npos && url.size() > 8;
+    if (!url.empty() && !origin)
+      throw std::invalid_argument("public-url must be https://host or https://host:port (got '" +
+                                  value + "')");
+    c.public_url = url;
+  } else if (key == "webhook-allow-private-addresses")
     c.webhook_allow_private_addresses = parse_bool(key, value);
   else if (key == "max-upload-bytes")
     c.max_upload_bytes = parse_number<std::size_t>(key, value, 1024, 1024 * 1024 * 1024);

@@ -49,6 +49,13 @@ struct Config {
   // A file holding the bearer token that /metrics answers to; empty: /metrics is not served.
   std::string metrics_token_file;
   std::string oidc_issuers_file;  // empty: only Tarjotin's own sign-in
+  // An issuer's discovered metadata and keys are fetched again when this old, and at most once
+  // per refresh interval (a token naming a key not yet known included).
+  unsigned oidc_cache_seconds = 3600;
+  unsigned oidc_refresh_min_seconds = 60;
+  // https://host[:port] as browsers reach the server, where identity providers send them back;
+  // empty: the Host of the browser's request.
+  std::string public_url;
   unsigned job_interval_seconds = 60;
   // Webhook URLs come from providers: by default one that resolves to loopback, a private
   // network or a reserved range is refused (SSRF). A closed network with its own receivers

@@ -93,6 +93,9 @@ const std::map<std::string, std::string> kGoodValues = {
     {"job-interval-seconds", "17"},
     {"metrics-token-file", "/run/secrets/metrics-token"},
     {"oidc-issuers-file", "/etc/tarjotin/issuers.json"},
+    {"oidc-cache-seconds", "7200"},
+    {"oidc-refresh-min-seconds", "30"},
+    {"public-url", "https://tarjotin.kuopio.example:8443/"},
     {"web-root", "/usr/lib/tarjotin/web"},
     {"webhook-allow-private-addresses", "true"},
     {"max-connections-per-address", "21"},
@@ -128,6 +131,9 @@ void expect_good_values(const Config& c) {
   EXPECT_EQ(c.job_interval_seconds, 17u);
   EXPECT_EQ(c.metrics_token_file, "/run/secrets/metrics-token");
   EXPECT_EQ(c.oidc_issuers_file, "/etc/tarjotin/issuers.json");
+  EXPECT_EQ(c.oidc_cache_seconds, 7200u);
+  EXPECT_EQ(c.oidc_refresh_min_seconds, 30u);
+  EXPECT_EQ(c.public_url, "https://tarjotin.kuopio.example:8443");
   EXPECT_EQ(c.web_root, "/usr/lib/tarjotin/web");
   EXPECT_TRUE(c.webhook_allow_private_addresses);
   EXPECT_EQ(c.max_connections_per_address, 21u);
@@ -137,6 +143,17 @@ void expect_good_values(const Config& c) {
   EXPECT_EQ(c.max_concurrent_uploads, 24u);
   EXPECT_EQ(split_commas(c.proxy_protocol_from),
             (std::vector<std::string>{"10.0.0.5", "2001:db8::7"}));
+}
+
+TEST(SetConfigValue, RefusesAPublicUrlThatIsNotAnHttpsOrigin) {
+  for (const char* url : {"http://tarjotin.example", "https://tarjotin.example/path",
+                          "https://tarjotin.example?x=1", "tarjotin.example", "https://"}) {
+    Config c;
+    const std::string message =
+        invalid_argument_message([&] { set_config_value(c, "public-url", url); });
+    EXPECT_TRUE(mentions(message, "public-url")) << url << ": " << message;
+    EXPECT_EQ(c.public_url, "") << url;
+  }
 }
 
 TEST(SetConfigValue, RefusesAProxyThatIsNotAnAddressNamingTheKey) {
@@ -160,7 +177,9 @@ const char* const kNumericKeys[] = {"port",
                                     "max-connections",
                                     "scrypt-log2-n",
                                     "head-timeout-seconds",
-                                    "max-concurrent-uploads"};
+                                    "max-concurrent-uploads",
+                                    "oidc-cache-seconds",
+                                    "oidc-refresh-min-seconds"};
 
 TEST(Config, DefaultsAreSafeForADeveloperMachine) {
   const Config c;
