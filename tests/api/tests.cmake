@@ -1,6 +1,5 @@
 add_library(tarjotin_api_test_support STATIC api/support/api_client.cpp api/support/test_server.cpp
                                              api/support/test_certificate.cpp
-                                             api/support/test_authority.cpp
                                              api/support/test_signing_key.cpp
                                              api/support/test_oidc_provider.cpp)
 target_link_libraries(tarjotin_api_test_support PUBLIC tarjotin_server tarjotin_test_support)

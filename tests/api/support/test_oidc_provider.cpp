@@ -18,7 +18,7 @@
 
 #include "crypto/crypto.hpp"
 #include "crypto/oidc_tokens.hpp"
-#include "tests/api/support/test_authority.hpp"
+#include "tests/api/support/test_certificate.hpp"
 #include "tests/api/support/test_signing_key.hpp"
 
 namespace tarjotin::testing {
