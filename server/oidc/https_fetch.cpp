@@ -28,6 +28,10 @@ bool is_ip_address(const std::string& host) {
 
 std::optional<HttpsUrl> parse_https_url(std::string_view url) {
   if (!url.starts_with("https://")) return std::nullopt;
+  // URLs from an issuer's metadata end up in our Location headers: nothing that could end a
+  // header line, or any other control character, anywhere in them.
+  for (const char c : url)
+    if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f) return std::nullopt;
   url.remove_prefix(8);
   const auto slash = url.find_first_of("/?#");
   const std::string_view authority = url.substr(0, slash);
@@ -51,8 +55,6 @@ std::optional<HttpsUrl> parse_https_url(std::string_view url) {
   if (u.host.empty() || u.port.empty() ||
       u.port.find_first_not_of("0123456789") != std::string::npos)
     return std::nullopt;
-  for (const char c : u.target)
-    if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f) return std::nullopt;
   return u;
 }
 
