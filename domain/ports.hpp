@@ -23,6 +23,7 @@ class OrganisationRepository;
 class UserRepository;
 class SessionRepository;
 class SignInFailureRepository;
+class PendingSignInRepository;
 class DpsRepository;
 class CategoryRepository;
 class ApplicationRepository;
@@ -46,6 +47,7 @@ class Transaction {
   virtual UserRepository& users() = 0;
   virtual SessionRepository& sessions() = 0;
   virtual SignInFailureRepository& sign_in_failures() = 0;
+  virtual PendingSignInRepository& pending_sign_ins() = 0;
   virtual AuditTrail& audit() = 0;
   virtual DpsRepository& dpss() = 0;
   virtual CategoryRepository& categories() = 0;

@@ -49,6 +49,8 @@ struct Services {
   const WebSite& web;
   const std::atomic<bool>& stopping;  // readiness says 503 while the server drains
   OpenDataSettings open_data{};
+  // Where browsers reach the server (config public-url); empty: the Host they asked for.
+  std::string public_url{};
 };
 
 // One request as a handler sees it, after the middleware has done its part.

@@ -14,6 +14,10 @@ std::string_view trimmed(std::string_view s) {
 }  // namespace
 
 std::optional<std::string> session_cookie(const Request& request) {
+  return cookie_value(request, kSessionCookie);
+}
+
+std::optional<std::string> cookie_value(const Request& request, std::string_view name) {
   for (auto it = request.find(http::field::cookie);
        it != request.end() && it->name() == http::field::cookie; ++it) {
     std::string_view rest(it->value().data(), it->value().size());
@@ -21,7 +25,7 @@ std::optional<std::string> session_cookie(const Request& request) {
       const auto semicolon = rest.find(';');
       const std::string_view pair = trimmed(rest.substr(0, semicolon));
       const auto eq = pair.find('=');
-      if (eq != pair.npos && trimmed(pair.substr(0, eq)) == kSessionCookie) {
+      if (eq != pair.npos && trimmed(pair.substr(0, eq)) == name) {
         const auto value = trimmed(pair.substr(eq + 1));
         if (!value.empty()) return std::string(value);
       }

@@ -20,6 +20,9 @@ namespace tarjotin::server {
 inline constexpr std::string_view kSessionCookie = "__Host-tarjotin-session";
 inline constexpr std::string_view kCsrfHeader = "X-CSRF-Token";
 
+// The value of the cookie `name` in the request's Cookie headers, if there is one.
+std::optional<std::string> cookie_value(const Request& request, std::string_view name);
+
 // The session cookie's value in the request's Cookie header, if there is one.
 std::optional<std::string> session_cookie(const Request& request);
 

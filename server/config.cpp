@@ -41,21 +41,22 @@ bool is_ocid_prefix(const std::string& value) {
                      [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); });
 }
 
-// An absolute http(s) address without a query, fragment or trailing slash, made of characters
-// that need no escaping in JSON or in a URL: it is written into every open-data link as is.
-std::string public_url_of(std::string value) {
-  while (!value.empty() && value.back() == '/') value.pop_back();
-  const bool scheme = value.rfind("https://", 0) == 0 || value.rfind("http://", 0) == 0;
-  const bool clean = std::all_of(value.begin(), value.end(), [](char c) {
+// https://host[:port] as browsers and integrators reach the server: identity providers send
+// browsers back to it, and open data writes it into every link as is, so it is an origin made of
+// characters that need no escaping in JSON or in a URL. Empty: unset.
+std::string public_url_of(const std::string& value) {
+  std::string url = value;
+  while (url.ends_with("/")) url.pop_back();
+  const bool origin = url.starts_with("https://") && url.size() > 8 &&
+                      url.find_first_of("/?#@ ", 8) == std::string::npos;
+  const bool clean = std::all_of(url.begin(), url.end(), [](char c) {
     return std::isalnum(static_cast<unsigned char>(c)) ||
-           (c != '\0' && std::strchr("-._~:/[]@%", c) != nullptr);
+           (c != '\0' && std::strchr("-._~:/[]%", c) != nullptr);
   });
-  if (!scheme || !clean || value.find("://") + 3 >= value.size())
-    throw std::invalid_argument(
-        "public-url must be an http(s) address such as "
-        "https://hankinnat.example.fi (got '" +
-        value + "')");
-  return value;
+  if (!url.empty() && !(origin && clean))
+    throw std::invalid_argument("public-url must be https://host or https://host:port (got '" +
+                                value + "')");
+  return url;
 }
 
 std::string environment_name(const std::string& key) {
@@ -134,14 +135,20 @@ const std::vector<ConfigOption>& config_options() {
          "file with the bearer token /metrics answers to (default none: /metrics is off)"},
         {"oidc-issuers-file", "",
          "identity providers whose tokens sign people in (default none; README: Sign-in)"},
+        {"oidc-cache-seconds", "",
+         "how long an identity provider's discovered metadata and keys are used before they are "
+         "fetched again (default 3600)"},
+        {"oidc-refresh-min-seconds", "",
+         "an identity provider's metadata and keys are fetched at most this often, tokens naming "
+         "an unknown key included (default 60)"},
+        {"public-url", "",
+         "https://host[:port] where browsers and integrators reach the server: identity providers "
+         "send browsers back to it, open data links name it (default: the request's host)"},
         {"webhook-allow-private-addresses", "",
          "let webhooks post to loopback and private networks (default false)"},
         {"ocid-prefix", "",
          "prefix of published OCDS identifiers, registered with the Open Contracting "
          "Partnership (default ocds-tarjot, unregistered)"},
-        {"public-url", "",
-         "the API's address as others reach it, for links in open data (default: https:// and "
-         "the request's host)"},
     };
     for (auto& option : o) option.environment = environment_name(option.key);
     return o;
@@ -219,6 +226,12 @@ void set_config_value(Config& c, const std::string& key, const std::string& valu
     c.metrics_token_file = value;
   else if (key == "oidc-issuers-file")
     c.oidc_issuers_file = value;
+  else if (key == "oidc-cache-seconds")
+    c.oidc_cache_seconds = parse_number<unsigned>(key, value, 60, 7 * 86400);
+  else if (key == "oidc-refresh-min-seconds")
+    c.oidc_refresh_min_seconds = parse_number<unsigned>(key, value, 1, 3600);
+  else if (key == "public-url")
+    c.public_url = public_url_of(value);
   else if (key == "webhook-allow-private-addresses")
     c.webhook_allow_private_addresses = parse_bool(key, value);
   else if (key == "ocid-prefix") {
@@ -228,8 +241,6 @@ void set_config_value(Config& c, const std::string& key, const std::string& valu
           "digits, as the Open Contracting Partnership registers them (got '" +
           value + "')");
     c.ocid_prefix = value;
-  } else if (key == "public-url") {
-    c.public_url = public_url_of(value);
   } else if (key == "max-upload-bytes")
     c.max_upload_bytes = parse_number<std::size_t>(key, value, 1024, 1024 * 1024 * 1024);
   else

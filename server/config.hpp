@@ -54,6 +54,10 @@ struct Config {
   // A file holding the bearer token that /metrics answers to; empty: /metrics is not served.
   std::string metrics_token_file;
   std::string oidc_issuers_file;  // empty: only Tarjotin's own sign-in
+  // An issuer's discovered metadata and keys are fetched again when this old, and at most once
+  // per refresh interval (a token naming a key not yet known included).
+  unsigned oidc_cache_seconds = 3600;
+  unsigned oidc_refresh_min_seconds = 60;
   unsigned job_interval_seconds = 60;
   // Webhook URLs come from providers: by default one that resolves to loopback, a private
   // network or a reserved range is refused (SSRF). A closed network with its own receivers
@@ -61,8 +65,9 @@ struct Config {
   bool webhook_allow_private_addresses = false;
   // "ocds-" and six letters or digits: the prefix of the OCDS identifiers the server publishes.
   std::string ocid_prefix = kUnregisteredOcidPrefix;
-  // Where the API is reached from outside ("https://hankinnat.example.fi"), for the addresses
-  // open data names; empty: https:// and the host the request was sent to.
+  // https://host[:port] as browsers and integrators reach the server ("https://hankinnat.
+  // example.fi"): where identity providers send browsers back, and the addresses open data
+  // names; empty: https:// and the host the request was sent to.
   std::string public_url;
 
   unsigned effective_workers() const;

@@ -33,16 +33,20 @@ Runtime::Runtime(const Config& config, Log& log, const domain::Clock* clock)
       db_(config.database_url, config.request_threads + 2),
       clock_(clock ? *clock : system_clock_),
       hasher_(crypto::ScryptCost{1ull << config.scrypt_log2_n, 8, 1}),
-      identity_tokens_(config.oidc_issuers_file.empty()
-                           ? nullptr
-                           : std::make_unique<crypto::OidcTokenVerifier>(
-                                 load_identity_providers(config.oidc_issuers_file))),
+      identity_providers_(
+          config.oidc_issuers_file.empty()
+              ? nullptr
+              : std::make_unique<TrustedIdentityProviders>(
+                    load_identity_providers(config.oidc_issuers_file), clock_, log_,
+                    DiscoverySettings{std::chrono::seconds{config.oidc_cache_seconds},
+                                      std::chrono::seconds{config.oidc_refresh_min_seconds}})),
       accounts_{db_,
                 clock_,
                 hasher_,
                 secrets_,
                 std::chrono::minutes{config.session_lifetime_minutes},
-                identity_tokens_.get()},
+                identity_providers_ ? &identity_providers_->tokens() : nullptr,
+                identity_providers_.get()},
       calendar_(domain::WorkingDayCalendar::finnish()),
       qualification_{db_, clock_, secrets_, calendar_, config.max_upload_bytes},
       ordering_{db_,
@@ -83,6 +87,12 @@ Runtime::Runtime(const Config& config, Log& log, const domain::Clock* clock)
       "Applications whose decision is due within two working days.", [this] {
         return static_cast<double>(domain::decision_deadline_counts(qualification_).due_soon);
       });
+  if (identity_providers_)
+    metrics_.add_gauge(
+        "tarjotin_identity_provider_fetch_failures",
+        "Failed fetches of identity providers' metadata or keys since start; the "
+        "last good keys stay in use.",
+        [this] { return static_cast<double>(identity_providers_->fetch_failures()); });
   api_ = std::make_unique<Api>(Services{db_,
                                         clock_,
                                         accounts_,
@@ -95,7 +105,8 @@ Runtime::Runtime(const Config& config, Log& log, const domain::Clock* clock)
                                         metrics_token_hash(config.metrics_token_file),
                                         web_,
                                         stopping_,
-                                        {config.ocid_prefix, config.public_url}},
+                                        {config.ocid_prefix, config.public_url},
+                                        config.public_url},
                                !config.plain_http);
 }
 

@@ -7,7 +7,6 @@
 #include <optional>
 
 #include "crypto/crypto.hpp"
-#include "crypto/oidc_tokens.hpp"
 #include "crypto/tender_seal.hpp"
 #include "domain/accounts/sessions.hpp"
 #include "domain/accounts/users.hpp"
@@ -17,6 +16,7 @@
 #include "server/config.hpp"
 #include "server/log.hpp"
 #include "server/metrics.hpp"
+#include "server/oidc/trusted_providers.hpp"
 #include "server/schema_registry.hpp"
 #include "server/webhook_delivery.hpp"
 #include "storage/database.hpp"
@@ -59,7 +59,7 @@ class Runtime {
   const domain::Clock& clock_;
   crypto::ScryptPasswordHasher hasher_;
   crypto::SystemSecrets secrets_;
-  std::unique_ptr<crypto::OidcTokenVerifier> identity_tokens_;  // none configured: null
+  std::unique_ptr<TrustedIdentityProviders> identity_providers_;  // none configured: null
   domain::AccountServices accounts_;
   domain::WorkingDayCalendar calendar_;
   domain::QualificationServices qualification_;

@@ -2,6 +2,7 @@
 #include <soci/soci.h>
 
 #include "domain/ports.hpp"
+#include "storage/accounts/pending_sign_ins.hpp"
 #include "storage/accounts/repositories.hpp"
 #include "storage/audit/audit_trail.hpp"
 #include "storage/competition/repositories.hpp"
@@ -20,6 +21,7 @@ class SociTransaction final : public domain::Transaction {
         users_(sql),
         sessions_(sql),
         sign_in_failures_(sql),
+        pending_sign_ins_(sql),
         audit_(sql),
         dpss_(sql),
         categories_(sql),
@@ -40,6 +42,7 @@ class SociTransaction final : public domain::Transaction {
   domain::UserRepository& users() override { return users_; }
   domain::SessionRepository& sessions() override { return sessions_; }
   domain::SignInFailureRepository& sign_in_failures() override { return sign_in_failures_; }
+  domain::PendingSignInRepository& pending_sign_ins() override { return pending_sign_ins_; }
   domain::AuditTrail& audit() override { return audit_; }
   domain::DpsRepository& dpss() override { return dpss_; }
   domain::CategoryRepository& categories() override { return categories_; }
@@ -61,6 +64,7 @@ class SociTransaction final : public domain::Transaction {
   SociUsers users_;
   SociSessions sessions_;
   SociSignInFailures sign_in_failures_;
+  SociPendingSignIns pending_sign_ins_;
   SociAuditTrail audit_;
   SociDpss dpss_;
   SociCategories categories_;

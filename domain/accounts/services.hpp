@@ -7,6 +7,8 @@
 
 namespace tarjotin::domain {
 
+class IdentityProviders;
+
 struct AccountServices {
   Database& db;
   const Clock& clock;
@@ -15,6 +17,9 @@ struct AccountServices {
   std::chrono::seconds session_lifetime{std::chrono::hours{12}};
   // Set when identity providers are configured: their tokens are accepted as bearer tokens.
   const IdentityTokenVerifier* identity_tokens = nullptr;
+  // Set when some of them take browsers through the authorization-code flow
+  // (domain/accounts/federated_sign_in.hpp).
+  const IdentityProviders* identity_providers = nullptr;
 };
 
 }  // namespace tarjotin::domain

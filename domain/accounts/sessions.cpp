@@ -1,5 +1,6 @@
 #include "domain/accounts/sessions.hpp"
 
+#include "domain/accounts/federated_sign_in.hpp"
 #include "domain/accounts/records.hpp"
 #include "domain/accounts/rules.hpp"
 
@@ -97,49 +98,6 @@ long long purge_ended_sessions(AccountServices& s) {
   });
   return purged;
 }
-
-namespace {
-
-// The user a verified identity token names: found by e-mail in the issuer's organisation, or
-// made on first sign-in when the issuer is configured to (with one audit event).
-Result<Actor> federated_actor(AccountServices& s, const FederatedIdentity& who) {
-  const Error refused = Error::unauthenticated(
-      "the identity token names no active user of the organisation it signs in for");
-  const auto normalised = normalise_email(who.subject);
-  if (!normalised) return refused;
-  const std::string& email = normalised.value();
-  auto known = transact<std::optional<User>>(s.db, Access::read,
-                                             [&](Transaction& tx) -> Result<std::optional<User>> {
-                                               return tx.users().find_by_email(email);
-                                             });
-  if (!known) return known.error();
-  if (auto& user = known.value()) {
-    if (user->organisation_id != who.organisation_id || !user->active) return refused;
-    return Actor{user->id, user->organisation_id, user->role, "", false};
-  }
-  if (!who.provision_role) return refused;
-  return transact<Actor>(s.db, Access::write, [&](Transaction& tx) -> Result<Actor> {
-    if (auto raced = tx.users().find_by_email(email)) {  // made meanwhile by another request
-      if (raced->organisation_id != who.organisation_id || !raced->active) return refused;
-      return Actor{raced->id, raced->organisation_id, raced->role, "", false};
-    }
-    if (!tx.organisations().find(who.organisation_id)) return refused;
-    User u;
-    u.id = s.secrets.new_id();
-    u.organisation_id = who.organisation_id;
-    u.email = email;
-    u.display_name = who.display_name.empty() ? email : who.display_name;
-    u.role = *who.provision_role;
-    u.password_hash = "";  // signs in through the identity provider only: no password verifies
-    u.created_at = s.clock.now();
-    tx.users().add(u);
-    tx.audit().append(audit_event(s.clock.now(), nullptr, "user.provisioned", "user", u.id, "",
-                                  std::string(to_string(u.role)) + " from " + who.issuer));
-    return Actor{u.id, u.organisation_id, u.role, "", false};
-  });
-}
-
-}  // namespace
 
 Result<Actor> authenticate(AccountServices& s, const std::string& bearer_token) {
   const Error refused = Error::unauthenticated("the bearer token is not valid");

@@ -1,6 +1,7 @@
 #pragma once
 // The accounts tables, each column declared once (storage/table.hpp).
 
+#include "domain/accounts/pending_sign_ins.hpp"
 #include "domain/accounts/ports.hpp"
 #include "domain/identity.hpp"
 #include "storage/table.hpp"
@@ -41,5 +42,17 @@ inline const Table<SessionRecord> kSessions{"sessions",
                                             column("created_at", &SessionRecord::created_at),
                                             column("expires_at", &SessionRecord::expires_at),
                                             column("revoked_at", &SessionRecord::revoked_at)};
+
+inline const Table<PendingSignIn> kPendingSignIns{
+    "pending_sign_ins",
+    1,
+    column("state_hash", &PendingSignIn::state_hash),
+    column("identity_provider_id", &PendingSignIn::identity_provider_id),
+    column("nonce", &PendingSignIn::nonce),
+    column("code_verifier", &PendingSignIn::code_verifier),
+    column("redirect_uri", &PendingSignIn::redirect_uri),
+    column("language", &PendingSignIn::language),
+    column("created_at", &PendingSignIn::created_at),
+    column("expires_at", &PendingSignIn::expires_at)};
 
 }  // namespace tarjotin::storage::accounts_tables

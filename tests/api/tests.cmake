@@ -1,6 +1,13 @@
 add_library(tarjotin_api_test_support STATIC api/support/api_client.cpp api/support/test_server.cpp
-                                             api/support/test_certificate.cpp)
+                                             api/support/test_certificate.cpp
+                                             api/support/test_signing_key.cpp
+                                             api/support/test_oidc_provider.cpp)
 target_link_libraries(tarjotin_api_test_support PUBLIC tarjotin_server tarjotin_test_support)
+
+# The same identity provider as a program, for the browser tests (web/e2e/identity-provider.mjs).
+add_executable(test_oidc_provider api/support/test_oidc_provider_main.cpp)
+target_link_libraries(test_oidc_provider PRIVATE tarjotin_api_test_support)
+set_target_properties(test_oidc_provider PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR})
 
 file(GLOB SERVER_UNIT_TESTS CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/server/*_test.cpp)
 add_executable(server_unit_tests ${SERVER_UNIT_TESTS})

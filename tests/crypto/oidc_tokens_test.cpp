@@ -99,5 +99,83 @@ TEST_F(OidcTokens, AKeySetWithoutSigningKeysIsAConfigurationError) {
   EXPECT_THROW(crypto::OidcTokenVerifier({c}), std::invalid_argument);
 }
 
+TEST(Pkce, TheS256ChallengeIsRfc7636sExample) {
+  EXPECT_EQ(crypto::pkce_challenge("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"),
+            "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
+}
+
+// Keys from a source, as discovery gives them: what it holds now, and what it would answer
+// after fetching again; how often it was asked to.
+class Source final : public crypto::OidcKeySource {
+ public:
+  std::shared_ptr<const crypto::OidcKeySet> now, after;
+  mutable int asked = 0;
+  mutable std::string kid;
+  std::shared_ptr<const crypto::OidcKeySet> keys() const override { return now; }
+  std::shared_ptr<const crypto::OidcKeySet> keys_after_unknown(std::string_view k) const override {
+    ++asked;
+    kid = k;
+    return after;
+  }
+};
+
+TEST_F(OidcTokens, OnlyAKeyNeverSeenMakesTheSourceFetchAgain) {
+  auto source = std::make_shared<Source>();
+  auto c = issuer();
+  c.jwks.clear();
+  c.key_source = source;
+  const crypto::OidcTokenVerifier discovered{{c}};
+  // The issuer has rotated in rsa-2: the same key as rsa-1 under its new name is enough here.
+  auto rotated = idp.jwks();
+  rotated.replace(rotated.find("\"rsa-1\""), 7, "\"rsa-2\"");
+  source->now = crypto::OidcKeySet::read(idp.jwks());
+  source->after = crypto::OidcKeySet::read(rotated);
+  const auto claims = Provider::claims("maija@kuopio.fi", now);
+
+  EXPECT_TRUE(discovered.verify(idp.token(claims), at()).ok());
+  EXPECT_EQ(source->asked, 0) << "a known key verifies without asking";
+  EXPECT_FALSE(discovered.verify(stranger.token(claims), at()).ok());
+  EXPECT_EQ(source->asked, 0) << "a known key that does not verify is a forgery, not a rotation";
+  EXPECT_TRUE(discovered.verify(idp.token(claims, "RS256", "rsa-2"), at()).ok());
+  EXPECT_EQ(source->asked, 1);
+  EXPECT_EQ(source->kid, "rsa-2");
+  source->now = nullptr;  // nothing fetched yet: the first fetch brings the keys
+  source->after = crypto::OidcKeySet::read(idp.jwks());
+  EXPECT_TRUE(discovered.verify(idp.token(claims), at()).ok());
+  EXPECT_EQ(source->asked, 2);
+}
+
+TEST_F(OidcTokens, AnIdTokenCarriesThisSignInsIssuerClientAndNonce) {
+  const crypto::IdTokenExpectation expected{Provider::kIssuer, Provider::kAudience, "n-0451"};
+  const auto id_token = [&](const std::string& extra) {
+    return idp.token(Provider::claims("maija@kuopio.fi", now, extra));
+  };
+  const auto refusal = [&](const std::string& token, const crypto::IdTokenExpectation& e) {
+    const auto r = verifier.verify_id_token(token, at(), e);
+    return r ? "accepted" : r.error().detail;
+  };
+  EXPECT_EQ(refusal(id_token(R"(,"nonce":"n-0451")"), expected), "accepted");
+  EXPECT_EQ(refusal(id_token(R"(,"nonce":"n-0451","azp":"tarjotin")"), expected), "accepted");
+  EXPECT_NE(refusal(id_token(""), expected).find("nonce"), std::string::npos);
+  EXPECT_NE(refusal(id_token(R"(,"nonce":"n-0452")"), expected).find("nonce"), std::string::npos);
+  auto elsewhere = expected;
+  elsewhere.issuer = "https://idp.example.fi/realms/espoo";
+  EXPECT_NE(refusal(id_token(R"(,"nonce":"n-0451")"), elsewhere).find("another issuer"),
+            std::string::npos);
+  auto other_client = expected;
+  other_client.client_id = "tarjotin-web";
+  EXPECT_NE(refusal(id_token(R"(,"nonce":"n-0451")"), other_client).find("audience"),
+            std::string::npos);
+  EXPECT_NE(refusal(id_token(R"(,"nonce":"n-0451","azp":"someone-else")"), expected)
+                .find("another client"),
+            std::string::npos);
+  // An ID token is still a token: a forged one with the right nonce is refused all the same.
+  EXPECT_NE(
+      refusal(stranger.token(Provider::claims("maija@kuopio.fi", now, R"(,"nonce":"n-0451")")),
+              expected)
+          .find("signature"),
+      std::string::npos);
+}
+
 }  // namespace
 }  // namespace tarjotin::testing

@@ -93,6 +93,9 @@ const std::map<std::string, std::string> kGoodValues = {
     {"job-interval-seconds", "17"},
     {"metrics-token-file", "/run/secrets/metrics-token"},
     {"oidc-issuers-file", "/etc/tarjotin/issuers.json"},
+    {"oidc-cache-seconds", "7200"},
+    {"oidc-refresh-min-seconds", "30"},
+    {"public-url", "https://tarjotin.kuopio.example:8443/"},
     {"web-root", "/usr/lib/tarjotin/web"},
     {"webhook-allow-private-addresses", "true"},
     {"max-connections-per-address", "21"},
@@ -102,7 +105,6 @@ const std::map<std::string, std::string> kGoodValues = {
     {"max-concurrent-uploads", "24"},
     {"proxy-protocol-from", "10.0.0.5, 2001:db8::7"},
     {"ocid-prefix", "ocds-k1o2p3"},
-    {"public-url", "https://hankinnat.kuopio.example"},
 };
 
 void expect_good_values(const Config& c) {
@@ -130,6 +132,9 @@ void expect_good_values(const Config& c) {
   EXPECT_EQ(c.job_interval_seconds, 17u);
   EXPECT_EQ(c.metrics_token_file, "/run/secrets/metrics-token");
   EXPECT_EQ(c.oidc_issuers_file, "/etc/tarjotin/issuers.json");
+  EXPECT_EQ(c.oidc_cache_seconds, 7200u);
+  EXPECT_EQ(c.oidc_refresh_min_seconds, 30u);
+  EXPECT_EQ(c.public_url, "https://tarjotin.kuopio.example:8443");
   EXPECT_EQ(c.web_root, "/usr/lib/tarjotin/web");
   EXPECT_TRUE(c.webhook_allow_private_addresses);
   EXPECT_EQ(c.max_connections_per_address, 21u);
@@ -140,7 +145,17 @@ void expect_good_values(const Config& c) {
   EXPECT_EQ(split_commas(c.proxy_protocol_from),
             (std::vector<std::string>{"10.0.0.5", "2001:db8::7"}));
   EXPECT_EQ(c.ocid_prefix, "ocds-k1o2p3");
-  EXPECT_EQ(c.public_url, "https://hankinnat.kuopio.example");
+}
+
+TEST(SetConfigValue, RefusesAPublicUrlThatIsNotAnHttpsOrigin) {
+  for (const char* url : {"http://tarjotin.example", "https://tarjotin.example/path",
+                          "https://tarjotin.example?x=1", "tarjotin.example", "https://"}) {
+    Config c;
+    const std::string message =
+        invalid_argument_message([&] { set_config_value(c, "public-url", url); });
+    EXPECT_TRUE(mentions(message, "public-url")) << url << ": " << message;
+    EXPECT_EQ(c.public_url, "") << url;
+  }
 }
 
 TEST(SetConfigValue, RefusesAProxyThatIsNotAnAddressNamingTheKey) {
@@ -164,7 +179,9 @@ const char* const kNumericKeys[] = {"port",
                                     "max-connections",
                                     "scrypt-log2-n",
                                     "head-timeout-seconds",
-                                    "max-concurrent-uploads"};
+                                    "max-concurrent-uploads",
+                                    "oidc-cache-seconds",
+                                    "oidc-refresh-min-seconds"};
 
 TEST(Config, DefaultsAreSafeForADeveloperMachine) {
   const Config c;

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The browser tests: a real `tarjotin serve` on a fresh SQLite database with the demo data,
 # over TLS on loopback, driven through Debian's chromium by Playwright, every screen scanned
-# with axe-core. Screenshots go to BUILD_DIR/screenshots.
-#   web/e2e/run.sh BUILD_DIR      (after node web/build.mjs BUILD_DIR)
+# with axe-core. Screenshots go to BUILD_DIR/screenshots. Then signing in through an identity
+# provider (identity-provider.mjs: a second server and BUILD_DIR/test_oidc_provider).
+#   web/e2e/run.sh BUILD_DIR      (after node web/build.mjs BUILD_DIR and building the tests)
 set -euo pipefail
 build=$(cd "${1:?usage: web/e2e/run.sh BUILD_DIR}" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)
@@ -40,3 +41,5 @@ BASE_URL="https://localhost:$port" SCREENSHOTS="$build/screenshots" CHROMIUM="$c
   node "$here/walks.mjs" || { echo "--- server log"; tail -50 "$work/server.log"; exit 1; }
 BASE_URL="https://localhost:$port" SCREENSHOTS="$build/screenshots" CHROMIUM="$chromium" \
   node "$here/everyday.mjs" || { echo "--- server log"; tail -50 "$work/server.log"; exit 1; }
+BASE_URL="https://localhost:$port" BUILD="$build" WORK="$work" SCREENSHOTS="$build/screenshots" \
+  CHROMIUM="$chromium" node "$here/identity-provider.mjs"

@@ -27,6 +27,39 @@ const words = {
   seconds: w("s", "s", "s"),
   minutes: w("min", "min", "min"),
   badSignIn: w("Sähköposti tai salasana on väärin.", "E-post eller lösenord är fel.", "The email or password is wrong."),
+  // sign-in through the organisation's identity provider
+  signInThrough: w("Kirjaudu: {name}", "Logga in: {name}", "Sign in: {name}"),
+  withEmployerAccount: w(
+    "Organisaatiosi tunnuksilla",
+    "Med din organisations konto",
+    "With your organisation's account",
+  ),
+  withPassword: w("Sähköpostilla ja salasanalla", "Med e-post och lösenord", "With email and password"),
+  signInFailed_unknown: w(
+    "Kirjautuminen ei onnistunut: sitä ei aloitettu tästä selaimesta, tai se on jo käytetty. Aloita alusta.",
+    "Inloggningen misslyckades: den påbörjades inte i den här webbläsaren eller har redan använts. Börja om.",
+    "Sign-in failed: it was not started in this browser, or it was already used. Start again.",
+  ),
+  signInFailed_expired: w(
+    "Kirjautuminen kesti liian kauan. Aloita alusta.",
+    "Inloggningen tog för lång tid. Börja om.",
+    "The sign-in took too long. Start again.",
+  ),
+  signInFailed_refused: w(
+    "Kirjautuminen keskeytyi organisaatiosi kirjautumispalvelussa.",
+    "Inloggningen avbröts i din organisations inloggningstjänst.",
+    "The sign-in was stopped at your organisation's sign-in service.",
+  ),
+  signInFailed_notAUser: w(
+    "Tunnuksellasi ei ole Tarjottimen käyttäjää tässä organisaatiossa. Pyydä pääkäyttäjää lisäämään sinut.",
+    "Ditt konto har ingen användare i Tarjotin i den här organisationen. Be administratören att lägga till dig.",
+    "Your account is no Tarjotin user of this organisation. Ask your administrator to add you.",
+  ),
+  signInFailed_failed: w(
+    "Kirjautuminen organisaatiosi tunnuksilla ei onnistunut. Yritä uudelleen.",
+    "Inloggningen med din organisations konto misslyckades. Försök igen.",
+    "Signing in with your organisation's account failed. Try again.",
+  ),
   errorSummary: w("Korjaa nämä kohdat", "Rätta dessa punkter", "There is a problem"),
   loading: w("Ladataan…", "Laddar…", "Loading…"),
   failed: w("Tietoja ei saatu. Yritä uudelleen.", "Uppgifterna kunde inte hämtas. Försök igen.", "Could not load this. Try again."),

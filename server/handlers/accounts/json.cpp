@@ -75,6 +75,13 @@ void write_json(JsonWriter& w, const CurrentSession& s) {
   w.EndObject();
 }
 
+void write_json(JsonWriter& w, const domain::IdentityProviderListing& p) {
+  w.StartObject();
+  write_field(w, "id", p.id);
+  write_field(w, "display_name", p.display_name);
+  w.EndObject();
+}
+
 void write_json(JsonWriter& w, const BrowserSession& s) {
   w.StartObject();
   write_field(w, "csrf_token", s.csrf_token);

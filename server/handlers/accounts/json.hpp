@@ -1,6 +1,7 @@
 #pragma once
 // JSON for organisations, users and sessions, written and read by type.
 
+#include "domain/accounts/federated_sign_in.hpp"
 #include "domain/accounts/sessions.hpp"
 #include "domain/accounts/users.hpp"
 #include "server/json.hpp"
@@ -29,6 +30,7 @@ void write_json(JsonWriter& w, const domain::SignedIn& s);
 void write_json(JsonWriter& w, const domain::PasswordReset& r);
 void write_json(JsonWriter& w, const CurrentSession& s);
 void write_json(JsonWriter& w, const BrowserSession& s);
+void write_json(JsonWriter& w, const domain::IdentityProviderListing& p);
 
 domain::Status read_json(JsonBody body, domain::NewOrganisation& o);
 domain::Status read_json(JsonBody body, domain::NewUser& u);

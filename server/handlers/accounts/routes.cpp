@@ -2,6 +2,7 @@
 // and its answer written by type (server/handlers/accounts/json.hpp).
 #include "server/api.hpp"
 #include "server/browser_session.hpp"
+#include "server/handlers/accounts/identity_provider_routes.hpp"
 #include "server/handlers/accounts/json.hpp"
 #include "server/handlers/reply.hpp"
 
@@ -127,6 +128,7 @@ void add_organisation_routes(Router& router, Services& s) {
 void add_account_routes(Router& router, Services& s) {
   add_organisation_routes(router, s);
   add_session_routes(router, s);
+  add_identity_provider_routes(router, s);
 }
 
 }  // namespace tarjotin::server

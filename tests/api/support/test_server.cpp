@@ -30,7 +30,7 @@ std::string schema_violation(const std::string& schema, const std::string& json)
   return "";
 }
 
-TestServer::TestServer(ServerTweaks tweaks) : tweaks_(tweaks) {
+TestServer::TestServer(ServerTweaks tweaks) : tweaks_(tweaks), log_(tweaks.log_level) {
   const auto suffix = crypto::random_bytes(6);
   directory_ = (std::filesystem::temp_directory_path() /
                 ("tarjotin-api-" + crypto::hex(suffix.data(), suffix.size())))
@@ -43,6 +43,7 @@ TestServer::TestServer(ServerTweaks tweaks) : tweaks_(tweaks) {
   config.plain_http = tweaks.plain_http;
   config.webhook_allow_private_addresses = tweaks.webhook_allow_private_addresses;
   config.oidc_issuers_file = tweaks.oidc_issuers_file;
+  config.public_url = tweaks.public_url;
   config.scrypt_log2_n = 10;
   config.documents_dir = directory_ + "/documents";
   config.tender_key_file = directory_ + "/tender.key";

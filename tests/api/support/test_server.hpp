@@ -29,6 +29,8 @@ std::string schema_violation(const std::string& schema, const std::string& json)
 struct ServerTweaks {
   bool plain_http = false;
   std::string oidc_issuers_file{};  // identity providers whose tokens sign in; empty: none
+  std::string public_url{};         // where identity providers send browsers back; empty: Host
+  server::LogLevel log_level = server::LogLevel::error;  // what the server writes to stdout
   std::size_t max_body_bytes = 64 * 1024;
   std::size_t max_header_bytes = 8 * 1024;
   std::size_t max_connections = 4096;
@@ -72,7 +74,7 @@ class TestServer {
   ServerTweaks tweaks_;
   TestDatabase database_;
   TestClock clock_;
-  server::Log log_{server::LogLevel::error};
+  server::Log log_;
   std::string directory_;
   std::unique_ptr<server::Runtime> runtime_;
   std::unique_ptr<boost::asio::ssl::context> tls_;
