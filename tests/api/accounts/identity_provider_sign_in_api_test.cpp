@@ -74,6 +74,18 @@ TEST_F(BrowserSignIn, ACoachSignsInWithPkceAndLandsSignedInInTheirLanguage) {
             2);
 }
 
+TEST_F(BrowserSignIn, AnotherReplicaOnTheSameDatabaseFinishesTheSignIn) {
+  TestServer replica{ServerTweaks{.oidc_issuers_file = directory + "/issuers.json",
+                                  .database_url = server->database().url()}};
+  const auto way = go_out();  // through the first replica
+  const auto back =
+      replica.client().request(verb::get, way.target, "", "", {{"Cookie", way.cookie}});
+  ASSERT_EQ(back.status, 200u) << back.body;
+  const auto me =
+      api->request(verb::get, "/v1/sessions/current", "", "", {{"Cookie", session_cookie(back)}});
+  EXPECT_EQ(me.status, 200u) << me.body;
+}
+
 TEST_F(BrowserSignIn, AStateServesOnce) {
   const auto way = go_out();
   ASSERT_EQ(come_back(way).status, 200u);

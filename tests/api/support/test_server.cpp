@@ -37,7 +37,7 @@ TestServer::TestServer(ServerTweaks tweaks) : tweaks_(tweaks), log_(tweaks.log_l
                    .string();
   std::filesystem::create_directories(directory_);
   server::Config config;
-  config.database_url = database_.url();
+  config.database_url = tweaks.database_url.empty() ? database_.url() : tweaks.database_url;
   config.workers = 2;
   config.request_threads = 6;
   config.plain_http = tweaks.plain_http;

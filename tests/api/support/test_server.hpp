@@ -45,6 +45,7 @@ struct ServerTweaks {
   std::size_t max_upload_bytes = 256 * 1024;
   std::string web_root{};                        // the web client's files; empty: none
   bool webhook_allow_private_addresses = false;  // test receivers listen on loopback
+  std::string database_url{};  // another test server's, shared as replicas share one; empty: fresh
 };
 
 class TestServer {
