@@ -2,10 +2,13 @@
 
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <bit>
 #include <initializer_list>
 #include <memory>
 #include <stdexcept>
+
+#include "crypto/crypto.hpp"
 
 namespace tarjotin::crypto {
 namespace {
@@ -108,31 +111,13 @@ Digest merkle_node_hash(const Digest& left, const Digest& right) {
 
 Digest empty_tree_root() { return hash_of({}); }
 
-std::string to_hex(const Digest& digest) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(64);
-  for (const auto b : digest) {
-    out.push_back(kDigits[b >> 4]);
-    out.push_back(kDigits[b & 0xf]);
-  }
-  return out;
-}
+std::string to_hex(const Digest& digest) { return hex(digest.data(), digest.size()); }
 
 std::optional<Digest> digest_from_hex(std::string_view text) {
-  if (text.size() != 64) return std::nullopt;
-  auto nibble = [](char c) -> int {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  };
+  const auto bytes = bytes_from_hex(text);
+  if (!bytes || bytes->size() != Digest{}.size()) return std::nullopt;
   Digest out{};
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    const int high = nibble(text[2 * i]), low = nibble(text[2 * i + 1]);
-    if (high < 0 || low < 0) return std::nullopt;
-    out[i] = static_cast<std::uint8_t>(high << 4 | low);
-  }
+  std::copy(bytes->begin(), bytes->end(), out.begin());
   return out;
 }
 
