@@ -10,6 +10,7 @@
 
 #include "domain/accounts/sessions.hpp"
 #include "domain/accounts/users.hpp"
+#include "domain/audit/log.hpp"
 #include "domain/competition/use_cases.hpp"
 #include "domain/ordering/use_cases.hpp"
 #include "domain/qualification/use_cases.hpp"
@@ -41,6 +42,7 @@ struct Services {
   std::string metrics_token_hash;
   const WebSite& web;
   const std::atomic<bool>& stopping;  // readiness says 503 while the server drains
+  domain::AuditServices& audit;
 };
 
 // One request as a handler sees it, after the middleware has done its part.
@@ -99,6 +101,7 @@ void add_reconfirmation_routes(Router& router, Services& services);
 void add_ordering_routes(Router& router, Services& services);
 void add_competition_routes(Router& router, Services& services);
 void add_feed_routes(Router& router, Services& services);
+void add_audit_log_routes(Router& router, Services& services);
 
 // Builds the served OpenAPI document: schemas/openapi.json with every schema file placed under
 // components/schemas.
