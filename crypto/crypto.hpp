@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <semaphore>
 #include <string>
 #include <string_view>
@@ -16,6 +17,8 @@ namespace tarjotin::crypto {
 std::vector<std::uint8_t> random_bytes(std::size_t count);
 std::string sha256_hex(std::string_view data);
 std::string hex(const std::uint8_t* data, std::size_t size);
+// Pairs of hex digits, either case; nullopt for anything else.
+std::optional<std::vector<std::uint8_t>> bytes_from_hex(std::string_view text);
 std::string base64url(const std::uint8_t* data, std::size_t size);
 // Compares in time that depends only on the lengths.
 bool constant_time_equal(std::string_view a, std::string_view b);

@@ -20,6 +20,9 @@ if [ ! -f var/tls/server.key ]; then
   chmod 600 var/tls/server.key
 fi
 
+# The key that signs the audit log's checkpoints (README: How an auditor checks the log).
+[ -f var/audit-signing.key ] || openssl genpkey -algorithm ed25519 -out var/audit-signing.key
+export TARJOTIN_AUDIT_SIGNING_KEY_FILE=${TARJOTIN_AUDIT_SIGNING_KEY_FILE:-var/audit-signing.key}
 export TARJOTIN_DATABASE_URL=${TARJOTIN_DATABASE_URL:-sqlite://var/tarjotin.db}
 build/tarjotin seed-demo
 cat <<'TXT'
@@ -30,6 +33,9 @@ Or try the API (the certificate is self-signed, hence -k):
   curl -k https://localhost:8443/v1/openapi.json
   curl -k -X POST https://localhost:8443/v1/sessions -H 'Content-Type: application/json' \
        -d '{"email":"hankinta@kuopio.example","password":"tarjotin-demo-2026"}'
+Check the audit log from outside, as an auditor would (in another terminal):
+  build/tarjotin audit verify-remote https://localhost:8443 --state var/auditor.state \
+       --ca-file var/tls/server.crt
 Stop with Ctrl-C.
 TXT
 exec build/tarjotin serve "$@"

@@ -7,8 +7,8 @@
 #   --tag NAME                              the image's name (default localhost/tarjotin:latest)
 # The check does not need `podman run`: it mounts the image and starts `tarjotin serve` in a
 # chroot as the image's user, with the image's environment, working directory and command, a
-# throw-away self-signed certificate, tender key and SQLite database given the way an operator
-# mounts them, then asks /readyz, /healthz and /v1/openapi.json over HTTPS and stops it.
+# throw-away certificate, tender key, audit signing key and SQLite database given the way an
+# operator mounts them, then asks /readyz, /healthz and /v1/openapi.json over HTTPS and stops it.
 # Needs root (image mount, chroot). Skips (exit 0) only where podman cannot be had.
 set -euo pipefail
 script=$(readlink -f "$0")
@@ -131,13 +131,14 @@ mkdir -p "$work/run/secrets" "$work/state"
 secrets=$work/run/secrets
 image_value() { printf '%s\n' "${image_env[@]}" | sed -n "s/^$1=//p"; }
 cert=$(image_value TARJOTIN_TLS_CERTIFICATE) key=$(image_value TARJOTIN_TLS_PRIVATE_KEY)
-tender=$(image_value TARJOTIN_TENDER_KEY_FILE)
-for f in "$cert" "$key" "$tender"; do
+tender=$(image_value TARJOTIN_TENDER_KEY_FILE) audit=$(image_value TARJOTIN_AUDIT_SIGNING_KEY_FILE)
+for f in "$cert" "$key" "$tender" "$audit"; do
   [[ $f == /run/secrets/* ]] || { echo "image-test: $f is not in /run/secrets" >&2; exit 1; }
 done
 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 1 -subj /CN=localhost \
   -addext subjectAltName=IP:127.0.0.1 -keyout "$work$key" -out "$work$cert" 2>/dev/null
 openssl rand -hex 32 >"$work$tender"
+openssl genpkey -algorithm ed25519 -out "$work$audit"
 volume=$(config '{{range $v, $_ := .Config.Volumes}}{{println $v}}{{end}}' | sed '/^$/d')
 [ "$(wc -l <<<"$volume")" = 1 ] || { echo "image-test: expected one volume, got: $volume" >&2; exit 1; }
 echo "database-url = sqlite://$volume/check.db" >"$secrets/tarjotin-config"

@@ -70,8 +70,9 @@ struct World {
   server::SchemaRegistry schemas;
   server::WebSite web{""};  // no web client: only the API's routes are fuzzed
   std::atomic<bool> stopping{false};
+  domain::AuditServices audit{db, clock, nullptr};  // no signing key: no checkpoints
   Api api{server::Services{db, clock, accounts, qualification, ordering, competitions, schemas,
-                           metrics, log, "", web, stopping},
+                           metrics, log, "", web, stopping, audit},
           true};
   // One router per route, to see whether a path matches more than one of them, by the number
   // of segments its template has (a path only ever matches templates of its own length).

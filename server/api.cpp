@@ -104,6 +104,7 @@ Api::Api(Services services, bool behind_tls)
   add_competition_routes(router_, services_);
   add_feed_routes(router_, services_);
   add_open_data_routes(router_, services_);
+  add_audit_log_routes(router_, services_);
   for (const auto& route : router_.routes())
     if (!route.request_schema.empty() && !services_.schemas.has(route.request_schema))
       throw std::logic_error("route " + route.path + " names a missing schema " +

@@ -10,6 +10,7 @@
 
 #include "domain/accounts/sessions.hpp"
 #include "domain/accounts/users.hpp"
+#include "domain/audit/log.hpp"
 #include "domain/competition/services.hpp"
 #include "domain/ordering/services.hpp"
 #include "domain/qualification/services.hpp"
@@ -48,6 +49,7 @@ struct Services {
   std::string metrics_token_hash;
   const WebSite& web;
   const std::atomic<bool>& stopping;  // readiness says 503 while the server drains
+  domain::AuditServices& audit;
   OpenDataSettings open_data{};
   // Where browsers reach the server (config public-url); empty: the Host they asked for.
   std::string public_url{};
@@ -110,6 +112,7 @@ void add_ordering_routes(Router& router, Services& services);
 void add_competition_routes(Router& router, Services& services);
 void add_feed_routes(Router& router, Services& services);
 void add_open_data_routes(Router& router, Services& services);
+void add_audit_log_routes(Router& router, Services& services);
 
 // Builds the served OpenAPI document: schemas/openapi.json with every schema file placed under
 // components/schemas.

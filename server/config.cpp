@@ -128,6 +128,9 @@ const std::vector<ConfigOption>& config_options() {
          "(default var/documents)"},
         {"tender-key-file", "",
          "the key that seals tenders (default var/tender.key; created if missing)"},
+        {"audit-signing-key-file", "",
+         "Ed25519 private key (PEM) that signs the audit log's checkpoints, the same for every "
+         "replica (default none: no checkpoints; README: How an auditor checks the log)"},
         {"max-upload-bytes", "", "largest attached document (default 10485760)"},
         {"job-interval-seconds", "", "how often background jobs run (default 60)"},
         {"web-root", "", "the built web client (default web/ beside the executable)"},
@@ -218,6 +221,8 @@ void set_config_value(Config& c, const std::string& key, const std::string& valu
     c.documents_dir = value;
   else if (key == "tender-key-file")
     c.tender_key_file = value;
+  else if (key == "audit-signing-key-file")
+    c.audit_signing_key_file = value;
   else if (key == "job-interval-seconds")
     c.job_interval_seconds = parse_number<unsigned>(key, value, 1, 86400);
   else if (key == "web-root")

@@ -48,6 +48,9 @@ struct Config {
   // 32 random bytes as hex; tender content is sealed under keys derived from it. Created on
   // first start when missing; every replica must use the same file.
   std::string tender_key_file = "var/tender.key";
+  // The Ed25519 private key (PEM) that signs the audit log's tree heads; kept apart from the
+  // database. Empty: no signed checkpoints (/v1/audit/checkpoint answers 503).
+  std::string audit_signing_key_file;
   std::size_t max_upload_bytes = 10 * 1024 * 1024;
   // The built web client; empty: web/ beside the executable.
   std::string web_root;

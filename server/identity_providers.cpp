@@ -6,7 +6,7 @@
 #include <stdexcept>
 
 #include "server/json.hpp"
-#include "server/oidc/https_fetch.hpp"
+#include "server/https_fetch.hpp"
 
 namespace tarjotin::server {
 namespace {

@@ -1,4 +1,5 @@
-// tarjotin: the one executable. Subcommands: serve, migrate, seed-demo, audit verify.
+// tarjotin: the one executable. Subcommands: serve, migrate, seed-demo, audit verify,
+// audit verify-remote.
 #include <unistd.h>
 
 #include <cstdio>
@@ -10,6 +11,7 @@
 #include "domain/accounts/users.hpp"
 #include "domain/qualification/reconfirmation.hpp"
 #include "server/api.hpp"
+#include "server/audit_verifier/verify_remote.hpp"
 #include "server/background_jobs.hpp"
 #include "server/config.hpp"
 #include "server/demo_data.hpp"
@@ -40,7 +42,12 @@ const char* kUsage =
     "                 create the first authority and its administrator on a new database\n"
     "                 (the password on standard input); refused once an administrator exists\n"
     "  seed-demo      fill an empty database with demo organisations, users and data\n"
-    "  audit verify   check that the audit trail's hash chain is unbroken (exit 1 if not)\n"
+    "  audit verify   check that the audit trail's hash chain and Merkle tree are unbroken\n"
+    "                 (exit 1 if not)\n"
+    "  audit verify-remote URL --state FILE [--public-key FILE] [--ca-file FILE] [--full]\n"
+    "                 check a server's audit log from outside, against the checkpoint seen last\n"
+    "                 (kept in FILE); needs no database and no settings (exit 1: a problem\n"
+    "                 found, 2: could not check)\n"
     "  backup FILE    copy the SQLite database, while it serves, into a new FILE\n"
     "  restore FILE   copy a backup into the configured SQLite database, which must not exist\n"
     "  openapi        print the API description served at /v1/openapi.json\n"
@@ -138,6 +145,9 @@ int audit_verify(const server::Config& config) {
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
+  // An outside auditor's command: its own arguments, none of the server's settings.
+  if (args.size() >= 2 && args[0] == "audit" && args[1] == "verify-remote")
+    return server::audit_verify_remote({args.begin() + 2, args.end()}, std::cout);
   server::Config config;
   try {
     args = server::load_config(config, args, environ);

@@ -58,12 +58,23 @@ Runtime::Runtime(const Config& config, Log& log, const domain::Clock* clock)
       tender_seal_(crypto::load_or_create_key_file(config.tender_key_file)),
       webhooks_(config.webhook_allow_private_addresses),
       competitions_{db_, clock_, secrets_, tender_seal_, webhooks_, tender_seal_},
+      audit_signer_(
+          config.audit_signing_key_file.empty()
+              ? nullptr
+              : std::make_unique<crypto::Ed25519TreeHeadSigner>(config.audit_signing_key_file)),
+      audit_{db_, clock_, audit_signer_.get()},
       web_(config.web_root.empty() ? default_web_root() : config.web_root) {
   if (const int applied = db_.migrate(); applied > 0)
     log_.info("migrated", {{"applied", std::to_string(applied), true}});
   if (const auto imported = storage::import_documents_directory(db_, config.documents_dir))
     log_.info("documents imported into the database",
               {{"count", std::to_string(imported), true}, {"from", config.documents_dir}});
+  if (audit_signer_)
+    log_.info("audit checkpoints signed", {{"key_id", audit_signer_->public_key().key_id}});
+  else
+    log_.warn(
+        "no audit signing key: the audit log makes no signed checkpoints (set "
+        "--audit-signing-key-file)");
   if (web_.empty())
     log_.warn("no web client to serve: build it (deploy/demo.sh does) or set --web-root");
   else
@@ -105,6 +116,7 @@ Runtime::Runtime(const Config& config, Log& log, const domain::Clock* clock)
                                         metrics_token_hash(config.metrics_token_file),
                                         web_,
                                         stopping_,
+                                        audit_,
                                         {config.ocid_prefix, config.public_url},
                                         config.public_url},
                                !config.plain_http);

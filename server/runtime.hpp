@@ -8,8 +8,10 @@
 
 #include "crypto/crypto.hpp"
 #include "crypto/tender_seal.hpp"
+#include "crypto/tree_head_signing.hpp"
 #include "domain/accounts/sessions.hpp"
 #include "domain/accounts/users.hpp"
+#include "domain/audit/log.hpp"
 #include "domain/ordering/services.hpp"
 #include "domain/qualification/services.hpp"
 #include "server/api.hpp"
@@ -42,6 +44,7 @@ class Runtime {
   domain::QualificationServices& qualification() { return qualification_; }
   domain::OrderingServices& ordering() { return ordering_; }
   domain::CompetitionServices& competitions() { return competitions_; }
+  domain::AuditServices& audit() { return audit_; }
   // Posts webhooks under the configured address rule; the same rule checks URLs when set.
   HttpWebhookSender& webhooks() { return webhooks_; }
   Api& api() { return *api_; }
@@ -67,6 +70,8 @@ class Runtime {
   crypto::AesGcmTenderSeal tender_seal_;
   HttpWebhookSender webhooks_;
   domain::CompetitionServices competitions_;
+  std::unique_ptr<crypto::Ed25519TreeHeadSigner> audit_signer_;  // none configured: null
+  domain::AuditServices audit_;
   SchemaRegistry schemas_;
   Metrics metrics_;
   WebSite web_;

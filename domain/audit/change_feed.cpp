@@ -85,15 +85,25 @@ std::optional<Change> shown(Transaction& tx, Lookups& look, const Actor* actor,
 
 }  // namespace
 
+std::vector<std::optional<Change>> changes_seen_by(Transaction& tx, const Actor* actor,
+                                                   const std::vector<RecordedEvent>& events) {
+  Lookups look(tx);
+  std::vector<std::optional<Change>> out;
+  out.reserve(events.size());
+  for (const auto& recorded : events) out.push_back(shown(tx, look, actor, recorded));
+  return out;
+}
+
 Result<ChangePage> read_changes(QualificationServices& s, const Actor* actor, long long since,
                                 std::size_t limit) {
   return transact<ChangePage>(s.db, Access::read, [&](Transaction& tx) -> Result<ChangePage> {
     ChangePage page;
     page.next = since;
-    Lookups look(tx);
-    for (const auto& recorded : tx.audit().after(since, limit)) {
-      page.next = recorded.seq;
-      if (auto c = shown(tx, look, actor, recorded)) page.items.push_back(std::move(*c));
+    const auto events = tx.audit().after(since, limit);
+    const auto seen = changes_seen_by(tx, actor, events);
+    for (std::size_t i = 0; i < events.size(); ++i) {
+      page.next = events[i].seq;
+      if (seen[i]) page.items.push_back(*seen[i]);
     }
     return page;
   });

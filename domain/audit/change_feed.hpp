@@ -7,6 +7,7 @@
 // and users never appear; an item carries ids and the action only, never an object's content.
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,10 @@ struct ChangePage {
   std::vector<Change> items;
   long long next = 0;  // where to go on from: the last event looked at, shown or not
 };
+
+// What each event shows to `actor` (nullptr: anyone) as a change, if anything.
+std::vector<std::optional<Change>> changes_seen_by(Transaction& tx, const Actor* actor,
+                                                   const std::vector<RecordedEvent>& events);
 
 // At most `limit` events after `since` are looked at; those the actor may not see are left out,
 // so a page may hold fewer items than `limit` (even none) while `next` still moves on. `next`

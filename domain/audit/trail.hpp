@@ -3,6 +3,7 @@
 // event that records it.
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,12 @@ struct RecordedEvent {
   AuditEvent event;
 };
 
+struct SealedEvent;
+struct SignedTreeHead;
+struct LogPublicKey;
+
+// The trail is also a Merkle tree with one leaf per event, leaf n - 1 for event n, appended in
+// the same transaction as the event (domain/audit/entities.hpp).
 class AuditTrail {
  public:
   virtual ~AuditTrail() = default;
@@ -52,6 +59,28 @@ class AuditTrail {
   // (every writer holds its head until it commits), so a reader who goes on from the last
   // event it saw never misses one committed later.
   virtual std::vector<RecordedEvent> after(long long seq, std::size_t limit) = 0;
+
+  // Leaves in the tree: the events recorded so far.
+  virtual long long tree_size() = 0;
+  // At most `limit` events from `first_seq` on, each with its fields' seals.
+  virtual std::vector<SealedEvent> sealed_from(long long first_seq, std::size_t limit) = 0;
+  // Hashes as hex; sizes within tree_size(), which the caller has checked.
+  virtual std::string tree_root(long long size) = 0;
+  virtual std::vector<std::string> inclusion_path(long long seq, long long tree_size) = 0;
+  virtual std::vector<std::string> consistency_path(long long first, long long second) = 0;
+  // The signed tree head stored last, and storing one.
+  virtual std::optional<SignedTreeHead> latest_tree_head() = 0;
+  virtual void add_tree_head(const SignedTreeHead& head) = 0;
+};
+
+// Signs tree heads with the log's key, which is kept apart from the database (a file or
+// secret of its own): whoever can write to the database cannot sign a history of their own.
+class TreeHeadSigner {
+ public:
+  virtual ~TreeHeadSigner() = default;
+  virtual SignedTreeHead sign(long long tree_size, const std::string& root_hash,
+                              Timestamp at) const = 0;
+  virtual LogPublicKey public_key() const = 0;
 };
 
 }  // namespace tarjotin::domain

@@ -22,7 +22,7 @@
 #include "crypto/oidc_tokens.hpp"
 #include "domain/time.hpp"
 #include "server/log.hpp"
-#include "server/oidc/https_fetch.hpp"
+#include "server/https_fetch.hpp"
 
 namespace tarjotin::server {
 

@@ -12,7 +12,7 @@
 #include "domain/accounts/federated_sign_in.hpp"
 #include "server/identity_providers.hpp"
 #include "server/log.hpp"
-#include "server/oidc/https_fetch.hpp"
+#include "server/https_fetch.hpp"
 #include "server/oidc/issuer_discovery.hpp"
 
 namespace tarjotin::server {

@@ -1,11 +1,16 @@
 #include "storage/audit/audit_trail.hpp"
 
+#include <map>
+
+#include "crypto/audit_leaf.hpp"
 #include "crypto/crypto.hpp"
+#include "storage/audit/merkle_log.hpp"
 #include "storage/database.hpp"
-#include "storage/row_values.hpp"
 
 namespace tarjotin::storage {
 namespace {
+
+using namespace audit_tables;
 
 void field(std::string& out, const std::string& value) {
   out += std::to_string(value.size());
@@ -14,17 +19,75 @@ void field(std::string& out, const std::string& value) {
   out += ';';
 }
 
-struct Head {
-  long long seq = 0;
-  std::string hash;
-};
+// Walks the chain and the tree together: each row's links and own hash, the leaf it was logged
+// as, and each signed tree head's root at its size.
+class ChainCheck {
+ public:
+  ChainCheck(AuditVerification& result, std::multimap<long long, std::string> head_roots)
+      : result_(result), head_roots_(std::move(head_roots)) {}
 
-Head read_head(soci::session& sql) {
-  Head head;
-  sql << "SELECT CAST(seq AS BIGINT), hash FROM audit_head WHERE id = 1", soci::into(head.seq),
-      soci::into(head.hash);
-  return head;
-}
+  bool row(const ChainedEvent& e, const std::string& salt, const std::string& leaf) {
+    const long long seq = e.recorded.seq;
+    ++result_.events;
+    if (seq != range_.size() + 1)
+      return broken(range_.size() + 1,
+                    "event " + std::to_string(range_.size() + 1) + " is missing");
+    if (e.prev_hash != prev_)
+      return broken(seq, "event " + std::to_string(seq) + " does not link to the event before it");
+    if (audit_hash(seq, e.recorded.event, e.prev_hash) != e.hash)
+      return broken(seq, "event " + std::to_string(seq) + " was changed after it was written");
+    const auto salt_bytes = crypto::bytes_from_hex(salt);
+    const auto computed = crypto::audit_leaf_hash(
+        crypto::seal(e.recorded, salt_bytes.value_or(std::vector<std::uint8_t>{})));
+    if (!salt_bytes || crypto::to_hex(computed) != leaf)
+      return broken(seq,
+                    "event " + std::to_string(seq) + " does not match its leaf in the Merkle tree");
+    range_.append(computed);
+    prev_ = e.hash;
+    return heads_match();
+  }
+
+  void end(const Head& head) {
+    if (!result_.intact) return;
+    const long long last = range_.size();
+    if (head.seq != last || head.hash != prev_) {
+      broken(last + 1, "the chain ends at event " + std::to_string(last) + " but its head says " +
+                           std::to_string(head.seq) + ": events were removed from the end");
+      return;
+    }
+    if (head.tree_size != last || tree_range(head).root() != range_.root()) {
+      broken(last + 1, "the Merkle tree's head does not match the tree of the " +
+                           std::to_string(last) + " events");
+      return;
+    }
+    if (!head_roots_.empty())
+      broken(last + 1, "a signed tree head of " + std::to_string(head_roots_.rbegin()->first) +
+                           " events is larger than the log");
+  }
+
+ private:
+  bool heads_match() {
+    const auto [from, to] = head_roots_.equal_range(range_.size());
+    for (auto it = from; it != to; ++it)
+      if (it->second != crypto::to_hex(range_.root()))
+        return broken(range_.size(), "the signed tree head of " + std::to_string(range_.size()) +
+                                         " events has another root than the tree");
+    head_roots_.erase(from, to);
+    return true;
+  }
+
+  bool broken(long long seq, std::string problem) {
+    result_.intact = false;
+    result_.first_broken_seq = seq;
+    result_.problem = std::move(problem);
+    return false;
+  }
+
+  AuditVerification& result_;
+  std::multimap<long long, std::string> head_roots_;
+  crypto::CompactRange range_;
+  std::string prev_;
+};
 
 }  // namespace
 
@@ -46,91 +109,78 @@ std::string audit_hash(long long seq, const domain::AuditEvent& e, const std::st
 void SociAuditTrail::append(const domain::AuditEvent& e) {
   // The write transaction already holds the head (SQLite's single writer, or the row lock taken
   // at BEGIN on PostgreSQL), so nobody else can take the same sequence number.
-  const Head head = read_head(sql_);
-  const long long seq = head.seq + 1;
-  const std::string hash = audit_hash(seq, e, head.hash);
-  const long long at = domain::to_micros(e.at);
-  sql_ << "INSERT INTO audit_events (seq, at, actor_user_id, actor_organisation_id, action, "
-          "object_type, object_id, before_state, after_state, prev_hash, hash) VALUES (:seq, :at, "
-          ":user, :org, :action, :type, :id, :before, :after, :prev, :hash)",
-      soci::use(seq), soci::use(at), soci::use(e.actor_user_id), soci::use(e.actor_organisation_id),
-      soci::use(e.action), soci::use(e.object_type), soci::use(e.object_id), soci::use(e.before),
-      soci::use(e.after), soci::use(head.hash), soci::use(hash);
-  sql_ << "UPDATE audit_head SET seq = :seq, hash = :hash WHERE id = 1", soci::use(seq),
-      soci::use(hash);
+  Head head = read_audit_head(sql_);
+  if (head.tree_size != head.seq) {
+    extend_audit_tree(sql_);
+    head = read_audit_head(sql_);
+  }
+  const ChainedEvent row{{head.seq + 1, e}, head.hash, audit_hash(head.seq + 1, e, head.hash)};
+  kEvents.insert(sql_, row);
+  append_audit_leaf(sql_, head, row.recorded);
+  head.seq = row.recorded.seq;
+  head.hash = row.hash;
+  kHead.update(sql_, head);
 }
 
 std::vector<domain::RecordedEvent> SociAuditTrail::after(long long seq, std::size_t limit) {
-  const long long n = static_cast<long long>(limit);
   std::vector<domain::RecordedEvent> out;
-  soci::rowset<soci::row> rows =
-      (sql_.prepare << "SELECT CAST(seq AS BIGINT), CAST(at AS BIGINT), actor_user_id, "
-                       "actor_organisation_id, action, object_type, object_id, before_state, "
-                       "after_state FROM audit_events WHERE seq > :seq ORDER BY seq LIMIT :n",
-       soci::use(seq), soci::use(n));
-  for (const auto& r : rows) {
-    domain::RecordedEvent e;
-    e.seq = int64_at(r, 0);
-    e.event.at = domain::from_micros(int64_at(r, 1));
-    e.event.actor_user_id = r.get<std::string>(2);
-    e.event.actor_organisation_id = r.get<std::string>(3);
-    e.event.action = r.get<std::string>(4);
-    e.event.object_type = r.get<std::string>(5);
-    e.event.object_id = r.get<std::string>(6);
-    e.event.before = r.get<std::string>(7);
-    e.event.after = r.get<std::string>(8);
-    out.push_back(std::move(e));
-  }
+  kEvents.each(
+      sql_, kEvents.select() + "WHERE seq > :seq ORDER BY seq LIMIT :n",
+      [&](ChainedEvent e) { out.push_back(std::move(e.recorded)); }, seq,
+      static_cast<long long>(limit));
   return out;
+}
+
+long long SociAuditTrail::tree_size() { return read_audit_head(sql_).tree_size; }
+
+std::vector<domain::SealedEvent> SociAuditTrail::sealed_from(long long first_seq,
+                                                             std::size_t limit) {
+  return sealed_audit_events(sql_, first_seq, limit);
+}
+
+std::string SociAuditTrail::tree_root(long long size) {
+  return audit_tree_root(sql_, read_audit_head(sql_), size);
+}
+
+std::vector<std::string> SociAuditTrail::inclusion_path(long long seq, long long tree_size) {
+  return audit_inclusion_path(sql_, seq, tree_size);
+}
+
+std::vector<std::string> SociAuditTrail::consistency_path(long long first, long long second) {
+  return audit_consistency_path(sql_, first, second);
+}
+
+std::optional<domain::SignedTreeHead> SociAuditTrail::latest_tree_head() {
+  const auto stored = kTreeHeads.find_one(sql_, "ORDER BY seq DESC LIMIT 1");
+  if (!stored) return std::nullopt;
+  return stored->head;
+}
+
+void SociAuditTrail::add_tree_head(const domain::SignedTreeHead& head) {
+  long long next = 1;
+  sql_ << "SELECT CAST(COALESCE(MAX(seq), 0) + 1 AS BIGINT) FROM audit_tree_heads",
+      soci::into(next);
+  kTreeHeads.insert(sql_, {next, head});
 }
 
 AuditVerification verify_audit_chain(soci::session& sql) {
   AuditVerification result;
-  const Head head = read_head(sql);
-  soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT CAST(seq AS BIGINT), CAST(at AS BIGINT), actor_user_id, "
-                      "actor_organisation_id, action, object_type, object_id, before_state, "
-                      "after_state, prev_hash, hash FROM audit_events ORDER BY seq");
-  std::string prev;
-  long long expected_seq = 1;
-  auto broken = [&](long long seq, std::string problem) {
-    result.intact = false;
-    result.first_broken_seq = seq;
-    result.problem = std::move(problem);
-  };
-  for (const auto& r : rows) {
-    const long long seq = int64_at(r, 0);
-    domain::AuditEvent e;
-    e.at = domain::from_micros(int64_at(r, 1));
-    e.actor_user_id = r.get<std::string>(2);
-    e.actor_organisation_id = r.get<std::string>(3);
-    e.action = r.get<std::string>(4);
-    e.object_type = r.get<std::string>(5);
-    e.object_id = r.get<std::string>(6);
-    e.before = r.get<std::string>(7);
-    e.after = r.get<std::string>(8);
-    const std::string stored_prev = r.get<std::string>(9);
-    const std::string stored_hash = r.get<std::string>(10);
-    ++result.events;
-    if (seq != expected_seq) {
-      broken(expected_seq, "event " + std::to_string(expected_seq) + " is missing");
-      return result;
-    }
-    if (stored_prev != prev) {
-      broken(seq, "event " + std::to_string(seq) + " does not link to the event before it");
-      return result;
-    }
-    if (audit_hash(seq, e, stored_prev) != stored_hash) {
-      broken(seq, "event " + std::to_string(seq) + " was changed after it was written");
-      return result;
-    }
-    prev = stored_hash;
-    ++expected_seq;
-  }
-  if (head.seq != expected_seq - 1 || head.hash != prev)
-    broken(expected_seq, "the chain ends at event " + std::to_string(expected_seq - 1) +
-                             " but its head says " + std::to_string(head.seq) +
-                             ": events were removed from the end");
+  const Head head = read_audit_head(sql);
+  std::multimap<long long, std::string> head_roots;
+  kTreeHeads.each(sql, kTreeHeads.select(), [&](StoredTreeHead h) {
+    head_roots.emplace(h.head.tree_size, h.head.root_hash);
+  });
+  ChainCheck check(result, std::move(head_roots));
+  bool going = true;
+  kEvents.each_with(
+      sql,
+      "SELECT " + kEvents.columns("e") +
+          ", t.salt, t.hash FROM audit_events e LEFT JOIN audit_tree t ON t.level = 0 AND "
+          "t.position = e.seq - 1 ORDER BY e.seq",
+      {Cell::Kind::text, Cell::Kind::text}, [&](ChainedEvent e, const std::vector<Cell>& extra) {
+        if (going) going = check.row(e, extra[0].text, extra[1].text);
+      });
+  check.end(head);
   return result;
 }
 

@@ -67,7 +67,8 @@ class Compose(unittest.TestCase):
             self.assertEqual(env["TARJOTIN_PROXY_PROTOCOL_FROM"], balancer_ip, name)
             self.assertNotIn("volumes", replica, f"{name}: replicas keep nothing on disk")
             for secret in ("tarjotin-config", "tarjotin-tls-certificate",
-                           "tarjotin-tls-private-key", "tarjotin-tender-key"):
+                           "tarjotin-tls-private-key", "tarjotin-tender-key",
+                           "tarjotin-audit-signing-key"):
                 self.assertIn(secret, replica["secrets"], name)
             grace = int(env["TARJOTIN_SHUTDOWN_GRACE_SECONDS"]) + int(env["TARJOTIN_DRAIN_SECONDS"])
             self.assertGreater(int(replica["stop_grace_period"].rstrip("s")), grace, name)
@@ -166,7 +167,8 @@ class Kubernetes(unittest.TestCase):
             mounts = [m["mountPath"] for m in container["volumeMounts"]
                       if m["name"] in secret_volumes]
             for variable in ("TARJOTIN_CONFIG", "TARJOTIN_TLS_CERTIFICATE",
-                             "TARJOTIN_TLS_PRIVATE_KEY", "TARJOTIN_TENDER_KEY_FILE"):
+                             "TARJOTIN_TLS_PRIVATE_KEY", "TARJOTIN_TENDER_KEY_FILE",
+                             "TARJOTIN_AUDIT_SIGNING_KEY_FILE"):
                 self.assertTrue(any(data[variable].startswith(m + "/") for m in mounts),
                                 f"{kind}: {variable}={data[variable]}")
 
@@ -238,7 +240,8 @@ class Systemd(unittest.TestCase):
         env = dict(e.split("=", 1) for e in self.service["Environment"])
         self.assertLessEqual(set(env), known_variables())
         for variable in ("TARJOTIN_CONFIG", "TARJOTIN_TLS_CERTIFICATE",
-                         "TARJOTIN_TLS_PRIVATE_KEY", "TARJOTIN_TENDER_KEY_FILE"):
+                         "TARJOTIN_TLS_PRIVATE_KEY", "TARJOTIN_TENDER_KEY_FILE",
+                         "TARJOTIN_AUDIT_SIGNING_KEY_FILE"):
             self.assertTrue(env[variable].startswith("%d/"), variable)
             self.assertIn(env[variable][3:], credentials, variable)
 

@@ -89,6 +89,7 @@ const std::map<std::string, std::string> kGoodValues = {
     {"scrypt-log2-n", "16"},
     {"documents-dir", "/srv/tarjotin/documents"},
     {"tender-key-file", "/srv/tarjotin/tender.key"},
+    {"audit-signing-key-file", "/run/secrets/audit-signing.key"},
     {"max-upload-bytes", "20971520"},
     {"job-interval-seconds", "17"},
     {"metrics-token-file", "/run/secrets/metrics-token"},
@@ -128,6 +129,7 @@ void expect_good_values(const Config& c) {
   EXPECT_EQ(c.scrypt_log2_n, 16u);
   EXPECT_EQ(c.documents_dir, "/srv/tarjotin/documents");
   EXPECT_EQ(c.tender_key_file, "/srv/tarjotin/tender.key");
+  EXPECT_EQ(c.audit_signing_key_file, "/run/secrets/audit-signing.key");
   EXPECT_EQ(c.max_upload_bytes, 20971520u);
   EXPECT_EQ(c.job_interval_seconds, 17u);
   EXPECT_EQ(c.metrics_token_file, "/run/secrets/metrics-token");

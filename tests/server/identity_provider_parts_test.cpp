@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "server/handlers/accounts/sign_in_page.hpp"
-#include "server/oidc/https_fetch.hpp"
+#include "server/https_fetch.hpp"
 #include "server/oidc/issuer_discovery.hpp"
 
 namespace tarjotin::server {

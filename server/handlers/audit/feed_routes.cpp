@@ -1,8 +1,7 @@
 // The change feed over HTTP: GET /v1/feed?since=&limit=.
-#include <charconv>
-
 #include "domain/audit/change_feed.hpp"
 #include "server/api.hpp"
+#include "server/handlers/audit/query_numbers.hpp"
 #include "server/handlers/json_fields.hpp"
 #include "server/handlers/paging.hpp"
 #include "server/handlers/reply.hpp"
@@ -13,14 +12,10 @@ namespace {
 
 // `since`: the `next` of the previous answer, a position in the trail; none: from the start.
 domain::Result<long long> since_of(const Exchange& ex) {
-  const auto since = ex.query_param("since");
-  if (!since) return 0LL;
-  long long seq = -1;
-  const auto [end, ec] = std::from_chars(since->data(), since->data() + since->size(), seq);
-  if (since->empty() || ec != std::errc() || end != since->data() + since->size() || seq < 0)
-    return domain::Error::invalid("/since", "format",
-                                  "not a feed position: pass the `next` of the last answer");
-  return seq;
+  const auto since =
+      whole_number(ex, "since", "not a feed position: pass the `next` of the last answer");
+  if (!since) return since.error();
+  return since->value_or(0);
 }
 
 void write_change(JsonWriter& w, const domain::Change& c) {

@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "crypto/crypto.hpp"
+#include "crypto/tree_head_signing.hpp"
 #include "domain/identifiers.hpp"
 #include "server/json.hpp"
 #include "server/schema_registry.hpp"
@@ -50,6 +51,10 @@ TestServer::TestServer(ServerTweaks tweaks) : tweaks_(tweaks), log_(tweaks.log_l
   config.metrics_token_file = directory_ + "/metrics.token";
   config.web_root = tweaks.web_root.empty() ? directory_ + "/no-web-client" : tweaks.web_root;
   std::ofstream(config.metrics_token_file) << kMetricsToken << "\n";
+  if (tweaks.audit_signing) {
+    config.audit_signing_key_file = directory_ + "/audit-signing.key";
+    std::ofstream(config.audit_signing_key_file) << crypto::new_ed25519_private_key_pem();
+  }
   config.max_upload_bytes =
       tweaks.max_upload_bytes;  // the real cost is measured by the benchmarks, not paid per test
   runtime_ = std::make_unique<server::Runtime>(config, log_, &clock_);

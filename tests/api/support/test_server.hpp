@@ -46,6 +46,7 @@ struct ServerTweaks {
   std::string web_root{};                        // the web client's files; empty: none
   bool webhook_allow_private_addresses = false;  // test receivers listen on loopback
   std::string database_url{};  // another test server's, shared as replicas share one; empty: fresh
+  bool audit_signing = true;  // a fresh Ed25519 key signs the audit log's checkpoints
 };
 
 class TestServer {
@@ -59,6 +60,8 @@ class TestServer {
   server::Runtime& runtime() { return *runtime_; }
   TestDatabase& database() { return database_; }
   server::Server& server() { return *server_; }
+  // The server's self-signed certificate (PEM), which a client outside the test trusts by it.
+  std::string certificate_file() const { return directory_ + "/server.crt"; }
 
   // Creates an organisation with a first user directly through the domain (as an operator's
   // bootstrap would) and returns the user's bearer token.

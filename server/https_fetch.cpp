@@ -1,4 +1,4 @@
-#include "server/oidc/https_fetch.hpp"
+#include "server/https_fetch.hpp"
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -116,7 +116,7 @@ HttpsAnswer HttpsFetcher::send(const std::string& url, bool post, const std::str
   // Made after the context and the answer: a request cut off by the time limit is torn down with
   // the io_context while what it refers to still exists.
   net::io_context io;
-  // Every step is asynchronous and the whole request runs for at most `timeout_`: an issuer that
+  // Every step is asynchronous and the whole request runs for at most `timeout_`: a server that
   // accepts and never answers costs one timeout, not a thread.
   net::co_spawn(
       io,
@@ -134,7 +134,7 @@ HttpsAnswer HttpsFetcher::send(const std::string& url, bool post, const std::str
         http::request<http::string_body> request{post ? http::verb::post : http::verb::get,
                                                  u->target, 11};
         request.set(http::field::host, u->port == "443" ? u->host : u->host + ":" + u->port);
-        request.set(http::field::user_agent, "tarjotin-oidc/1");
+        request.set(http::field::user_agent, "tarjotin/1");
         request.set(http::field::accept, "application/json");
         if (post) request.set(http::field::content_type, "application/x-www-form-urlencoded");
         if (!authorization.empty()) request.set(http::field::authorization, authorization);

@@ -1,6 +1,7 @@
 #pragma once
-// HTTPS requests to an identity provider: its discovery document, its key set, its token
-// endpoint. The certificate is verified against the system's store, or against the CA file the
+// HTTPS requests the server and its tools make as a client: to an identity provider (its
+// discovery document, its key set, its token endpoint) and to an audit log being verified from
+// outside. The certificate is verified against the system's store, or against the CA file the
 // issuer is configured with, and must name the host; each request runs within a time limit and
 // reads at most a bounded answer. Requests are made one at a time on the caller's thread, which
 // is never one that serves connections.
