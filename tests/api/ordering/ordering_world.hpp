@@ -31,6 +31,9 @@ inline long long number(const HttpResult& r, const char* name) {
 
 class Ordering : public ::testing::Test {
  protected:
+  Ordering() = default;
+  explicit Ordering(ServerTweaks tweaks) : server(tweaks) {}
+
   TestServer server;
   ApiClient api = server.client();
   TestServer::Member officer =
