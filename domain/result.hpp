@@ -16,6 +16,7 @@ enum class ErrorKind {
   forbidden,        // authenticated, but the role may not do this at all
   not_found,        // does not exist, or the actor may not know that it exists
   conflict,         // the object's state or a uniqueness rule forbids it now
+  stale,            // the edit was made from a version the object has moved on from
   throttled,        // too many attempts of this kind: wait `retry_after`, then try again
 };
 
@@ -44,6 +45,9 @@ struct Error {
   }
   static Error conflict(std::string code, std::string detail) {
     return Error{ErrorKind::conflict, std::move(code), std::move(detail), {}};
+  }
+  static Error stale(std::string detail) {
+    return Error{ErrorKind::stale, "precondition-failed", std::move(detail), {}};
   }
   static Error forbidden(std::string detail) {
     return Error{ErrorKind::forbidden, "forbidden", std::move(detail), {}};

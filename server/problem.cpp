@@ -21,6 +21,8 @@ std::string title_for(unsigned status) {
       return "Method not allowed";
     case 409:
       return "Conflict";
+    case 412:
+      return "Precondition failed";
     case 413:
       return "Request body too large";
     case 415:
@@ -67,6 +69,8 @@ Problem problem_from(const domain::Error& e) {
       return problem(404, "not-found", e.detail);
     case domain::ErrorKind::conflict:
       return problem(409, e.code, e.detail);
+    case domain::ErrorKind::stale:
+      return problem(412, e.code, e.detail);
     case domain::ErrorKind::throttled: {
       Problem p = problem(429, e.code, e.detail);
       p.headers.emplace_back("Retry-After",

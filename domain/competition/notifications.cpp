@@ -1,6 +1,7 @@
 #include "domain/competition/notifications.hpp"
 
 #include "domain/competition/rules.hpp"
+#include "domain/webhook_events.hpp"
 
 namespace tarjotin::domain {
 
@@ -13,14 +14,13 @@ void notify(Transaction& tx, const Clock& clock, Secrets& secrets,
             const std::string& subject_id, const std::string& text) {
   Notification n{secrets.new_id(), organisation_id, kind, subject_id, text, clock.now()};
   tx.notifications().add(n);
-  if (!tx.notifications().webhook(organisation_id)) return;
   OutboxEvent e;
   e.id = n.id;
   e.organisation_id = organisation_id;
   e.kind = kind;
-  e.created_at = e.next_attempt_at = clock.now();
+  e.created_at = clock.now();
   e.body = webhook_body(e, n);
-  tx.notifications().add_event(e);
+  queue_webhook_event(tx, std::move(e));
 }
 
 Result<std::vector<Notification>> list_notifications(CompetitionServices& s, const Actor& actor) {

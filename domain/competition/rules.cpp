@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <cstdio>
 #include <map>
 #include <set>
 
 #include "domain/input_rules.hpp"
+#include "domain/webhook_events.hpp"
 
 namespace tarjotin::domain {
 namespace {
@@ -29,34 +29,6 @@ bool is_quality_criterion(std::span<const AwardCriterion> criteria, const std::s
   return std::any_of(criteria.begin(), criteria.end(), [&](const AwardCriterion& c) {
     return c.key == key && c.basis == CriterionBasis::quality;
   });
-}
-
-// JSON string literal, for the one JSON document the domain writes: the webhook body, whose
-// exact bytes are signed.
-std::string quoted(std::string_view text) {
-  std::string out = "\"";
-  for (unsigned char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      default:
-        if (c < 0x20) {
-          char escaped[8];
-          std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
-          out += escaped;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  return out + "\"";
 }
 
 }  // namespace
@@ -271,9 +243,9 @@ std::string_view subject_field(std::string_view kind) {
 }
 
 std::string webhook_body(const OutboxEvent& e, const Notification& n) {
-  return "{\"id\":" + quoted(e.id) + ",\"kind\":" + quoted(n.kind) + ",\"" +
-         std::string(subject_field(n.kind)) + "\":" + quoted(n.subject_id) +
-         ",\"text\":" + quoted(n.text) +
+  return "{\"id\":" + json_string(e.id) + ",\"kind\":" + json_string(n.kind) + ",\"" +
+         std::string(subject_field(n.kind)) + "\":" + json_string(n.subject_id) +
+         ",\"text\":" + json_string(n.text) +
          ",\"created_at_us\":" + std::to_string(to_micros(n.created_at)) + "}";
 }
 

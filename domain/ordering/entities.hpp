@@ -64,6 +64,9 @@ struct Offering {
   bool active = true;
   Timestamp created_at{};
   Timestamp updated_at{};
+  // Moves on with every change to the offering: an edit, and each place an order takes or gives
+  // back. An edit made from an older version would write back what it read (HTTP ETag/If-Match).
+  long long version = 1;
   bool operator==(const Offering&) const = default;
 };
 

@@ -1,5 +1,7 @@
 #include "domain/ordering/offerings.hpp"
 
+#include <algorithm>
+
 #include "domain/access.hpp"
 #include "domain/ordering/loading.hpp"
 #include "domain/ordering/ports.hpp"
@@ -51,10 +53,16 @@ Result<Offering> create_offering(OrderingServices& s, const Actor& actor,
 }
 
 Result<Offering> edit_offering(OrderingServices& s, const Actor& actor,
-                               const std::string& offering_id, OfferingInput in) {
+                               const std::string& offering_id, OfferingInput in,
+                               const MadeFrom& made_from) {
   return transact<Offering>(s.db, Access::write, [&](Transaction& tx) -> Result<Offering> {
     auto o = own_offering(tx, actor, offering_id);
     if (!o) return o.error();
+    const long long read_version = o->version;
+    if (made_from && std::ranges::find(*made_from, read_version) == made_from->end())
+      return Error::stale(
+          "the offering has changed since the version named in If-Match was read; read it again "
+          "and edit what it is now");
     auto category = tx.categories().find(o->category_id);
     if (!category) return Error::not_found("offering");
     // Withdrawing an offering from a closed category is fine; nothing may make it orderable.
@@ -63,10 +71,20 @@ Result<Offering> edit_offering(OrderingServices& s, const Actor& actor,
                              "in a closed category an offering can only be made inactive");
     if (auto ok = check_offering(in, *category); !ok) return ok.error();
     const std::string before = summary(*o);
+    const int free_now = o->free_places;
     apply(*o, in);
+    o->free_places = free_places_after_edit(free_now, in.free_places, made_from.has_value());
     o->updated_at = now(s);
-    tx.offerings().update(*o);
-    tx.offerings().set_free_places(o->id, o->free_places);
+    o->version = read_version + 1;
+    // Set and compared in this transaction: an order committed since the read above fails the
+    // compare, and its place is neither given back nor lost.
+    if (!tx.offerings().update(*o, read_version))
+      return Error::conflict("offering-changed",
+                             "the offering changed while it was being edited; try again");
+    if (o->free_places != free_now) {
+      tx.offerings().set_free_places(o->id, o->free_places);
+      ++o->version;
+    }
     tx.audit().append(event(s, actor, "offering.edited", "offering", o->id, before, summary(*o)));
     return *o;
   });

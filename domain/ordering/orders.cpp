@@ -4,6 +4,7 @@
 
 #include "domain/access.hpp"
 #include "domain/input_rules.hpp"
+#include "domain/ordering/events.hpp"
 #include "domain/ordering/loading.hpp"
 #include "domain/ordering/ports.hpp"
 #include "domain/ordering/rules.hpp"
@@ -117,6 +118,7 @@ Result<PlacedOrder> place_order(OrderingServices& s, const Actor& actor, OrderIn
                             "offering " + o.offering_id + " at " +
                                 std::to_string(o.unit_price_cents) + " cents, position " +
                                 std::to_string(entry->position)));
+    tell_provider(tx, s.secrets, o.placed_at, o, "order.placed");
     return PlacedOrder{view_of(tx, o, Party::coach), false};
   });
 }
@@ -175,8 +177,10 @@ Result<OrderView> change_order(OrderingServices& s, const Actor& actor, const st
     if (auto ok = act_on(o, change.act, change.reason, now(s)); !ok) return ok.error();
     if (returns_place(change.act)) tx.offerings().return_place(o.offering_id);
     tx.orders().update(o);
-    tx.audit().append(event(s, actor, "order." + std::string(to_string(o.state)), "order", o.id,
-                            std::string(to_string(before)), std::string(to_string(o.state))));
+    const std::string action = "order." + std::string(to_string(o.state));
+    tx.audit().append(event(s, actor, action, "order", o.id, std::string(to_string(before)),
+                            std::string(to_string(o.state))));
+    tell_provider(tx, s.secrets, now(s), o, action);
     return view_of(tx, o, party);
   });
 }
@@ -195,9 +199,9 @@ Result<ClosingReport> write_closing_report(OrderingServices& s, const Actor& act
             order_id,           in.work_done,  in.results, in.next_steps, in.further_support_needed,
             in.further_support, actor.user_id, now(s)};
         tx.orders().put_closing_report(r);
-        tx.audit().append(event(s, actor,
-                                replaces ? "closing_report.revised" : "closing_report.written",
-                                "order", order_id, "", ""));
+        const std::string action = replaces ? "closing_report.revised" : "closing_report.written";
+        tx.audit().append(event(s, actor, action, "order", order_id, "", ""));
+        tell_provider(tx, s.secrets, r.written_at, ctx->order, action);
         return r;
       });
 }
@@ -253,6 +257,9 @@ Result<OutcomeRecord> record_outcome(OrderingServices& s, const Actor& actor,
         tx.orders().add_outcome(r);
         tx.audit().append(event(s, actor, r.confirmed ? "outcome.recorded" : "outcome.proposed",
                                 "order", order_id, "", std::string(to_string(in.type))));
+        // The provider's own proposal is news to nobody; the coach's record is.
+        if (r.confirmed)
+          tell_provider(tx, s.secrets, r.recorded_at, ctx->order, "outcome.recorded", r.id);
         return r;
       });
 }

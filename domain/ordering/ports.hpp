@@ -17,10 +17,13 @@ class OfferingRepository {
  public:
   virtual ~OfferingRepository() = default;
   virtual void add(const Offering& offering) = 0;
-  virtual void update(const Offering& offering) = 0;  // every field but free_places
+  // Writes every field but free_places, and offering.version as the new version, if the stored
+  // version is still `read_version`: false, writing nothing, when another change came first.
+  virtual bool update(const Offering& offering, long long read_version) = 0;
   virtual std::optional<Offering> find(const std::string& id) = 0;
   virtual std::vector<Offering> list_for_category(const std::string& category_id) = 0;
   virtual std::vector<Offering> list_for_provider(const std::string& provider_id) = 0;
+  // Each of the three below moves the offering's version on by one.
   // Takes one free place if there is one, atomically; false when none was left.
   virtual bool take_place(const std::string& offering_id) = 0;
   virtual void return_place(const std::string& offering_id) = 0;

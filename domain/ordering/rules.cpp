@@ -252,6 +252,10 @@ void apply(Offering& o, const OfferingInput& in) {
   o.active = in.active;
 }
 
+int free_places_after_edit(int free_now, int asked, bool made_from_current_version) {
+  return made_from_current_version ? asked : std::min(free_now, asked);
+}
+
 Status check_customer(const CustomerInput& in) {
   if (auto r = required_text(in.reference, "/reference", "a reference"); !r) return r;
   if (in.reference.size() > kMaxReference || in.reference.find('\n') != std::string::npos)

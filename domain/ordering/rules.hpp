@@ -103,6 +103,11 @@ Status check_description(const LocalisedText& description);
 Status check_offering(const OfferingInput& in, const Category& category);
 // The offering as the provider's input describes it; its ids and times stay.
 void apply(Offering& offering, const OfferingInput& in);
+// The free places after an edit that asks for `asked` while `free_now` are free. An edit made
+// from the current version sets them. One that names no version may lower them but not raise
+// them: it cannot tell places that orders took after its read from places it means to add, and
+// giving the former back would overbook the provider.
+int free_places_after_edit(int free_now, int asked, bool made_from_current_version);
 // A one-line reference that is not a personal identity code, a region and clean languages.
 Status check_customer(const CustomerInput& in);
 // The idempotency key visible ASCII of at most kMaxIdempotencyKey bytes, the reason not too long.

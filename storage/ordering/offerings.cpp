@@ -10,7 +10,15 @@ using namespace ordering_tables;
 
 void SociOfferings::add(const domain::Offering& o) { kOfferings.insert(sql_, o); }
 
-void SociOfferings::update(const domain::Offering& o) { kOfferings.update(sql_, o); }
+bool SociOfferings::update(const domain::Offering& o, long long read_version) {
+  // The compare-and-set comes first: on PostgreSQL it locks the row, so no order can take a
+  // place between it and the write of the other fields.
+  if (rows_changed(sql_, "UPDATE offerings SET version = :next WHERE id = :id AND version = :read",
+                   o.version, o.id, read_version) != 1)
+    return false;
+  kOfferings.update(sql_, o);
+  return true;
+}
 
 std::vector<domain::Offering> SociOfferings::select(const std::string& where,
                                                     const std::string& value) {
@@ -34,19 +42,20 @@ std::vector<domain::Offering> SociOfferings::list_for_provider(const std::string
 bool SociOfferings::take_place(const std::string& offering_id) {
   // One conditional statement, so two transactions can never both take the last place.
   return rows_changed(sql_,
-                      "UPDATE offerings SET free_places = free_places - 1 "
+                      "UPDATE offerings SET free_places = free_places - 1, version = version + 1 "
                       "WHERE id = :id AND free_places > 0",
                       offering_id) == 1;
 }
 
 void SociOfferings::return_place(const std::string& offering_id) {
-  sql_ << "UPDATE offerings SET free_places = free_places + 1 WHERE id = :id",
+  sql_ << "UPDATE offerings SET free_places = free_places + 1, version = version + 1 "
+          "WHERE id = :id",
       soci::use(offering_id);
 }
 
 void SociOfferings::set_free_places(const std::string& offering_id, int free_places) {
-  sql_ << "UPDATE offerings SET free_places = :n WHERE id = :id", soci::use(free_places),
-      soci::use(offering_id);
+  sql_ << "UPDATE offerings SET free_places = :n, version = version + 1 WHERE id = :id",
+      soci::use(free_places), soci::use(offering_id);
 }
 
 }  // namespace tarjotin::storage

@@ -14,7 +14,7 @@ class SociOfferings final : public domain::OfferingRepository {
  public:
   explicit SociOfferings(soci::session& sql) : sql_(sql) {}
   void add(const domain::Offering& offering) override;
-  void update(const domain::Offering& offering) override;
+  bool update(const domain::Offering& offering, long long read_version) override;
   std::optional<domain::Offering> find(const std::string& id) override;
   std::vector<domain::Offering> list_for_category(const std::string& category_id) override;
   std::vector<domain::Offering> list_for_provider(const std::string& provider_id) override;

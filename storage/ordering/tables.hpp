@@ -12,7 +12,7 @@ namespace tarjotin::storage::ordering_tables {
 using namespace domain;
 
 // An offering's free places change only through orders and explicit adjustments, never by
-// writing back an edited offering.
+// writing back an edited offering; its version only by a compare-and-set (offerings.cpp).
 inline const Table<Offering> kOfferings =
     Table<Offering>(
         "offerings", 1,  //
@@ -31,8 +31,8 @@ inline const Table<Offering> kOfferings =
         column("earliest_start", &Offering::earliest_start),
         column("typical_duration_days", &Offering::typical_duration_days),
         column("active", &Offering::active), column("created_at", &Offering::created_at),
-        column("updated_at", &Offering::updated_at))
-        .leave_on_update({"free_places"});
+        column("updated_at", &Offering::updated_at), column("version", &Offering::version))
+        .leave_on_update({"free_places", "version"});
 
 inline const Table<Customer> kCustomers{
     "customers",

@@ -3,6 +3,7 @@
 // (server/handlers/ordering/json.hpp), what it reads from the query string or a header read by a
 // function of its own below.
 #include "server/api.hpp"
+#include "server/entity_tags.hpp"
 #include "server/handlers/ordering/json.hpp"
 #include "server/handlers/reply.hpp"
 #include "server/time_format.hpp"
@@ -94,6 +95,18 @@ Reply placed(const domain::Result<domain::PlacedOrder>& result, const Exchange& 
   return reply;
 }
 
+// The offering with its version as a strong entity tag, for the next edit's If-Match.
+Reply tagged(const domain::Result<domain::Offering>& result, const Exchange& ex, unsigned status) {
+  Reply reply = answer(result, ex, status);
+  if (result) reply.headers.emplace_back("ETag", entity_tag(result->version));
+  return reply;
+}
+
+domain::MadeFrom made_from(const Exchange& ex) {
+  const auto value = ex.request[http::field::if_match];
+  return if_match_versions(std::string_view(value.data(), value.size()));
+}
+
 bool wants_csv(const Exchange& ex) {
   if (ex.query_param("format") == "csv") return true;
   const auto accept = ex.request[http::field::accept];
@@ -114,8 +127,9 @@ void add_offering_routes(Router& router, domain::OrderingServices& o) {
   const Guard providers = Guard::only({Role::provider});
   router.add({http::verb::post, "/v1/categories/{category_id}/offerings", "createOffering",
               providers, "offering.request", [&o](Exchange& ex) {
-                return answer_body<domain::OfferingInput>(ex, 201, [&](auto in) {
-                  return domain::create_offering(o, ex.who(), ex.param("category_id"), in);
+                return given(body_of<domain::OfferingInput>(ex), ex, [&](auto in) {
+                  return tagged(domain::create_offering(o, ex.who(), ex.param("category_id"), in),
+                                ex, 201);
                 });
               }});
   router.add({http::verb::get, "/v1/categories/{category_id}/offerings", "listOfferings",
@@ -125,12 +139,14 @@ void add_offering_routes(Router& router, domain::OrderingServices& o) {
               }});
   router.add({http::verb::get, "/v1/offerings/{offering_id}", "readOffering", Guard::signed_in(),
               "", [&o](Exchange& ex) {
-                return answer(domain::read_offering(o, ex.who(), ex.param("offering_id")), ex, 200);
+                return tagged(domain::read_offering(o, ex.who(), ex.param("offering_id")), ex, 200);
               }});
   router.add({http::verb::put, "/v1/offerings/{offering_id}", "editOffering", providers,
               "offering.request", [&o](Exchange& ex) {
-                return answer_body<domain::OfferingInput>(ex, 200, [&](auto in) {
-                  return domain::edit_offering(o, ex.who(), ex.param("offering_id"), in);
+                return given(body_of<domain::OfferingInput>(ex), ex, [&](auto in) {
+                  return tagged(domain::edit_offering(o, ex.who(), ex.param("offering_id"), in,
+                                                      made_from(ex)),
+                                ex, 200);
                 });
               }});
 }

@@ -13,71 +13,10 @@
 #include "domain/competition/notifications.hpp"
 #include "server/webhook_delivery.hpp"
 #include "tests/api/competition/competition_world.hpp"
+#include "tests/api/support/webhook_receiver.hpp"
 
 namespace tarjotin::testing {
 namespace {
-
-// A webhook receiver on loopback that answers with the statuses it is given, in turn.
-class Receiver {
- public:
-  explicit Receiver(std::vector<unsigned> statuses) : statuses_(std::move(statuses)) {
-    acceptor_.open(boost::asio::ip::tcp::v4());
-    acceptor_.bind({boost::asio::ip::make_address("127.0.0.1"), 0});
-    acceptor_.listen();
-    thread_ = std::thread([this] { serve(); });
-  }
-  ~Receiver() {
-    stopping_ = true;
-    boost::system::error_code ignored;
-    boost::asio::ip::tcp::socket poke(io_);
-    poke.connect(acceptor_.local_endpoint(), ignored);
-    thread_.join();
-  }
-  std::string url() const {
-    return "http://127.0.0.1:" + std::to_string(acceptor_.local_endpoint().port()) + "/hook";
-  }
-  struct Delivery {
-    std::string event, signature, body;
-  };
-  std::vector<Delivery> received() {
-    std::lock_guard lock(mutex_);
-    return received_;
-  }
-
- private:
-  void serve() {
-    namespace http = boost::beast::http;
-    std::size_t n = 0;
-    while (!stopping_) {
-      boost::asio::ip::tcp::socket socket(io_);
-      boost::system::error_code ec;
-      acceptor_.accept(socket, ec);
-      if (ec || stopping_) break;
-      boost::beast::flat_buffer buffer;
-      http::request<http::string_body> request;
-      http::read(socket, buffer, request, ec);
-      if (ec) continue;
-      {
-        std::lock_guard lock(mutex_);
-        received_.push_back({std::string(request["X-Tarjotin-Event"]),
-                             std::string(request["X-Tarjotin-Signature"]), request.body()});
-      }
-      http::response<http::string_body> response{
-          static_cast<http::status>(n < statuses_.size() ? statuses_[n] : 200), 11};
-      ++n;
-      response.prepare_payload();
-      http::write(socket, response, ec);
-    }
-  }
-
-  std::vector<unsigned> statuses_;
-  boost::asio::io_context io_;
-  boost::asio::ip::tcp::acceptor acceptor_{io_};
-  std::atomic<bool> stopping_{false};
-  std::mutex mutex_;
-  std::vector<Delivery> received_;
-  std::thread thread_;
-};
 
 TEST_F(Competitions, WebhooksArriveSignedAreRetriedAndNeverRepeated) {
   Receiver receiver({500});  // fails once, then accepts

@@ -332,6 +332,13 @@ TEST(WithoutOrder, LeavesNoOrderAndOnlyTheHelsinkiMonth) {
   EXPECT_EQ(shown, expected);
 }
 
+TEST(FreePlacesAfterEdit, OnlyAnEditFromTheCurrentVersionRaisesThem) {
+  EXPECT_EQ(free_places_after_edit(4, 9, true), 9);
+  EXPECT_EQ(free_places_after_edit(4, 2, true), 2);
+  EXPECT_EQ(free_places_after_edit(4, 5, false), 4);  // the place an order took stays taken
+  EXPECT_EQ(free_places_after_edit(4, 2, false), 2);
+}
+
 TEST(AsSeenByProvider, WithholdsScoresBelowFiveAnswers) {
   Scorecard card;
   card.provider_id = "p";

@@ -1,5 +1,5 @@
 // Offerings against real storage: every field round-trips, free places move only by their own
-// statements and never below zero.
+// statements and never below zero, and every change moves the version on.
 #include <gtest/gtest.h>
 
 #include "tests/storage/ordering/ordering_world.hpp"
@@ -40,7 +40,7 @@ TEST_F(Ordering, OfferingUpdateChangesEverythingButFreePlaces) {
   changed.typical_duration_days = 45;
   changed.active = false;
   changed.updated_at = at(100);
-  write([&](Transaction& tx) { tx.offerings().update(changed); });
+  write([&](Transaction& tx) { EXPECT_TRUE(tx.offerings().update(changed, 1)); });
   write([&](Transaction& tx) {
     auto found = tx.offerings().find("off-1");
     ASSERT_TRUE(found);
@@ -97,6 +97,43 @@ TEST_F(Ordering, FreePlacesCanBeSetButNotBelowZero) {
   write([&](Transaction& tx) { tx.offerings().set_free_places("off-1", 7); });
   EXPECT_ANY_THROW(write([&](Transaction& tx) { tx.offerings().set_free_places("off-1", -1); }));
   write([&](Transaction& tx) { EXPECT_EQ(tx.offerings().find("off-1")->free_places, 7); });
+}
+
+TEST_F(Ordering, EveryChangeToAnOfferingMovesItsVersionOn) {
+  write([&](Transaction& tx) { tx.offerings().add(offering("off-1", "provider-a", "cat-1", 2)); });
+  std::vector<long long> versions;
+  write([&](Transaction& tx) {
+    const auto version = [&] { versions.push_back(tx.offerings().find("off-1")->version); };
+    version();
+    ASSERT_TRUE(tx.offerings().take_place("off-1"));
+    version();
+    tx.offerings().return_place("off-1");
+    version();
+    tx.offerings().set_free_places("off-1", 4);
+    version();
+    auto edited = *tx.offerings().find("off-1");
+    edited.unit_price_cents = 99'000;
+    edited.version = 7;
+    ASSERT_TRUE(tx.offerings().update(edited, 4));
+    version();
+  });
+  EXPECT_EQ(versions, (std::vector<long long>{1, 2, 3, 4, 7}));
+}
+
+TEST_F(Ordering, AnOfferingUpdateFromAnOlderVersionWritesNothing) {
+  write([&](Transaction& tx) {
+    tx.offerings().add(offering("off-1", "provider-a", "cat-1", 3));
+    ASSERT_TRUE(tx.offerings().take_place("off-1"));
+  });
+  auto stale = offering("off-1", "provider-a", "cat-1", 3);
+  stale.unit_price_cents = 99'000;
+  stale.version = 2;
+  write([&](Transaction& tx) { EXPECT_FALSE(tx.offerings().update(stale, 1)); });
+  write([&](Transaction& tx) {
+    auto kept = offering("off-1", "provider-a", "cat-1", 2);
+    kept.version = 2;
+    EXPECT_EQ(tx.offerings().find("off-1"), kept);
+  });
 }
 
 }  // namespace

@@ -42,14 +42,6 @@ TEST(OrderBandsMigration, EarlierOrdersTakeTheirCustomersBandsOnce) {
     c.dps_id = "dps";
     c.name = {"Valmennus", "", ""};
     tx.categories().add(c);
-    Offering o;
-    o.id = "off";
-    o.provider_id = "provider";
-    o.category_id = "cat";
-    o.description = {"Kuvaus", "", ""};
-    o.unit_price_cents = 100;
-    o.free_places = 1;
-    tx.offerings().add(o);
     Customer hard;
     hard.id = "hard";
     hard.coaching_unit_id = "unit";
@@ -68,6 +60,11 @@ TEST(OrderBandsMigration, EarlierOrdersTakeTheirCustomersBandsOnce) {
     return true;
   });
   t.db().with_session([](soci::session& sql) {
+    // The offerings table of that schema has no version yet, which today's repository writes.
+    sql << "INSERT INTO offerings (id, provider_id, category_id, description_fi, description_sv, "
+           "description_en, unit_price_cents, outcome_bonus_cents, free_places, regions, "
+           "languages, earliest_start, typical_duration_days, active, created_at, updated_at) "
+           "VALUES ('off', 'provider', 'cat', 'Kuvaus', '', '', 100, '', 1, '', '', 0, 0, 1, 0, 0)";
     for (const std::string customer : {"hard", "easy"})
       sql << "INSERT INTO orders (id, offering_id, provider_id, category_id, customer_id, "
              "coaching_unit_id, ordered_by, unit_price_cents, outcome_bonus_cents, "

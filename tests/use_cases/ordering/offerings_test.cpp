@@ -103,5 +103,74 @@ TEST_F(Offerings, InAClosedCategoryAnOfferingCanOnlyBeMadeInactive) {
   EXPECT_FALSE(withdrawn->active);
 }
 
+// The input a provider sends back after reading `o` with its price changed: every other field,
+// free places included, as it read them.
+OfferingInput repriced(const Offering& o, long long price) {
+  return {o.description, price,       o.outcome_bonus_cents, o.free_places,
+          o.regions,     o.languages, o.earliest_start,      o.typical_duration_days,
+          o.active};
+}
+
+class OfferingVersions : public testing::OrderingWorld {
+ protected:
+  // An offering of five places read by its provider, and then an order that takes one of them.
+  Offering read_before_an_order() {
+    const auto o = offering(provider_a, 5);
+    auto read = testing::made(read_offering(ordering, provider_a, o.id));
+    order(o, "ASIAKAS-1");
+    return read;
+  }
+};
+
+TEST_F(OfferingVersions, AnEditFromAReadBeforeAnOrderIsRefusedAsStaleAndChangesNothing) {
+  const auto read = read_before_an_order();
+  const auto stored = stored_offering(read.id);
+  EXPECT_GT(stored.version, read.version);
+  const long long before = audit_head();
+  auto edited = edit_offering(ordering, provider_a, read.id, repriced(read, 110'000),
+                              MadeFrom{{read.version}});
+  ASSERT_FALSE(edited);
+  EXPECT_EQ(edited.error().kind, ErrorKind::stale);
+  EXPECT_EQ(stored_offering(read.id), stored);
+  EXPECT_TRUE(audit_since(before).empty());
+}
+
+TEST_F(OfferingVersions, AnEditNamingNoVersionKeepsThePlacesOrdersTookSinceItsRead) {
+  const auto read = read_before_an_order();
+  EXPECT_EQ(read.free_places, 5);
+  auto edited = edit_offering(ordering, provider_a, read.id, repriced(read, 110'000));
+  ASSERT_TRUE(edited) << edited.error().detail;
+  EXPECT_EQ(edited->unit_price_cents, 110'000);
+  EXPECT_EQ(edited->free_places, 4);
+  EXPECT_EQ(stored_offering(read.id), *edited);
+  // It may still take places away.
+  auto in = repriced(read, 110'000);
+  in.free_places = 2;
+  EXPECT_EQ(testing::made(edit_offering(ordering, provider_a, read.id, in)).free_places, 2);
+}
+
+TEST_F(OfferingVersions, AnEditFromTheCurrentVersionSetsFreePlacesAndMovesTheVersionOn) {
+  const auto read = read_before_an_order();
+  const auto current = testing::made(read_offering(ordering, provider_a, read.id));
+  EXPECT_EQ(current.free_places, 4);
+  const long long before = audit_head();
+  auto in = repriced(current, current.unit_price_cents);
+  in.free_places = 9;
+  auto edited =
+      edit_offering(ordering, provider_a, read.id, in, MadeFrom{{read.version, current.version}});
+  ASSERT_TRUE(edited) << edited.error().detail;
+  EXPECT_EQ(edited->free_places, 9);
+  EXPECT_GT(edited->version, current.version);
+  EXPECT_EQ(stored_offering(read.id), *edited);
+  const auto events = audit_since(before);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].event.before, "price 120000, places 4");
+  EXPECT_EQ(events[0].event.after, "price 120000, places 9");
+  // The version it was made from is now an older one.
+  auto again = edit_offering(ordering, provider_a, read.id, in, MadeFrom{{current.version}});
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().kind, ErrorKind::stale);
+}
+
 }  // namespace
 }  // namespace tarjotin

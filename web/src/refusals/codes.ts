@@ -183,6 +183,16 @@ export const codeWords: Record<string, Words> = {
     "Tjänsteerbjudandet är inte längre tillgängligt. Visa kunden en ny lista.",
     "The offering is no longer available. Show the customer a new list.",
   ),
+  "offering-changed": w(
+    "Palvelutarjous muuttui tallennuksen aikana. Yritä uudelleen.",
+    "Tjänsteerbjudandet ändrades medan det sparades. Försök igen.",
+    "The offering changed while it was being saved. Try again.",
+  ),
+  "precondition-failed": w(
+    "Palvelutarjous on muuttunut sen jälkeen, kun avasit sen, esimerkiksi tilaus on vienyt paikan. Avaa se uudelleen ja tee muutos siihen.",
+    "Tjänsteerbjudandet har ändrats sedan du öppnade det, till exempel har en beställning tagit en plats. Öppna det igen och gör ändringen där.",
+    "The offering has changed since you opened it, for example an order has taken a place. Open it again and make your change there.",
+  ),
   "price-changed": w(
     "Hinta on muuttunut valintalistan tekemisen jälkeen. Näytä asiakkaalle uusi lista.",
     "Priset har ändrats efter att urvalslistan gjordes. Visa kunden en ny lista.",

@@ -49,7 +49,7 @@ function CategoryOfferings({ categoryId }: { categoryId: string }) {
         {(offerings.data?.items ?? []).map((o) =>
           editing === o.id ? (
             <li key={o.id}>
-              <OfferingForm category={c} offering={o} onSaved={() => { setEditing(null); offerings.reload(); }} />
+              <EditOffering category={c} offeringId={o.id} onSaved={() => { setEditing(null); offerings.reload(); }} />
             </li>
           ) : (
             <li key={o.id} class="offering-row">
@@ -84,9 +84,20 @@ function CategoryOfferings({ categoryId }: { categoryId: string }) {
   );
 }
 
+// The offering read afresh with its version (ETag), which the edit sends back in If-Match: an
+// edit made while an order took a place is refused instead of giving that place back.
+function EditOffering({ category, offeringId, onSaved }: { category: Category; offeringId: string; onSaved: () => void }) {
+  const read = useLoad(async () => {
+    const r = await api.GET("/v1/offerings/{offering_id}", { params: { path: { offering_id: offeringId } } });
+    return { data: r.data && { offering: r.data, etag: r.response.headers.get("ETag") ?? "" }, error: r.error };
+  }, [offeringId]);
+  if (!read.data) return read.failed ? <Failed /> : <Loading />;
+  return <OfferingForm category={category} offering={read.data.offering} etag={read.data.etag} onSaved={onSaved} />;
+}
+
 // Regions and languages are chosen from the category's own, the only ones an offering may
 // name; a category that covers every region leaves the municipality codes to be typed.
-function OfferingForm({ category, offering, onSaved }: { category: Category; offering?: Offering; onSaved: () => void }) {
+function OfferingForm({ category, offering, etag, onSaved }: { category: Category; offering?: Offering; etag?: string; onSaved: () => void }) {
   const [f, setF, set] = useFields({
     fi: offering?.description.fi ?? "",
     sv: offering?.description.sv ?? "",
@@ -118,7 +129,10 @@ function OfferingForm({ category, offering, onSaved }: { category: Category; off
     run(
       () =>
         offering
-          ? api.PUT("/v1/offerings/{offering_id}", { params: { path: { offering_id: offering.id } }, body })
+          ? api.PUT("/v1/offerings/{offering_id}", {
+              params: { path: { offering_id: offering.id }, header: etag ? { "If-Match": etag } : {} },
+              body,
+            })
           : api.POST("/v1/categories/{category_id}/offerings", { params: { path: { category_id: category.id } }, body }),
       onSaved,
     );
