@@ -245,6 +245,25 @@ TEST_F(OpenContracting, TheSchemaRefusesWhatOcdsRefuses) {
   EXPECT_NE(broken(R"("date":")", R"("date":"x)"), "");
 }
 
+TEST_F(OpenContracting, TheOfficialOcdsSchemaValidatesEachReleaseThroughThePackage) {
+  const ReleasePackageSchema official{
+      "official/release-package-schema.json", "official/release-schema.json",
+      "https://standard.open-contracting.org/schema/1__1__5/release-schema.json"};
+  const auto valid = api.get("/v1/dps/" + dps_id + "/ocds").body;
+  rapidjson::Document doc;
+  ASSERT_FALSE(server::parse_json(valid, doc));
+  ASSERT_EQ(official.violation(doc), "");
+  // What only the release schema says, so it is reached through the package's reference.
+  doc["releases"][0].RemoveMember("ocid");
+  EXPECT_NE(official.violation(doc).find("/releases/0"), std::string::npos);
+  ASSERT_FALSE(server::parse_json(valid, doc));
+  doc["releases"][0]["tag"].SetString("tender");
+  EXPECT_NE(official.violation(doc), "");
+  ASSERT_FALSE(server::parse_json(valid, doc));
+  doc.RemoveMember("version");
+  EXPECT_NE(official.violation(doc), "");
+}
+
 class CompetitionRelease : public OpenContracting {
  protected:
   std::string competition(std::chrono::hours deadline) {

@@ -1,6 +1,7 @@
 #pragma once
-// OCDS output checked the way an integrator would check it: against the release-package schema
-// (schemas/ocds/, draft-04) with RapidJSON's JSON Schema validator, plus the rules a schema
+// OCDS output checked the way an integrator would check it: against the official release-package
+// schema and Tarjotin's stricter own (schemas/ocds/, draft-04) with RapidJSON's JSON Schema
+// validator, plus the rules a schema
 // cannot state — every contract's award, every related lot and every ocid's prefix.
 
 #include <gtest/gtest.h>
@@ -14,25 +15,26 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 #include "server/json.hpp"
 
 namespace tarjotin::testing {
 
-class OcdsSchemas {
+// A release package schema with the release schema it refers to.
+class ReleasePackageSchema {
  public:
-  OcdsSchemas()
-      : release_source_(read("release.json")),
-        package_source_(read("release-package.json")),
+  // `release_ref`: the reference by which the package schema names the release schema.
+  ReleasePackageSchema(const std::string& package_file, const std::string& release_file,
+                       std::string release_ref)
+      : release_source_(read(release_file)),
+        package_source_(read(package_file)),
         release_(release_source_),
-        files_(release_),
+        files_(release_, std::move(release_ref)),
         package_(package_source_, &files_) {}
 
-  // Empty when `json` is a valid release package; else where it breaks which rule.
-  std::string violation(const std::string& json) const {
-    rapidjson::Document doc;
-    if (auto error = server::parse_json(json, doc, {64, 100'000, 1'000}))
-      return "not JSON: " + error->detail;
+  // Empty when `doc` is valid; else where it breaks which rule.
+  std::string violation(const rapidjson::Document& doc) const {
     rapidjson::SchemaValidator validator(package_);
     if (doc.Accept(validator)) return "";
     rapidjson::StringBuffer at, rule;
@@ -43,20 +45,21 @@ class OcdsSchemas {
   }
 
  private:
-  // release-package.json refers to its releases' schema by file name. RapidJSON 1.1 passes the
-  // reference one character short ("release.jso"), so the file is found by its beginning.
+  // RapidJSON 1.1 passes a reference to another file one character short ("release.jso"), so
+  // the file is found by its beginning.
   class Files final : public rapidjson::IRemoteSchemaDocumentProvider {
    public:
-    explicit Files(const rapidjson::SchemaDocument& release) : release_(release) {}
+    Files(const rapidjson::SchemaDocument& release, std::string ref)
+        : release_(release), ref_(std::move(ref)) {}
     const rapidjson::SchemaDocument* GetRemoteDocument(const char* uri,
                                                        rapidjson::SizeType length) override {
       const std::string given(uri, length);
-      return !given.empty() && std::string("release.json").rfind(given, 0) == 0 ? &release_
-                                                                                : nullptr;
+      return !given.empty() && ref_.rfind(given, 0) == 0 ? &release_ : nullptr;
     }
 
    private:
     const rapidjson::SchemaDocument& release_;
+    std::string ref_;
   };
 
   static rapidjson::Document read(const std::string& name) {
@@ -73,6 +76,27 @@ class OcdsSchemas {
   rapidjson::SchemaDocument release_;
   Files files_;
   rapidjson::SchemaDocument package_;
+};
+
+// Tarjotin's own schemas (every field it writes named, any other refused, closed code lists) and
+// the official OCDS 1.1.5 schemas (schemas/ocds/official/), as an integrator validates.
+class OcdsSchemas {
+ public:
+  // Empty when `json` is a valid release package by both; else where it breaks which rule.
+  std::string violation(const std::string& json) const {
+    rapidjson::Document doc;
+    if (auto error = server::parse_json(json, doc, {64, 100'000, 1'000}))
+      return "not JSON: " + error->detail;
+    if (auto broken = own_.violation(doc); !broken.empty()) return "own schema: " + broken;
+    if (auto broken = official_.violation(doc); !broken.empty()) return "OCDS 1.1.5: " + broken;
+    return "";
+  }
+
+ private:
+  ReleasePackageSchema own_{"release-package.json", "release.json", "release.json"};
+  ReleasePackageSchema official_{
+      "official/release-package-schema.json", "official/release-schema.json",
+      "https://standard.open-contracting.org/schema/1__1__5/release-schema.json"};
 };
 
 // What no schema says: a contract's awardID names an award of its release, an award's related
