@@ -1,6 +1,5 @@
 #include "server/https_fetch.hpp"
 
-#include <boost/asio/co_spawn.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl.hpp>
 #include <boost/asio/use_awaitable.hpp>
@@ -9,6 +8,9 @@
 #include <boost/beast/ssl.hpp>
 
 #include <stdexcept>
+#include <variant>
+
+#include "server/within_time.hpp"
 
 namespace tarjotin::server {
 namespace {
@@ -112,55 +114,37 @@ HttpsAnswer HttpsFetcher::send(const std::string& url, bool post, const std::str
   else
     tls.load_verify_file(ca_file_);
   tls.set_verify_mode(net::ssl::verify_peer);
-  std::optional<HttpsAnswer> answer;
-  // Made after the context and the answer: a request cut off by the time limit is torn down with
-  // the io_context while what it refers to still exists.
+  // Made after the context: a request cut off by the time limit is torn down with the
+  // io_context while what it refers to still exists.
   net::io_context io;
-  // Every step is asynchronous and the whole request runs for at most `timeout_`: a server that
-  // accepts and never answers costs one timeout, not a thread.
-  net::co_spawn(
-      io,
-      [&]() -> net::awaitable<HttpsAnswer> {
-        tcp::resolver resolver(io);
-        const auto endpoints =
-            co_await resolver.async_resolve(u->host, u->port, net::use_awaitable);
-        beast::ssl_stream<beast::tcp_stream> stream(io, tls);
-        if (!is_ip_address(u->host) &&
-            !SSL_set_tlsext_host_name(stream.native_handle(), u->host.c_str()))
-          co_return HttpsAnswer{0, "", "cannot set the TLS server name"};
-        stream.set_verify_callback(net::ssl::host_name_verification(u->host));
-        co_await beast::get_lowest_layer(stream).async_connect(endpoints, net::use_awaitable);
-        co_await stream.async_handshake(net::ssl::stream_base::client, net::use_awaitable);
-        http::request<http::string_body> request{post ? http::verb::post : http::verb::get,
-                                                 u->target, 11};
-        request.set(http::field::host, u->port == "443" ? u->host : u->host + ":" + u->port);
-        request.set(http::field::user_agent, "tarjotin/1");
-        request.set(http::field::accept, "application/json");
-        if (post) request.set(http::field::content_type, "application/x-www-form-urlencoded");
-        if (!authorization.empty()) request.set(http::field::authorization, authorization);
-        request.body() = body;
-        request.prepare_payload();
-        co_await http::async_write(stream, request, net::use_awaitable);
-        beast::flat_buffer buffer;
-        http::response_parser<http::string_body> parser;
-        parser.body_limit(max_answer_bytes_);
-        co_await http::async_read(stream, buffer, parser, net::use_awaitable);
-        co_return HttpsAnswer{parser.get().result_int(), std::move(parser.get().body()), ""};
-      },
-      [&](std::exception_ptr failure, HttpsAnswer result) {
-        if (!failure) {
-          answer = std::move(result);
-          return;
-        }
-        try {
-          std::rethrow_exception(failure);
-        } catch (const std::exception& e) {
-          answer = HttpsAnswer{0, "", e.what()};
-        }
-      });
-  io.run_for(timeout_);
-  if (!answer) return {0, "", "no answer within " + std::to_string(timeout_.count()) + " ms"};
-  return *answer;
+  auto outcome = run_within(io, timeout_, [&]() -> net::awaitable<HttpsAnswer> {
+    tcp::resolver resolver(io);
+    const auto endpoints = co_await resolver.async_resolve(u->host, u->port, net::use_awaitable);
+    beast::ssl_stream<beast::tcp_stream> stream(io, tls);
+    if (!is_ip_address(u->host) &&
+        !SSL_set_tlsext_host_name(stream.native_handle(), u->host.c_str()))
+      co_return HttpsAnswer{0, "", "cannot set the TLS server name"};
+    stream.set_verify_callback(net::ssl::host_name_verification(u->host));
+    co_await beast::get_lowest_layer(stream).async_connect(endpoints, net::use_awaitable);
+    co_await stream.async_handshake(net::ssl::stream_base::client, net::use_awaitable);
+    http::request<http::string_body> request{post ? http::verb::post : http::verb::get, u->target,
+                                             11};
+    request.set(http::field::host, u->port == "443" ? u->host : u->host + ":" + u->port);
+    request.set(http::field::user_agent, "tarjotin/1");
+    request.set(http::field::accept, "application/json");
+    if (post) request.set(http::field::content_type, "application/x-www-form-urlencoded");
+    if (!authorization.empty()) request.set(http::field::authorization, authorization);
+    request.body() = body;
+    request.prepare_payload();
+    co_await http::async_write(stream, request, net::use_awaitable);
+    beast::flat_buffer buffer;
+    http::response_parser<http::string_body> parser;
+    parser.body_limit(max_answer_bytes_);
+    co_await http::async_read(stream, buffer, parser, net::use_awaitable);
+    co_return HttpsAnswer{parser.get().result_int(), std::move(parser.get().body()), ""};
+  }());
+  if (auto* error = std::get_if<std::string>(&outcome)) return {0, "", std::move(*error)};
+  return std::get<HttpsAnswer>(std::move(outcome));
 }
 
 }  // namespace tarjotin::server

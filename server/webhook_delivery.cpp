@@ -1,6 +1,5 @@
 #include "server/webhook_delivery.hpp"
 
-#include <boost/asio/co_spawn.hpp>
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl.hpp>
@@ -9,8 +8,11 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 
+#include <variant>
+
 #include "crypto/tender_seal.hpp"
 #include "domain/competition/notifications.hpp"
+#include "server/within_time.hpp"
 
 namespace tarjotin::server {
 namespace {
@@ -116,44 +118,28 @@ WebhookAnswer HttpWebhookSender::post(
   net::ssl::context tls(net::ssl::context::tls_client);
   tls.set_default_verify_paths();
   tls.set_verify_mode(net::ssl::verify_peer);
-  std::optional<WebhookAnswer> answer;
-  net::co_spawn(
-      io,
-      [&]() -> net::awaitable<WebhookAnswer> {
-        tcp::resolver resolver(io);
-        const auto endpoints =
-            co_await resolver.async_resolve(u->host, u->port, net::use_awaitable);
-        if (!allow_private_ && any_private(endpoints)) co_return WebhookAnswer{0, kPrivateRefusal};
-        if (!u->tls) {
-          beast::tcp_stream stream(io);
-          co_await stream.async_connect(endpoints, net::use_awaitable);
-          auto result = co_await exchange(stream, *u, headers, body);
-          beast::error_code ignored;
-          stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
-          co_return result;
-        }
-        beast::ssl_stream<beast::tcp_stream> stream(io, tls);
-        if (!SSL_set_tlsext_host_name(stream.native_handle(), u->host.c_str()))
-          co_return WebhookAnswer{0, "cannot set the TLS server name"};
-        stream.set_verify_callback(net::ssl::host_name_verification(u->host));
-        co_await beast::get_lowest_layer(stream).async_connect(endpoints, net::use_awaitable);
-        co_await stream.async_handshake(net::ssl::stream_base::client, net::use_awaitable);
-        co_return co_await exchange(stream, *u, headers, body);
-      },
-      [&](std::exception_ptr failure, WebhookAnswer result) {
-        if (!failure) {
-          answer = std::move(result);
-          return;
-        }
-        try {
-          std::rethrow_exception(failure);
-        } catch (const std::exception& e) {
-          answer = WebhookAnswer{0, e.what()};
-        }
-      });
-  io.run_for(timeout_);
-  if (!answer) return {0, "no answer within " + std::to_string(timeout_.count()) + " s"};
-  return *answer;
+  auto outcome = run_within(io, timeout_, [&]() -> net::awaitable<WebhookAnswer> {
+    tcp::resolver resolver(io);
+    const auto endpoints = co_await resolver.async_resolve(u->host, u->port, net::use_awaitable);
+    if (!allow_private_ && any_private(endpoints)) co_return WebhookAnswer{0, kPrivateRefusal};
+    if (!u->tls) {
+      beast::tcp_stream stream(io);
+      co_await stream.async_connect(endpoints, net::use_awaitable);
+      auto result = co_await exchange(stream, *u, headers, body);
+      beast::error_code ignored;
+      stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
+      co_return result;
+    }
+    beast::ssl_stream<beast::tcp_stream> stream(io, tls);
+    if (!SSL_set_tlsext_host_name(stream.native_handle(), u->host.c_str()))
+      co_return WebhookAnswer{0, "cannot set the TLS server name"};
+    stream.set_verify_callback(net::ssl::host_name_verification(u->host));
+    co_await beast::get_lowest_layer(stream).async_connect(endpoints, net::use_awaitable);
+    co_await stream.async_handshake(net::ssl::stream_base::client, net::use_awaitable);
+    co_return co_await exchange(stream, *u, headers, body);
+  }());
+  if (auto* error = std::get_if<std::string>(&outcome)) return {0, std::move(*error)};
+  return std::get<WebhookAnswer>(std::move(outcome));
 }
 
 std::string HttpWebhookSender::refusal(const std::string& url) const {
