@@ -253,4 +253,34 @@ export const codeWords: Record<string, Words> = {
     "Poängsätt först varje anbud enligt varje kriterium.",
     "Score every tender on every criterion first.",
   ),
+  "audit-signing-off": w(
+    "Palvelu ei allekirjoita tapahtumalokiaan, joten allekirjoitettua tarkistuspistettä ei ole.",
+    "Tjänsten signerar inte sin händelselogg, så det finns ingen signerad kontrollpunkt.",
+    "This service does not sign its audit log, so there is no signed checkpoint.",
+  ),
+  "bad-host": w(
+    "Pyynnöstä puuttui palvelun osoite, joten kirjautuminen ei voi palata tänne. Avaa palvelu sen omasta osoitteesta.",
+    "Begäran saknade tjänstens adress, så inloggningen kan inte komma tillbaka hit. Öppna tjänsten via dess egen adress.",
+    "The request did not name the service's address, so the sign-in cannot come back here. Open the service at its own address.",
+  ),
+  "identity-not-a-user": w(
+    "Organisaatiosi tunnisti sinut, mutta sinulla ei ole voimassa olevaa käyttäjätunnusta tässä palvelussa. Pyydä pääkäyttäjää lisäämään sinut.",
+    "Din organisation identifierade dig, men du har inget aktivt användarkonto i den här tjänsten. Be administratören lägga till dig.",
+    "Your organisation identified you, but you have no active account in this service. Ask your administrator to add you.",
+  ),
+  "identity-provider-unreachable": w(
+    "Organisaatiosi tunnistuspalveluun ei saatu yhteyttä. Yritä hetken kuluttua uudelleen.",
+    "Det gick inte att nå din organisations inloggningstjänst. Försök igen om en stund.",
+    "Your organisation's sign-in service could not be reached. Try again in a moment.",
+  ),
+  "sign-in-expired": w(
+    "Kirjautuminen vanheni ennen kuin se valmistui. Aloita kirjautuminen uudelleen.",
+    "Inloggningen gick ut innan den var klar. Börja logga in igen.",
+    "The sign-in expired before it finished. Start signing in again.",
+  ),
+  "sign-in-unknown": w(
+    "Tätä kirjautumista ei aloitettu tässä selaimessa, tai se on jo käytetty. Aloita kirjautuminen uudelleen.",
+    "Den här inloggningen påbörjades inte i den här webbläsaren, eller så har den redan använts. Börja logga in igen.",
+    "This sign-in was not started in this browser, or was already used. Start signing in again.",
+  ),
 };

@@ -23,6 +23,12 @@ export const ruleWords: Record<string, Words> = {
   minItems: w("Valitse tai lisää ainakin yksi.", "Välj eller lägg till minst en.", "Choose or add at least one."),
   maxItems: w("Näitä on liian monta.", "Det är för många.", "There are too many."),
   not: w("Tämä arvo ei ole sallittu.", "Det här värdet är inte tillåtet.", "This value is not allowed."),
+  allOf: w(
+    "Arvo ei täytä kaikkia ehtoja.",
+    "Värdet uppfyller inte alla villkor.",
+    "The value does not meet every condition.",
+  ),
+  minProperties: w("Anna ainakin yksi tieto.", "Ange minst en uppgift.", "Give at least one value."),
   // domain rules
   "after-from": w("Jakso päättyy ennen kuin se alkaa.", "Perioden slutar innan den börjar.", "The period ends before it starts."),
   "after-order": w(
