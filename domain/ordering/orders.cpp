@@ -59,7 +59,7 @@ Result<PlacedOrder> place_order(OrderingServices& s, const Actor& actor, OrderIn
         return PlacedOrder{view_of(tx, *earlier, Party::coach), true};
       }
     }
-    auto set = tx.choice_sets().find(in.choice_set_id);
+    auto set = tx.choice_sets().find_with_entry(in.choice_set_id, in.offering_id);
     if (!set || set->coaching_unit_id != actor.organisation_id)
       return Error::invalid("/choice_set_id", "choice-set", "no choice set of yours has this id");
     if (!set->order_id.empty()) return set_used();

@@ -48,6 +48,10 @@ class ChoiceSetRepository {
   virtual ~ChoiceSetRepository() = default;
   virtual void add(const ChoiceSet& set) = 0;  // with its entries
   virtual std::optional<ChoiceSet> find(const std::string& id) = 0;
+  // The set with only the entry of `offering_id` (none when the set did not show it): what an
+  // order from it needs, without reading the whole list.
+  virtual std::optional<ChoiceSet> find_with_entry(const std::string& id,
+                                                   const std::string& offering_id) = 0;
   // Records that the set backs `order_id`, unless it already backs an order: false then. One
   // conditional update, so two concurrent orders from one set cannot both claim it.
   virtual bool claim(const std::string& set_id, const std::string& order_id) = 0;

@@ -29,4 +29,14 @@ std::optional<domain::ChoiceSet> SociChoiceSets::find(const std::string& id) {
   return set;
 }
 
+std::optional<domain::ChoiceSet> SociChoiceSets::find_with_entry(const std::string& id,
+                                                                 const std::string& offering_id) {
+  auto set = kChoiceSets.find_one(sql_, "WHERE id = :id", id);
+  if (!set) return std::nullopt;
+  for (auto& stored : kChoiceSetEntries.find_all(
+           sql_, "WHERE choice_set_id = :id AND offering_id = :offering", id, offering_id))
+    set->entries.push_back(std::move(stored.entry));
+  return set;
+}
+
 }  // namespace tarjotin::storage

@@ -48,6 +48,8 @@ class SociChoiceSets final : public domain::ChoiceSetRepository {
   explicit SociChoiceSets(soci::session& sql) : sql_(sql) {}
   void add(const domain::ChoiceSet& set) override;
   std::optional<domain::ChoiceSet> find(const std::string& id) override;
+  std::optional<domain::ChoiceSet> find_with_entry(const std::string& id,
+                                                   const std::string& offering_id) override;
   bool claim(const std::string& set_id, const std::string& order_id) override;
 
  private:

@@ -30,6 +30,27 @@ TEST_F(Ordering, ChoiceSetKeepsEntriesInOrderAndAllSixtyFourBitsOfTheSeed) {
   });
 }
 
+TEST_F(Ordering, AChoiceSetIsReadWithTheOneEntryAnOrderNeeds) {
+  add_basics();
+  auto set = choice_set("set-1");
+  set.entries.push_back({0, "off-a", "provider-a", 150'000, 12, 9, 0.75, Interval{0.4375, 0.9375},
+                         -12.5, Interval{-50.25, 31.5}, 8});
+  set.entries.push_back({1, "off-b", "provider-b", 99'900, 0, 0, std::nullopt, std::nullopt,
+                         std::nullopt, std::nullopt, 0});
+  write([&](Transaction& tx) { tx.choice_sets().add(set); });
+  write([&](Transaction& tx) {
+    const auto chosen = tx.choice_sets().find_with_entry("set-1", "off-b");
+    ASSERT_TRUE(chosen);
+    ChoiceSet expected = set;
+    expected.entries = {set.entries[1]};
+    EXPECT_EQ(*chosen, expected);
+    const auto not_shown = tx.choice_sets().find_with_entry("set-1", "off-c");
+    ASSERT_TRUE(not_shown);
+    EXPECT_TRUE(not_shown->entries.empty());
+    EXPECT_FALSE(tx.choice_sets().find_with_entry("nope", "off-a"));
+  });
+}
+
 TEST_F(Ordering, AChoiceSetIsClaimedByOneOrderOnly) {
   add_basics();
   auto set = choice_set("set-claimed");
