@@ -31,7 +31,6 @@ namespace tarjotin::server {
 // What open data is published under (server/handlers/open_data/).
 struct OpenDataSettings {
   std::string ocid_prefix = kUnregisteredOcidPrefix;
-  std::string public_url;  // empty: https:// and the request's host
 };
 
 // Everything handlers reach; built once at start-up.
@@ -51,7 +50,8 @@ struct Services {
   const std::atomic<bool>& stopping;  // readiness says 503 while the server drains
   domain::AuditServices& audit;
   OpenDataSettings open_data{};
-  // Where browsers reach the server (config public-url); empty: the Host they asked for.
+  // Where clients reach the server (config public-url); empty: the Host they asked for
+  // (server/handlers/public_origin.hpp).
   std::string public_url{};
 };
 

@@ -117,7 +117,7 @@ Runtime::Runtime(const Config& config, Log& log, const domain::Clock* clock)
                                         web_,
                                         stopping_,
                                         audit_,
-                                        {config.ocid_prefix, config.public_url},
+                                        {config.ocid_prefix},
                                         config.public_url},
                                !config.plain_http);
 }

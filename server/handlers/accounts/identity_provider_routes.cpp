@@ -5,6 +5,7 @@
 #include "server/browser_session.hpp"
 #include "server/handlers/accounts/json.hpp"
 #include "server/handlers/accounts/sign_in_page.hpp"
+#include "server/handlers/public_origin.hpp"
 #include "server/handlers/reply.hpp"
 
 namespace tarjotin::server {
@@ -26,25 +27,12 @@ std::string cleared_sign_in_cookie_header() {
   return std::string(kSignInCookie) + "=; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=0";
 }
 
-bool plausible_host(std::string_view host) {
-  if (host.empty() || host.size() > 255) return false;
-  for (const char c : host)
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-' && c != ':' &&
-        c != '[' && c != ']')
-      return false;
-  return true;
-}
-
-// Where the provider sends the browser back: the configured public address, else the host the
-// browser asked for (the provider accepts only the redirect URIs registered with it).
+// Where the provider sends the browser back (the provider accepts only the redirect URIs
+// registered with it).
 std::optional<std::string> callback_uri(const Services& s, const Request& request) {
-  std::string origin = s.public_url;
-  if (origin.empty()) {
-    const auto host = request[http::field::host];
-    if (!plausible_host(std::string_view(host.data(), host.size()))) return std::nullopt;
-    origin = "https://" + std::string(host);
-  }
-  return origin + "/v1/identity-providers/callback";
+  const auto origin = public_origin(s.public_url, request);
+  if (!origin) return std::nullopt;
+  return *origin + "/v1/identity-providers/callback";
 }
 
 Reply start(Services& s, const Exchange& ex) {

@@ -7,6 +7,7 @@
 #include "server/api.hpp"
 #include "server/handlers/open_data/json.hpp"
 #include "server/handlers/paging.hpp"
+#include "server/handlers/public_origin.hpp"
 #include "server/handlers/reply.hpp"
 
 namespace tarjotin::server {
@@ -31,22 +32,9 @@ std::string release_cursor(const domain::ReleaseCursor& c) {
                                          : std::string(kReleases) + " " + c.after_order);
 }
 
-bool is_host(std::string_view host) {
-  if (host.empty() || host.size() > 255) return false;
-  for (const char c : host)
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-' && c != ':' &&
-        c != '[' && c != ']')
-      return false;
-  return true;
-}
-
-// Packages name themselves and their next page by absolute address: the configured public
-// address, or the host the client asked (checked to be a host name, as it is written out).
-std::string base_url(const Exchange& ex, const OpenDataSettings& settings) {
-  if (!settings.public_url.empty()) return settings.public_url;
-  const auto host = ex.request[http::field::host];
-  const std::string_view name(host.data(), host.size());
-  return "https://" + std::string(is_host(name) ? name : "localhost");
+// Packages name themselves and their next page by absolute address.
+std::string base_url(const Exchange& ex, const std::string& public_url) {
+  return public_origin(public_url, ex.request).value_or("https://localhost");
 }
 
 // A page's address: the path, the limit the client chose (0: none), and the page's cursor.
@@ -58,14 +46,14 @@ std::string page_address(const std::string& path, std::size_t limit,
   return path + (query.empty() ? "" : "?" + query);
 }
 
-Reply dps_package(domain::OpenDataServices& s, const OpenDataSettings& settings, Exchange& ex) {
+Reply dps_package(domain::OpenDataServices& s, const std::string& public_url, Exchange& ex) {
   const auto page = page_params(ex);
   if (!page) return refused(page.error(), ex);
   const auto after = release_cursor_of(*page);
   if (!after) return refused(after.error(), ex);
   const auto releases = domain::dps_releases(s, ex.param("dps_id"), *after, page->limit);
   if (!releases) return refused(releases.error(), ex);
-  const std::string path = base_url(ex, settings) + "/v1/dps/" + ex.param("dps_id") + "/ocds";
+  const std::string path = base_url(ex, public_url) + "/v1/dps/" + ex.param("dps_id") + "/ocds";
   const std::size_t limit = ex.query_param("limit") ? page->limit : 0;
   PackageAddresses at;
   at.paged = true;
@@ -75,13 +63,13 @@ Reply dps_package(domain::OpenDataServices& s, const OpenDataSettings& settings,
   return written(200, [&](JsonWriter& w) { write_package(w, *releases, at); });
 }
 
-Reply competition_package(domain::OpenDataServices& s, const OpenDataSettings& settings,
+Reply competition_package(domain::OpenDataServices& s, const std::string& public_url,
                           Exchange& ex) {
   const auto id = ex.param("competition_id");
   return answer(domain::competition_releases(s, ex.who(), id), ex, 200,
                 [&](JsonWriter& w, const domain::ReleasePage& page) {
                   write_package(w, page,
-                                {base_url(ex, settings) + "/v1/competitions/" + id + "/ocds",
+                                {base_url(ex, public_url) + "/v1/competitions/" + id + "/ocds",
                                  std::nullopt, false});
                 });
 }
@@ -90,6 +78,7 @@ Reply competition_package(domain::OpenDataServices& s, const OpenDataSettings& s
 
 void add_open_data_routes(Router& router, Services& services) {
   const OpenDataSettings settings = services.open_data;
+  const std::string public_url = services.public_url;
   auto s = std::make_shared<domain::OpenDataServices>(domain::OpenDataServices{
       services.competitions.db, services.competitions, settings.ocid_prefix});
   if (settings.ocid_prefix == kUnregisteredOcidPrefix)
@@ -98,10 +87,10 @@ void add_open_data_routes(Router& router, Services& services) {
         "the Open Contracting Partnership and set --ocid-prefix",
         {{"ocid_prefix", settings.ocid_prefix}});
   router.add({http::verb::get, "/v1/dps/{dps_id}/ocds", "readDpsReleases", Guard::open(), "",
-              [s, settings](Exchange& ex) { return dps_package(*s, settings, ex); }});
+              [s, public_url](Exchange& ex) { return dps_package(*s, public_url, ex); }});
   router.add({http::verb::get, "/v1/competitions/{competition_id}/ocds", "readCompetitionRelease",
               Guard::signed_in(), "",
-              [s, settings](Exchange& ex) { return competition_package(*s, settings, ex); }});
+              [s, public_url](Exchange& ex) { return competition_package(*s, public_url, ex); }});
   router.add({http::verb::get, "/v1/dps/{dps_id}/notice", "readDpsNotice", Guard::public_read(), "",
               [s](Exchange& ex) {
                 return answer(domain::dps_notice(*s, ex.maybe_who(), ex.param("dps_id")), ex, 200);
