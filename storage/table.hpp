@@ -18,6 +18,7 @@
 
 #include <soci/soci.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -295,28 +296,11 @@ class Table {
   }
 
   void insert(soci::session& sql, const Entity& e) const { run(sql, insert_, e, false); }
-  // Every entity in one statement (one VALUES list per row): one round trip for many rows.
+  // Every entity in as few statements as the databases' placeholder limits allow (one VALUES
+  // list per row): a round trip and a parse per few hundred rows instead of one per row.
   void insert_all(soci::session& sql, const std::vector<Entity>& entities) const {
-    if (entities.empty()) return;
-    // Each placeholder is named once: SQLite takes a repeated name for the same parameter.
-    std::string text = "INSERT INTO " + name_ + " (";
-    for (std::size_t i = 0; i < columns_.size(); ++i) text += (i ? ", " : "") + columns_[i].name;
-    text += ") VALUES ";
-    Binder binder;
-    for (std::size_t row = 0; row < entities.size(); ++row) {
-      text += row ? ", (" : "(";
-      for (std::size_t i = 0; i < columns_.size(); ++i) {
-        text += (i ? ", :" : ":") + columns_[i].name + "_" + std::to_string(row);
-        binder.add(columns_[i].put(entities[row]));
-      }
-      text += ")";
-    }
-    soci::statement st(sql);
-    st.alloc();
-    st.prepare(text, soci::details::st_one_time_query);
-    binder.bind(st);
-    st.define_and_bind();
-    st.execute(true);
+    for (std::size_t from = 0; from < entities.size(); from += rows_per_statement())
+      insert_rows(sql, entities, from, std::min(entities.size(), from + rows_per_statement()));
   }
   // Writes every column but the key of the row that `e`'s key names; says whether one was.
   bool update(soci::session& sql, const Entity& e) const { return run(sql, update_, e, true); }
@@ -357,6 +341,25 @@ class Table {
     Binder binder;
     (binder.add_value(values), ...);
     each_bound(sql, query, binder, extra_kinds, each_row);
+  }
+  // Calls `each(Entity)` for every row whose `column` is one of `values` (in no particular
+  // order), in statements of a few hundred placeholders each.
+  template <class Each>
+  void each_in(soci::session& sql, const std::string& column, const std::vector<std::string>& values,
+               Each&& each_row) const {
+    constexpr std::size_t kPerStatement = 500;
+    for (std::size_t from = 0; from < values.size(); from += kPerStatement) {
+      const std::size_t to = std::min(values.size(), from + kPerStatement);
+      std::string query = select_ + "WHERE " + column + " IN (";
+      Binder binder;
+      for (std::size_t i = from; i < to; ++i) {
+        query += (i > from ? ", :v" : ":v") + std::to_string(i - from);
+        binder.add_value(values[i]);
+      }
+      query += ")";
+      each_bound(
+          sql, query, binder, {}, [&](Entity e, const std::vector<Cell>&) { each_row(std::move(e)); });
+    }
   }
   // The same with the placeholders' values in `binder`, for a query whose conditions are made
   // up as it is built.
@@ -403,6 +406,33 @@ class Table {
   }
 
  private:
+  // Rows [from, to) of `entities` in one INSERT.
+  void insert_rows(soci::session& sql, const std::vector<Entity>& entities, std::size_t from,
+                   std::size_t to) const {
+    // Each placeholder is named once: SQLite takes a repeated name for the same parameter.
+    std::string text = "INSERT INTO " + name_ + " (";
+    for (std::size_t i = 0; i < columns_.size(); ++i) text += (i ? ", " : "") + columns_[i].name;
+    text += ") VALUES ";
+    Binder binder;
+    for (std::size_t row = from; row < to; ++row) {
+      text += row > from ? ", (" : "(";
+      for (std::size_t i = 0; i < columns_.size(); ++i) {
+        text += (i ? ", :" : ":") + columns_[i].name + "_" + std::to_string(row);
+        binder.add(columns_[i].put(entities[row]));
+      }
+      text += ")";
+    }
+    soci::statement st(sql);
+    st.alloc();
+    st.prepare(text, soci::details::st_one_time_query);
+    binder.bind(st);
+    st.define_and_bind();
+    st.execute(true);
+  }
+  // SQLite allows 32,766 placeholders in one statement (since 3.32), PostgreSQL 65,535; a
+  // statement of about 4,000 keeps well inside both and its text small.
+  std::size_t rows_per_statement() const { return std::max<std::size_t>(1, 4000 / columns_.size()); }
+
   bool run(soci::session& sql, const std::string& text, const Entity& e, bool keys_last) const {
     Binder binder;
     if (keys_last) {

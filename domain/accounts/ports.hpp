@@ -27,6 +27,8 @@ class OrganisationRepository {
   virtual ~OrganisationRepository() = default;
   virtual void add(const Organisation& organisation) = 0;
   virtual std::optional<Organisation> find(const std::string& id) = 0;
+  // Those of `ids` that exist, in no particular order: one read for a list's many names.
+  virtual std::vector<Organisation> find_many(const std::vector<std::string>& ids) = 0;
   virtual std::optional<Organisation> find_by_business_id(const std::string& country,
                                                           const std::string& business_id) = 0;
 };

@@ -40,6 +40,10 @@ ChoiceSetView view_of(Transaction& tx, ChoiceSet set, const Category& category,
   for (auto& o : tx.offerings().list_for_category(set.category_id))
     offerings.emplace(o.id, std::move(o));
   Names names(tx);
+  std::vector<std::string> providers;  // each set's providers and those left out: one read
+  for (const auto& [id, o] : offerings) providers.push_back(o.provider_id);
+  for (const auto& e : set.entries) providers.push_back(e.provider_id);
+  names.read_organisations(providers);
   for (const auto& e : set.entries) {
     v.provider_names.push_back(names.organisation(e.provider_id));
     const auto it = offerings.find(e.offering_id);

@@ -73,6 +73,15 @@ const std::string& Names::organisation(const std::string& id) {
   return it->second;
 }
 
+void Names::read_organisations(const std::vector<std::string>& ids) {
+  std::vector<std::string> missing;
+  for (const auto& id : ids)
+    if (organisations_.try_emplace(id).second) missing.push_back(id);  // "" if none has it
+  if (missing.empty()) return;
+  for (auto& org : tx_.organisations().find_many(missing))
+    organisations_[org.id] = std::move(org.name);
+}
+
 const LocalisedText& Names::category(const std::string& id) {
   auto [it, added] = categories_.try_emplace(id);
   if (added)

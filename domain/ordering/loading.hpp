@@ -53,6 +53,8 @@ class Names {
   explicit Names(Transaction& tx) : tx_(tx) {}
   const std::string& organisation(const std::string& id);
   const LocalisedText& category(const std::string& id);
+  // Reads the names of those of `ids` not yet read in one go, for a list that names many.
+  void read_organisations(const std::vector<std::string>& ids);
 
  private:
   Transaction& tx_;

@@ -156,6 +156,12 @@ Result<Page<OrderLine, OrderCursor>> list_orders(OrderingServices& s, const Acto
       orders.resize(limit);
       page.next = OrderCursor{orders.back().placed_at, orders.back().id};
     }
+    std::vector<std::string> organisations;  // the page's names in one read, not one per order
+    for (const auto& order : orders) {
+      organisations.push_back(order.provider_id);
+      organisations.push_back(order.coaching_unit_id);
+    }
+    names.read_organisations(organisations);
     for (auto& order : orders) {
       auto n = names_of(tx, names, order, party);
       page.items.push_back({std::move(order), std::move(n)});

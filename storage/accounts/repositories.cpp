@@ -1,5 +1,7 @@
 #include "storage/accounts/repositories.hpp"
 
+#include <algorithm>
+
 #include "storage/accounts/tables.hpp"
 
 namespace tarjotin::storage {
@@ -11,6 +13,18 @@ void SociOrganisations::add(const domain::Organisation& o) { kOrganisations.inse
 
 std::optional<domain::Organisation> SociOrganisations::find(const std::string& id) {
   return kOrganisations.find_one(sql_, "WHERE id = :id", id);
+}
+
+std::vector<domain::Organisation> SociOrganisations::find_many(
+    const std::vector<std::string>& ids) {
+  std::vector<std::string> distinct = ids;  // each once, also when in different statements
+  std::sort(distinct.begin(), distinct.end());
+  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+  std::vector<domain::Organisation> found;
+  kOrganisations.each_in(sql_, "id", distinct, [&](domain::Organisation o) {
+    found.push_back(std::move(o));
+  });
+  return found;
 }
 
 std::optional<domain::Organisation> SociOrganisations::find_by_business_id(

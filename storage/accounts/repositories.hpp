@@ -10,6 +10,7 @@ class SociOrganisations final : public domain::OrganisationRepository {
   explicit SociOrganisations(soci::session& sql) : sql_(sql) {}
   void add(const domain::Organisation& organisation) override;
   std::optional<domain::Organisation> find(const std::string& id) override;
+  std::vector<domain::Organisation> find_many(const std::vector<std::string>& ids) override;
   std::optional<domain::Organisation> find_by_business_id(const std::string& country,
                                                           const std::string& business_id) override;
 

@@ -10,7 +10,10 @@ using namespace ordering_tables;
 
 void SociChoiceSets::add(const domain::ChoiceSet& s) {
   kChoiceSets.insert(sql_, s);
-  for (const auto& e : s.entries) kChoiceSetEntries.insert(sql_, {s.id, e});
+  std::vector<StoredChoiceEntry> entries;
+  entries.reserve(s.entries.size());
+  for (const auto& e : s.entries) entries.push_back({s.id, e});
+  kChoiceSetEntries.insert_all(sql_, entries);
 }
 
 bool SociChoiceSets::claim(const std::string& set_id, const std::string& order_id) {

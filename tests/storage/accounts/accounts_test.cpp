@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 #include <soci/soci.h>
 
+#include <algorithm>
+
 #include "crypto/crypto.hpp"
 #include "domain/accounts/sessions.hpp"
 #include "domain/accounts/users.hpp"
@@ -55,6 +57,29 @@ TEST_F(Accounts, SameEmailCannotRegisterTwice) {
                                  {"A@example.fi", "B", Role::provider, "correct horse battery"});
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().code, "email-taken");
+}
+
+// A list's names are read in one go: every id that exists is found, once, however many
+// statements the ids take; ids that do not exist are simply not among them.
+TEST_F(Accounts, OrganisationsAreFoundManyAtATime) {
+  std::vector<std::string> ids, expected;
+  for (int i = 0; i < 3; ++i) {
+    const auto r = provider(i == 0 ? "1572860-0" : i == 1 ? "0737546-2" : "2617416-4",
+                            "p" + std::to_string(i) + "@example.fi");
+    ids.push_back(r.organisation.id);
+    expected.push_back(r.organisation.id);
+  }
+  for (int i = 0; i < 1'200; ++i) ids.push_back("missing-" + std::to_string(i));
+  ids.push_back(expected[0]);  // asked twice, found once
+  std::vector<std::string> found;
+  t.db().run(Access::read, [&](Transaction& tx) {
+    for (const auto& o : tx.organisations().find_many(ids)) found.push_back(o.id);
+    EXPECT_TRUE(tx.organisations().find_many({}).empty());
+    return true;
+  });
+  std::sort(found.begin(), found.end());
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(found, expected);
 }
 
 TEST_F(Accounts, SignInIssuesATokenThatAuthenticatesUntilItExpires) {

@@ -51,6 +51,25 @@ TEST_F(Ordering, AChoiceSetIsReadWithTheOneEntryAnOrderNeeds) {
   });
 }
 
+// A set of a few thousand offerings is stored in several multi-row statements (a few hundred
+// rows each, to stay inside every build's placeholder limit). Every entry comes back, in order,
+// whatever statement carried it: none lost or doubled at a statement's edge.
+TEST_F(Ordering, AChoiceSetOfThousandsOfEntriesIsStoredWhole) {
+  add_basics();
+  auto set = choice_set("set-big");
+  for (int i = 0; i < 3'500; ++i)
+    set.entries.push_back({i, i % 2 ? "off-b" : "off-a", i % 2 ? "provider-b" : "provider-a",
+                           100'000 + i, i, i / 2, i % 3 ? std::optional<double>(i / 3500.0)
+                                                        : std::nullopt,
+                           std::nullopt, std::nullopt, std::nullopt, i % 7});
+  write([&](Transaction& tx) { tx.choice_sets().add(set); });
+  write([&](Transaction& tx) {
+    const auto found = tx.choice_sets().find("set-big");
+    ASSERT_TRUE(found);
+    EXPECT_EQ(*found, set);
+  });
+}
+
 TEST_F(Ordering, AChoiceSetIsClaimedByOneOrderOnly) {
   add_basics();
   auto set = choice_set("set-claimed");
