@@ -25,11 +25,13 @@
 #include "domain/ordering/reports.hpp"
 #include "domain/ordering/rules.hpp"
 #include "domain/qualification/ports.hpp"
+#include "bench/tool.hpp"
 #include "storage/database.hpp"
 
 namespace {
 
 using namespace tarjotin;
+using bench::SystemClock;
 using Clock = std::chrono::steady_clock;
 
 struct Options {
@@ -75,14 +77,6 @@ Options parse(int argc, char** argv) {
   if (o.database_url.empty()) throw std::runtime_error("--database-url is needed (see --help)");
   return o;
 }
-
-class SystemClock final : public domain::Clock {
- public:
-  domain::Timestamp now() const override {
-    return std::chrono::time_point_cast<std::chrono::microseconds>(
-        std::chrono::system_clock::now());
-  }
-};
 
 // What the seeder made, read back.
 struct Bench {
@@ -278,10 +272,5 @@ int run(const Options& o) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  try {
-    return run(parse(argc, argv));
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "tarjotin-bench-history: %s\n", e.what());
-    return 1;
-  }
+  return tarjotin::bench::run_tool("tarjotin-bench-history", [&] { return run(parse(argc, argv)); });
 }

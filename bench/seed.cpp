@@ -35,12 +35,14 @@
 #include "domain/qualification/applications.hpp"
 #include "domain/qualification/dpss.hpp"
 #include "domain/qualification/review.hpp"
+#include "bench/tool.hpp"
 #include "storage/database.hpp"
 #include "storage/qualification/document_store.hpp"
 
 namespace {
 
 using namespace tarjotin;
+using bench::SystemClock;
 using domain::OrganisationKind;
 using domain::Role;
 
@@ -103,14 +105,6 @@ Options parse(int argc, char** argv) {
     throw std::runtime_error("--database-url and --out are needed (see --help)");
   return o;
 }
-
-class SystemClock final : public domain::Clock {
- public:
-  domain::Timestamp now() const override {
-    return std::chrono::time_point_cast<std::chrono::microseconds>(
-        std::chrono::system_clock::now());
-  }
-};
 
 // Every benchmark user has the same password, so it is derived once with the server's real
 // scrypt cost and the same encoded hash (salt included) is stored for each: each one verifies
@@ -377,10 +371,5 @@ int seed(const Options& o) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  try {
-    return seed(parse(argc, argv));
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "tarjotin-bench-seed: %s\n", e.what());
-    return 1;
-  }
+  return tarjotin::bench::run_tool("tarjotin-bench-seed", [&] { return seed(parse(argc, argv)); });
 }

@@ -422,12 +422,7 @@ class Table {
       }
       text += ")";
     }
-    soci::statement st(sql);
-    st.alloc();
-    st.prepare(text, soci::details::st_one_time_query);
-    binder.bind(st);
-    st.define_and_bind();
-    st.execute(true);
+    execute(sql, text, binder);
   }
   // SQLite allows 32,766 placeholders in one statement (since 3.32), PostgreSQL 65,535; a
   // statement of about 4,000 keeps well inside both and its text small.
@@ -444,13 +439,18 @@ class Table {
     } else {
       for (const auto& c : columns_) binder.add(c.put(e));
     }
+    return execute(sql, text, binder) > 0;
+  }
+
+  // Runs a statement that returns no rows, as a one-time statement; the rows it changed.
+  static long long execute(soci::session& sql, const std::string& text, Binder& binder) {
     soci::statement st(sql);
     st.alloc();
     st.prepare(text, soci::details::st_one_time_query);
     binder.bind(st);
     st.define_and_bind();
     st.execute(true);
-    return st.get_affected_rows() > 0;
+    return st.get_affected_rows();
   }
 
   std::string name_;
