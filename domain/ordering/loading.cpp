@@ -89,18 +89,38 @@ const LocalisedText& Names::category(const std::string& id) {
   return it->second;
 }
 
-OrderNames names_of(Transaction& tx, Names& names, const Order& order, Party party) {
+namespace {
+
+OrderNames names_with(Names& names, const Order& order, Party party, const Customer* customer) {
   OrderNames n;
   n.provider_name = names.organisation(order.provider_id);
   n.category_name = names.category(order.category_id);
   n.coaching_unit_name = names.organisation(order.coaching_unit_id);
-  if (party == Party::overseer) return n;
-  if (auto customer = tx.customers().find(order.customer_id)) {
-    if (party == Party::coach) n.customer_reference = customer->reference;
-    n.customer_languages = customer->languages;
-    n.customer_region = customer->region;
-  }
+  if (party == Party::overseer || !customer) return n;
+  if (party == Party::coach) n.customer_reference = customer->reference;
+  n.customer_languages = customer->languages;
+  n.customer_region = customer->region;
   return n;
+}
+
+}  // namespace
+
+OrderNames names_of(Transaction& tx, Names& names, const Order& order, Party party) {
+  if (party == Party::overseer) return names_with(names, order, party, nullptr);
+  const auto customer = tx.customers().find(order.customer_id);
+  return names_with(names, order, party, customer ? &*customer : nullptr);
+}
+
+OrderView view_of_placed(Transaction& tx, const Order& order, const Category& category,
+                         const Customer& customer) {
+  OrderView v;
+  v.order = order;
+  Names names(tx);
+  names.know(category);
+  names.read_organisations({order.provider_id, order.coaching_unit_id});
+  v.names = names_with(names, order, Party::coach, &customer);
+  v.payable_cents = payable_cents(order, std::nullopt);
+  return v;
 }
 
 OrderView view_of(Transaction& tx, const Order& order, Party party) {

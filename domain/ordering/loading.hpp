@@ -55,6 +55,8 @@ class Names {
   const LocalisedText& category(const std::string& id);
   // Reads the names of those of `ids` not yet read in one go, for a list that names many.
   void read_organisations(const std::vector<std::string>& ids);
+  // A category the caller holds already.
+  void know(const Category& category) { categories_.try_emplace(category.id, category.name); }
 
  private:
   Transaction& tx_;
@@ -68,5 +70,9 @@ OrderNames names_of(Transaction& tx, Names& names, const Order& order, Party par
 // The order with its names, closing report, outcomes, payable amount and feedback, as `party`
 // may see them.
 OrderView view_of(Transaction& tx, const Order& order, Party party);
+// The same for an order placed in this very transaction, from what placing it read: nothing
+// can have been written about it yet, so only the two organisations' names are read.
+OrderView view_of_placed(Transaction& tx, const Order& order, const Category& category,
+                         const Customer& customer);
 
 }  // namespace tarjotin::domain::ordering_loading

@@ -119,7 +119,7 @@ Result<PlacedOrder> place_order(OrderingServices& s, const Actor& actor, OrderIn
                                 std::to_string(o.unit_price_cents) + " cents, position " +
                                 std::to_string(entry->position)));
     tell_provider(tx, s.secrets, o.placed_at, o, "order.placed");
-    return PlacedOrder{view_of(tx, o, Party::coach), false};
+    return PlacedOrder{view_of_placed(tx, o, *category, *customer), false};
   });
 }
 

@@ -36,6 +36,7 @@ struct OrderNames {
   std::optional<std::string> customer_reference;
   std::optional<std::vector<std::string>> customer_languages;
   std::optional<std::string> customer_region;
+  bool operator==(const OrderNames&) const = default;
 };
 
 struct OrderLine {

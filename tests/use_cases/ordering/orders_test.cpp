@@ -45,6 +45,25 @@ TEST_F(Orders, AnOrderFixesThePriceAndTheCustomersBandsTakesAPlaceAndIsAudited) 
   EXPECT_EQ(made(read_order(ordering, coach, order.id)).order, order);
 }
 
+// Placing builds its answer from what it read to place the order; the answer must be what
+// reading the order back shows, names and all.
+TEST_F(Orders, ThePlacedOrdersAnswerIsWhatReadingItBackShows) {
+  const auto o = offering(provider_a, 2);
+  const auto set = choice_set(customer("ASIAKAS-1"));
+  const auto placed = made(place(set.set.id, o.id)).view;
+  const auto read = made(read_order(ordering, coach, placed.order.id));
+  EXPECT_EQ(placed.order, read.order);
+  EXPECT_EQ(placed.names, read.names);
+  EXPECT_FALSE(placed.names.provider_name.empty());
+  EXPECT_FALSE(placed.names.coaching_unit_name.empty());
+  EXPECT_FALSE(placed.names.category_name.fi.empty());
+  EXPECT_EQ(placed.payable_cents, read.payable_cents);
+  EXPECT_EQ(placed.closing_report, read.closing_report);
+  EXPECT_EQ(placed.outcomes, read.outcomes);
+  EXPECT_EQ(placed.outcome, read.outcome);
+  EXPECT_EQ(placed.feedback, read.feedback);
+}
+
 TEST_F(Orders, ARetryWithTheSameKeyAnswersTheFirstOrderAndChangesNothing) {
   const auto o = offering(provider_a, 5);
   const auto set = choice_set(customer("ASIAKAS-1"));
