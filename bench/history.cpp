@@ -20,12 +20,12 @@
 #include <string>
 #include <vector>
 
+#include "bench/tool.hpp"
 #include "crypto/crypto.hpp"
 #include "domain/ordering/ports.hpp"
 #include "domain/ordering/reports.hpp"
 #include "domain/ordering/rules.hpp"
 #include "domain/qualification/ports.hpp"
-#include "bench/tool.hpp"
 #include "storage/database.hpp"
 
 namespace {
@@ -118,10 +118,16 @@ Bench read_bench(storage::SociDatabase& db) {
 
 domain::OutcomeType outcome_of(std::mt19937& random) {
   using T = domain::OutcomeType;
-  static const T kind[] = {T::employed_permanent_full_time, T::employed_fixed_term_full_time,
-                           T::employed_fixed_term_part_time, T::subsidised_employment,
-                           T::studies, T::work_trial, T::another_service, T::no_change,
-                           T::no_change, T::unknown};
+  static const T kind[] = {T::employed_permanent_full_time,
+                           T::employed_fixed_term_full_time,
+                           T::employed_fixed_term_part_time,
+                           T::subsidised_employment,
+                           T::studies,
+                           T::work_trial,
+                           T::another_service,
+                           T::no_change,
+                           T::no_change,
+                           T::unknown};
   return kind[std::uniform_int_distribution<std::size_t>(0, std::size(kind) - 1)(random)];
 }
 
@@ -233,7 +239,8 @@ void time_reports(storage::SociDatabase& db, const Options& o, const Bench& b,
   const Span spans[] = {{"year", {now - day * 365, now}},
                         {"all", {now - day * (365LL * o.years + 1), now}}};
   long long orders = 0;
-  db.with_session([&](soci::session& sql) { sql << "SELECT COUNT(*) FROM orders", soci::into(orders); });
+  db.with_session(
+      [&](soci::session& sql) { sql << "SELECT COUNT(*) FROM orders", soci::into(orders); });
   std::printf("orders_in_database=%lld\n", orders);
   for (const auto& span : spans) {
     std::size_t rows = 0;
@@ -272,5 +279,6 @@ int run(const Options& o) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  return tarjotin::bench::run_tool("tarjotin-bench-history", [&] { return run(parse(argc, argv)); });
+  return tarjotin::bench::run_tool("tarjotin-bench-history",
+                                   [&] { return run(parse(argc, argv)); });
 }

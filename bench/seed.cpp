@@ -24,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/tool.hpp"
 #include "crypto/crypto.hpp"
 #include "domain/accounts/sessions.hpp"
 #include "domain/accounts/users.hpp"
@@ -35,7 +36,6 @@
 #include "domain/qualification/applications.hpp"
 #include "domain/qualification/dpss.hpp"
 #include "domain/qualification/review.hpp"
-#include "bench/tool.hpp"
 #include "storage/database.hpp"
 #include "storage/qualification/document_store.hpp"
 

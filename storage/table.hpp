@@ -345,8 +345,8 @@ class Table {
   // Calls `each(Entity)` for every row whose `column` is one of `values` (in no particular
   // order), in statements of a few hundred placeholders each.
   template <class Each>
-  void each_in(soci::session& sql, const std::string& column, const std::vector<std::string>& values,
-               Each&& each_row) const {
+  void each_in(soci::session& sql, const std::string& column,
+               const std::vector<std::string>& values, Each&& each_row) const {
     constexpr std::size_t kPerStatement = 500;
     for (std::size_t from = 0; from < values.size(); from += kPerStatement) {
       const std::size_t to = std::min(values.size(), from + kPerStatement);
@@ -357,8 +357,8 @@ class Table {
         binder.add_value(values[i]);
       }
       query += ")";
-      each_bound(
-          sql, query, binder, {}, [&](Entity e, const std::vector<Cell>&) { each_row(std::move(e)); });
+      each_bound(sql, query, binder, {},
+                 [&](Entity e, const std::vector<Cell>&) { each_row(std::move(e)); });
     }
   }
   // The same with the placeholders' values in `binder`, for a query whose conditions are made
@@ -426,7 +426,9 @@ class Table {
   }
   // SQLite allows 32,766 placeholders in one statement (since 3.32), PostgreSQL 65,535; a
   // statement of about 4,000 keeps well inside both and its text small.
-  std::size_t rows_per_statement() const { return std::max<std::size_t>(1, 4000 / columns_.size()); }
+  std::size_t rows_per_statement() const {
+    return std::max<std::size_t>(1, 4000 / columns_.size());
+  }
 
   bool run(soci::session& sql, const std::string& text, const Entity& e, bool keys_last) const {
     Binder binder;

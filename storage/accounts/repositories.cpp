@@ -21,9 +21,8 @@ std::vector<domain::Organisation> SociOrganisations::find_many(
   std::sort(distinct.begin(), distinct.end());
   distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
   std::vector<domain::Organisation> found;
-  kOrganisations.each_in(sql_, "id", distinct, [&](domain::Organisation o) {
-    found.push_back(std::move(o));
-  });
+  kOrganisations.each_in(sql_, "id", distinct,
+                         [&](domain::Organisation o) { found.push_back(std::move(o)); });
   return found;
 }
 

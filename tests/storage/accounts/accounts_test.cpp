@@ -64,7 +64,9 @@ TEST_F(Accounts, SameEmailCannotRegisterTwice) {
 TEST_F(Accounts, OrganisationsAreFoundManyAtATime) {
   std::vector<std::string> ids, expected;
   for (int i = 0; i < 3; ++i) {
-    const auto r = provider(i == 0 ? "1572860-0" : i == 1 ? "0737546-2" : "2617416-4",
+    const auto r = provider(i == 0   ? "1572860-0"
+                            : i == 1 ? "0737546-2"
+                                     : "2617416-4",
                             "p" + std::to_string(i) + "@example.fi");
     ids.push_back(r.organisation.id);
     expected.push_back(r.organisation.id);

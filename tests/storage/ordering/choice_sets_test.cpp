@@ -59,9 +59,9 @@ TEST_F(Ordering, AChoiceSetOfThousandsOfEntriesIsStoredWhole) {
   auto set = choice_set("set-big");
   for (int i = 0; i < 3'500; ++i)
     set.entries.push_back({i, i % 2 ? "off-b" : "off-a", i % 2 ? "provider-b" : "provider-a",
-                           100'000 + i, i, i / 2, i % 3 ? std::optional<double>(i / 3500.0)
-                                                        : std::nullopt,
-                           std::nullopt, std::nullopt, std::nullopt, i % 7});
+                           100'000 + i, i, i / 2,
+                           i % 3 ? std::optional<double>(i / 3500.0) : std::nullopt, std::nullopt,
+                           std::nullopt, std::nullopt, i % 7});
   write([&](Transaction& tx) { tx.choice_sets().add(set); });
   write([&](Transaction& tx) {
     const auto found = tx.choice_sets().find("set-big");
