@@ -23,7 +23,7 @@ export TARJOTIN_LOG_LEVEL=warn
 start_server
 "$storm" setup --port "$port" --state "$work/state.tsv" --places 100000,100000 >/dev/null
 seconds=$(( minutes * 60 ))
-sample=$(( seconds >= 600 ? 10 : 2 ))  # enough samples per third for a quartile
+sample=$(( seconds >= 600 ? 10 : 2 ))  # enough samples per third to find its floor
 echo "== soak: ${minutes} min of mixed load, RSS and descriptors every ${sample} s"
 python3 "$repo/tests/soak/soak.py" --port "$port" --pid "$server_pid" --state "$work/state.tsv" \
   --seconds "$seconds" --sample-seconds "$sample"
