@@ -23,23 +23,31 @@ bool SociChoiceSets::claim(const std::string& set_id, const std::string& order_i
                       order_id, set_id) == 1;
 }
 
-std::optional<domain::ChoiceSet> SociChoiceSets::find(const std::string& id) {
-  auto set = kChoiceSets.find_one(sql_, "WHERE id = :id", id);
+namespace {
+
+// The set of `id` with those of its entries that `entries_tail` (after "WHERE choice_set_id =
+// :id") selects.
+template <class... Values>
+std::optional<domain::ChoiceSet> set_with(soci::session& sql, const std::string& id,
+                                          const std::string& entries_tail,
+                                          const Values&... values) {
+  auto set = kChoiceSets.find_one(sql, "WHERE id = :id", id);
   if (!set) return std::nullopt;
   for (auto& stored :
-       kChoiceSetEntries.find_all(sql_, "WHERE choice_set_id = :id ORDER BY position", id))
+       kChoiceSetEntries.find_all(sql, "WHERE choice_set_id = :id " + entries_tail, id, values...))
     set->entries.push_back(std::move(stored.entry));
   return set;
 }
 
+}  // namespace
+
+std::optional<domain::ChoiceSet> SociChoiceSets::find(const std::string& id) {
+  return set_with(sql_, id, "ORDER BY position");
+}
+
 std::optional<domain::ChoiceSet> SociChoiceSets::find_with_entry(const std::string& id,
                                                                  const std::string& offering_id) {
-  auto set = kChoiceSets.find_one(sql_, "WHERE id = :id", id);
-  if (!set) return std::nullopt;
-  for (auto& stored : kChoiceSetEntries.find_all(
-           sql_, "WHERE choice_set_id = :id AND offering_id = :offering", id, offering_id))
-    set->entries.push_back(std::move(stored.entry));
-  return set;
+  return set_with(sql_, id, "AND offering_id = :offering", offering_id);
 }
 
 }  // namespace tarjotin::storage
