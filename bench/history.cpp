@@ -213,17 +213,21 @@ void add_history(storage::SociDatabase& db, const Options& o, const Bench& b,
               std::chrono::duration<double>(Clock::now() - began).count());
 }
 
-// The median of `runs` timings of `report`, in milliseconds; `rows` is what the last one gave.
+// Runs `report` (a use case answering a list) `runs` times and prints the median time as
+// `<key>_<span>_ms=` and the rows of the last answer as `<key>_<span>_<unit>=`.
 template <class Report>
-double median_ms(int runs, Report&& report, std::size_t& rows) {
+void print_timing(const char* key, const char* unit, const char* span, int runs, Report&& report) {
   std::vector<double> ms;
+  std::size_t rows = 0;
   for (int i = 0; i < runs; ++i) {
     const auto t0 = Clock::now();
-    rows = report();
+    const auto answer = report();
     ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+    if (!answer) throw std::runtime_error(std::string(key) + ": " + answer.error().detail);
+    rows = answer.value().size();
   }
   std::sort(ms.begin(), ms.end());
-  return ms[ms.size() / 2];
+  std::printf("%s_%s_ms=%.0f\n%s_%s_%s=%zu\n", key, span, ms[ms.size() / 2], key, span, unit, rows);
 }
 
 void time_reports(storage::SociDatabase& db, const Options& o, const Bench& b,
@@ -243,26 +247,11 @@ void time_reports(storage::SociDatabase& db, const Options& o, const Bench& b,
       [&](soci::session& sql) { sql << "SELECT COUNT(*) FROM orders", soci::into(orders); });
   std::printf("orders_in_database=%lld\n", orders);
   for (const auto& span : spans) {
-    std::size_t rows = 0;
-    const double cards = median_ms(
-        o.runs,
-        [&] {
-          auto r = domain::category_scorecards(ordering, b.officer, b.category_id, span.period);
-          if (!r) throw std::runtime_error("scorecards: " + r.error().detail);
-          return r.value().size();
-        },
-        rows);
-    std::printf("scorecards_%s_ms=%.0f\nscorecards_%s_providers=%zu\n", span.name, cards, span.name,
-                rows);
-    const double spend = median_ms(
-        o.runs,
-        [&] {
-          auto r = domain::spend_report(ordering, b.officer, b.dps_id, span.period);
-          if (!r) throw std::runtime_error("spend report: " + r.error().detail);
-          return r.value().size();
-        },
-        rows);
-    std::printf("spend_%s_ms=%.0f\nspend_%s_rows=%zu\n", span.name, spend, span.name, rows);
+    print_timing("scorecards", "providers", span.name, o.runs, [&] {
+      return domain::category_scorecards(ordering, b.officer, b.category_id, span.period);
+    });
+    print_timing("spend", "rows", span.name, o.runs,
+                 [&] { return domain::spend_report(ordering, b.officer, b.dps_id, span.period); });
     std::fflush(stdout);
   }
 }
