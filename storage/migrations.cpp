@@ -9,6 +9,7 @@
 
 #include "embedded/embedded.hpp"
 #include "storage/audit/merkle_log.hpp"
+#include "storage/ordering/order_tallies.hpp"
 
 namespace tarjotin::storage {
 namespace {
@@ -50,7 +51,8 @@ int current_version(soci::session& sql) {
 
 // What a migration cannot say in SQL, run in its transaction after its statements.
 void run_data_step(soci::session& sql, int version) {
-  if (version == 18) extend_audit_tree(sql);  // SHA-256, which SQLite lacks
+  if (version == 18) extend_audit_tree(sql);    // SHA-256, which SQLite lacks
+  if (version == 20) order_tallies::fill(sql);  // Helsinki days, which neither database knows
 }
 
 }  // namespace

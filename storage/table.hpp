@@ -296,6 +296,36 @@ class Table {
   }
 
   void insert(soci::session& sql, const Entity& e) const { run(sql, insert_, e, false); }
+  // For a table of counts: inserts `e`, or adds its values to those of the row with its key.
+  // One statement either way, so two transactions counting into the same new row meet at the
+  // primary key instead of one losing its row.
+  void insert_or_add(soci::session& sql, const Entity& e) const {
+    std::string text = insert_ + " ON CONFLICT (";
+    for (std::size_t i = 0; i < key_columns_; ++i) text += (i ? ", " : "") + columns_[i].name;
+    text += ") DO UPDATE SET ";
+    for (std::size_t i = key_columns_; i < columns_.size(); ++i) {
+      const auto& n = columns_[i].name;
+      text += (i > key_columns_ ? ", " : "") + n + " = " + name_ + "." + n + " + excluded." + n;
+    }
+    run(sql, text, e, false);
+  }
+  // For a table of counts: the key columns up to `grouped` as they are, the rest of the key's
+  // the least of its group, and each count summed ("t.a, t.b, MIN(t.c), SUM(t.d), ..."), to be
+  // read back as rows of the table by a query grouped by the first `grouped` columns.
+  std::string sums(std::string_view alias, std::size_t grouped) const {
+    std::string out;
+    for (std::size_t i = 0; i < columns_.size(); ++i) {
+      const std::string qualified = std::string(alias) + "." + columns_[i].name;
+      out += i ? ", " : "";
+      if (i < grouped)
+        out += qualified;
+      else if (i < key_columns_)
+        out += "MIN(" + qualified + ")";
+      else  // PostgreSQL sums BIGINTs as NUMERIC, which no integer bind takes
+        out += "CAST(SUM(" + qualified + ") AS BIGINT)";
+    }
+    return out;
+  }
   // Every entity in a few rows per statement (one VALUES list per row): a round trip and a parse
   // per several rows instead of one per row.
   void insert_all(soci::session& sql, const std::vector<Entity>& entities) const {

@@ -3,6 +3,7 @@
 // (domain/ports.hpp), and the shapes of the questions it asks them. storage/ordering/ implements
 // them.
 
+#include <array>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -100,6 +101,43 @@ struct OrderFacts {
   std::optional<int> coach_score;
 };
 
+// What the officer's reports need of a group of orders of one provider in one category, placed
+// in one Helsinki month, for customers of one unemployment × age cell: counts and exact integer
+// sums, so that groups add up to their union and the database keeps them per day beside the
+// orders (storage/ordering/order_tallies.hpp) instead of a report visiting every order.
+struct OrderTally {
+  std::string category_id;
+  std::string provider_id;
+  std::string month;  // "YYYY-MM", Helsinki time of placing
+  UnemploymentBand unemployment = UnemploymentBand::under_3_months;
+  AgeBand age = AgeBand::from_30_to_54;
+  int orders = 0;
+  int accepted = 0;  // ever accepted, whatever happened next
+  int declined = 0;
+  int decided = 0;  // accepted or declined
+  int ended = 0;    // completed or interrupted
+  int completed = 0;
+  std::array<int, kOutcomeTypeCount> outcomes{};  // by each order's latest confirmed outcome
+  int promoters = 0;                              // by each order's latest customer score
+  int passives = 0;
+  int detractors = 0;
+  int coach_ratings = 0;  // orders with a coach's score, and the sum of their latest scores
+  long long coach_total = 0;
+  int started = 0;  // orders started, and the sum of their microseconds from placing to start
+  long long micros_to_start = 0;
+  long long payable_cents = 0;
+  bool operator==(const OrderTally&) const = default;
+};
+
+// Orders placed on the whole Helsinki days [first_day, end_day) of one category or of every
+// category of one DPS.
+struct TallyQuery {
+  std::string category_id;  // empty: any
+  std::string dps_id;       // empty: any
+  Date first_day{};
+  Date end_day{};
+};
+
 class OrderRepository {
  public:
   virtual ~OrderRepository() = default;
@@ -110,6 +148,8 @@ class OrderRepository {
                                                        const std::string& key) = 0;
   virtual std::vector<Order> list(const OrderQuery& query) = 0;  // newest first
   virtual std::vector<OrderFacts> facts(const OrderQuery& query) = 0;
+  // The tallies of the orders `query` names, one per category, provider, month and customer cell.
+  virtual std::vector<OrderTally> tallies(const TallyQuery& query) = 0;
   // Per provider with orders in the category placed at or after `placed_from`, by provider id.
   virtual std::vector<ChoiceRecordCounts> choice_record_counts(const std::string& category_id,
                                                                Timestamp placed_from) = 0;

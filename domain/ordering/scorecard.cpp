@@ -10,13 +10,11 @@
 namespace tarjotin::domain {
 namespace {
 
-using ProviderOrders = std::vector<const OrderFacts*>;
-
 constexpr double kMicrosPerDay = 86400e6;
 
-std::optional<double> ratio(int part, int whole) {
+std::optional<double> ratio(long long part, long long whole) {
   if (whole <= 0) return std::nullopt;
-  return static_cast<double>(part) / whole;
+  return static_cast<double>(part) / static_cast<double>(whole);
 }
 
 Interval clamped(double low, double high, double floor, double ceiling) {
@@ -31,27 +29,41 @@ bool was_declined(const Order& order) { return order.state == OrderState::declin
 bool was_decided(const Order& order) { return was_accepted(order) || was_declined(order); }
 
 // `unknown` tells nothing about the result, so rates treat it like no outcome at all.
-bool has_known_outcome(const OrderFacts& facts) {
-  return facts.outcome && *facts.outcome != OutcomeType::unknown;
+int known_outcomes(const OrderTally& t) {
+  int known = 0;
+  for (int i = 0; i < kOutcomeTypeCount; ++i)
+    if (static_cast<OutcomeType>(i) != OutcomeType::unknown) known += t.outcomes[i];
+  return known;
+}
+int positive_outcomes(const OrderTally& t) {
+  int positive = 0;
+  for (int i = 0; i < kOutcomeTypeCount; ++i)
+    if (is_positive(static_cast<OutcomeType>(i))) positive += t.outcomes[i];
+  return positive;
+}
+
+// A provider's orders summed per customer cell (unemployment × age), and over all cells.
+struct ProviderCells {
+  std::array<std::array<OrderTally, kAgeBandCount>, kUnemploymentBandCount> cells{};
+  OrderTally all;
+};
+
+void add_in_cell(ProviderCells& p, const OrderTally& t) {
+  add_counts(p.cells[static_cast<std::size_t>(t.unemployment)][static_cast<std::size_t>(t.age)], t);
+  add_counts(p.all, t);
 }
 
 // Positive-outcome rates of each unemployment × age cell, pooled over every provider, so a
 // provider is compared with what its own mix of customers would predict.
 class PooledBaseline {
  public:
-  explicit PooledBaseline(std::span<const OrderFacts> facts) {
-    for (const auto& f : facts) {
-      if (!has_known_outcome(f)) continue;
-      auto& c = cell(f);
-      ++c.known;
-      if (is_positive(*f.outcome)) ++c.positive;
-    }
+  void add(const OrderTally& t) {
+    auto& c = cells_[static_cast<std::size_t>(t.unemployment)][static_cast<std::size_t>(t.age)];
+    c.known += known_outcomes(t);
+    c.positive += positive_outcomes(t);
   }
-
-  // Only asked about orders that were themselves counted, so the cell is never empty.
-  double rate_for(const OrderFacts& facts) const {
-    const auto& c =
-        cells_[index(facts.order.customer_unemployment)][index(facts.order.customer_age)];
+  double rate(std::size_t unemployment, std::size_t age) const {
+    const auto& c = cells_[unemployment][age];
     return c.known > 0 ? static_cast<double>(c.positive) / c.known : 0.0;
   }
 
@@ -60,23 +72,12 @@ class PooledBaseline {
     int known = 0;
     int positive = 0;
   };
-
-  template <class Band>
-  static std::size_t index(Band band) {
-    return static_cast<std::size_t>(band);
-  }
-  Cell& cell(const OrderFacts& f) {
-    return cells_[index(f.order.customer_unemployment)][index(f.order.customer_age)];
-  }
-
   std::array<std::array<Cell, kAgeBandCount>, kUnemploymentBandCount> cells_{};
 };
 
-void count_decisions(Scorecard& card, const ProviderOrders& orders) {
-  for (const OrderFacts* f : orders) {
-    if (was_accepted(f->order)) ++card.accepted;
-    if (was_declined(f->order)) ++card.declined;
-  }
+void count_decisions(Scorecard& card, const OrderTally& all) {
+  card.accepted = all.accepted;
+  card.declined = all.declined;
   const int decided = card.accepted + card.declined;
   card.acceptance_rate = ratio(card.accepted, decided);
   card.acceptance_interval = wilson_interval(card.accepted, decided);
@@ -84,97 +85,87 @@ void count_decisions(Scorecard& card, const ProviderOrders& orders) {
 
 // Only services that have run their course can have completed; those still running or never
 // started would dilute the rate.
-void count_endings(Scorecard& card, const ProviderOrders& orders) {
-  for (const OrderFacts* f : orders) {
-    if (f->order.state == OrderState::completed) ++card.completed;
-    if (f->order.state == OrderState::completed || f->order.state == OrderState::interrupted)
-      ++card.ended;
-  }
+void count_endings(Scorecard& card, const OrderTally& all) {
+  card.completed = all.completed;
+  card.ended = all.ended;
   card.completion_rate = ratio(card.completed, card.ended);
   card.completion_interval = wilson_interval(card.completed, card.ended);
 }
 
-void count_outcomes(Scorecard& card, const ProviderOrders& orders) {
-  for (const OrderFacts* f : orders) {
-    if (f->outcome) ++card.outcomes[*f->outcome];
-    if (!has_known_outcome(*f)) continue;
-    ++card.with_outcome;
-    if (is_positive(*f->outcome)) ++card.positive;
-  }
+void count_outcomes(Scorecard& card, const OrderTally& all) {
+  for (int i = 0; i < kOutcomeTypeCount; ++i)
+    if (all.outcomes[i] > 0) card.outcomes[static_cast<OutcomeType>(i)] = all.outcomes[i];
+  card.with_outcome = known_outcomes(all);
+  card.positive = positive_outcomes(all);
   card.positive_rate = ratio(card.positive, card.with_outcome);
 }
 
 // Indirect standardisation: observed positives against what the pooled cell rates predict for
 // exactly these customers.
-void adjust_for_difficulty(Scorecard& card, const ProviderOrders& orders,
+void adjust_for_difficulty(Scorecard& card, const ProviderCells& p,
                            const PooledBaseline& baseline) {
   if (card.with_outcome == 0) return;
   double expected_sum = 0;
-  for (const OrderFacts* f : orders)
-    if (has_known_outcome(*f)) expected_sum += baseline.rate_for(*f);
+  for (std::size_t u = 0; u < kUnemploymentBandCount; ++u)
+    for (std::size_t a = 0; a < kAgeBandCount; ++a)
+      expected_sum += known_outcomes(p.cells[u][a]) * baseline.rate(u, a);
   const double expected = expected_sum / card.with_outcome;
   card.expected_positive_rate = expected;
   // A zero expectation means nobody in these cells succeeded; no ratio is meaningful then.
   if (expected > 0) card.observed_to_expected = *card.positive_rate / expected;
 }
 
-void collect_feedback(Scorecard& card, const ProviderOrders& orders) {
-  std::vector<int> customer_scores;
-  int coach_total = 0;
-  for (const OrderFacts* f : orders) {
-    if (f->customer_score) customer_scores.push_back(*f->customer_score);
-    if (f->coach_score) {
-      ++card.coach_ratings;
-      coach_total += *f->coach_score;
-    }
-  }
-  card.customer_nps = net_promoter_score(customer_scores);
-  card.coach_average = ratio(coach_total, card.coach_ratings);
+void collect_feedback(Scorecard& card, const OrderTally& all) {
+  card.customer_nps = net_promoter_score(all.promoters, all.passives, all.detractors);
+  card.coach_ratings = all.coach_ratings;
+  card.coach_average = ratio(all.coach_total, all.coach_ratings);
 }
 
-void measure_time_to_start(Scorecard& card, const ProviderOrders& orders) {
-  double total_days = 0;
-  int started = 0;
-  for (const OrderFacts* f : orders) {
-    if (!f->order.started_at) continue;
-    total_days +=
-        static_cast<double>((*f->order.started_at - f->order.placed_at).count()) / kMicrosPerDay;
-    ++started;
-  }
-  if (started > 0) card.average_days_to_start = total_days / started;
+void measure_time_to_start(Scorecard& card, const OrderTally& all) {
+  if (all.started > 0)
+    card.average_days_to_start =
+        static_cast<double>(all.micros_to_start) / kMicrosPerDay / all.started;
 }
 
 // Every band gets a row, even an empty one, so declines that fall on some customers and not
 // others show up side by side.
-template <class Band, int kBandCount, class BandOf>
-std::vector<RateByBand> declines_by(const ProviderOrders& orders, BandOf band_of) {
+template <class Band, int kBandCount, class CellsOf>
+std::vector<RateByBand> declines_by(CellsOf cells_of) {
   std::vector<RateByBand> rows(kBandCount);
-  for (int i = 0; i < kBandCount; ++i) rows[i].band = std::string(to_string(static_cast<Band>(i)));
-  for (const OrderFacts* f : orders) {
-    if (!was_decided(f->order)) continue;
-    auto& row = rows[static_cast<std::size_t>(band_of(*f))];
-    ++row.decided;
-    if (was_declined(f->order)) ++row.declined;
+  for (int i = 0; i < kBandCount; ++i) {
+    auto& row = rows[static_cast<std::size_t>(i)];
+    row.band = std::string(to_string(static_cast<Band>(i)));
+    for (const OrderTally* cell : cells_of(static_cast<std::size_t>(i))) {
+      row.decided += cell->decided;
+      row.declined += cell->declined;
+    }
+    row.decline_rate = ratio(row.declined, row.decided);
   }
-  for (auto& row : rows) row.decline_rate = ratio(row.declined, row.decided);
   return rows;
 }
 
-Scorecard scorecard_for(const std::string& provider_id, const ProviderOrders& orders,
+Scorecard scorecard_for(const std::string& provider_id, const ProviderCells& p,
                         const PooledBaseline& baseline) {
   Scorecard card;
   card.provider_id = provider_id;
-  card.orders = static_cast<int>(orders.size());
-  count_decisions(card, orders);
-  count_endings(card, orders);
-  count_outcomes(card, orders);
-  adjust_for_difficulty(card, orders, baseline);
-  collect_feedback(card, orders);
-  measure_time_to_start(card, orders);
-  card.decline_by_unemployment = declines_by<UnemploymentBand, kUnemploymentBandCount>(
-      orders, [](const OrderFacts& f) { return f.order.customer_unemployment; });
-  card.decline_by_age = declines_by<AgeBand, kAgeBandCount>(
-      orders, [](const OrderFacts& f) { return f.order.customer_age; });
+  card.orders = p.all.orders;
+  count_decisions(card, p.all);
+  count_endings(card, p.all);
+  count_outcomes(card, p.all);
+  adjust_for_difficulty(card, p, baseline);
+  collect_feedback(card, p.all);
+  measure_time_to_start(card, p.all);
+  card.decline_by_unemployment =
+      declines_by<UnemploymentBand, kUnemploymentBandCount>([&](std::size_t u) {
+        std::vector<const OrderTally*> row;
+        for (const auto& cell : p.cells[u]) row.push_back(&cell);
+        return row;
+      });
+  card.decline_by_age = declines_by<AgeBand, kAgeBandCount>([&](std::size_t a) {
+    std::vector<const OrderTally*> column;
+    for (const auto& cells : p.cells) column.push_back(&cells[a]);
+    return column;
+  });
   return card;
 }
 
@@ -242,16 +233,80 @@ void summarise(ChoiceEntry& entry, const ChoiceRecordCounts& counts) {
   entry.nps_responses = nps.responses;
 }
 
-std::vector<Scorecard> compute_scorecards(std::span<const OrderFacts> facts) {
-  const PooledBaseline baseline(facts);
-  std::map<std::string, ProviderOrders> by_provider;  // ordered, so the output is sorted by id
-  for (const auto& f : facts) by_provider[f.order.provider_id].push_back(&f);
+OrderTally tally_of(const OrderFacts& f) {
+  const Order& o = f.order;
+  OrderTally t;
+  t.category_id = o.category_id;
+  t.provider_id = o.provider_id;
+  t.month = month_of(o.placed_at);
+  t.unemployment = o.customer_unemployment;
+  t.age = o.customer_age;
+  t.orders = 1;
+  t.accepted = was_accepted(o) ? 1 : 0;
+  t.declined = was_declined(o) ? 1 : 0;
+  t.decided = was_decided(o) ? 1 : 0;
+  t.ended = delivered(o.state) ? 1 : 0;
+  t.completed = o.state == OrderState::completed ? 1 : 0;
+  if (f.outcome) t.outcomes[static_cast<std::size_t>(*f.outcome)] = 1;
+  if (f.customer_score && *f.customer_score >= 0 && *f.customer_score <= 10) {
+    // Anything else is not a 0–10 answer; counting it would skew n.
+    if (*f.customer_score >= 9)
+      t.promoters = 1;
+    else if (*f.customer_score >= 7)
+      t.passives = 1;
+    else
+      t.detractors = 1;
+  }
+  if (f.coach_score) {
+    t.coach_ratings = 1;
+    t.coach_total = *f.coach_score;
+  }
+  if (o.started_at) {
+    t.started = 1;
+    t.micros_to_start = (*o.started_at - o.placed_at).count();
+  }
+  t.payable_cents = payable_cents(o, f.outcome);
+  return t;
+}
 
+void add_counts(OrderTally& total, const OrderTally& part, int sign) {
+  total.orders += sign * part.orders;
+  total.accepted += sign * part.accepted;
+  total.declined += sign * part.declined;
+  total.decided += sign * part.decided;
+  total.ended += sign * part.ended;
+  total.completed += sign * part.completed;
+  for (std::size_t i = 0; i < total.outcomes.size(); ++i)
+    total.outcomes[i] += sign * part.outcomes[i];
+  total.promoters += sign * part.promoters;
+  total.passives += sign * part.passives;
+  total.detractors += sign * part.detractors;
+  total.coach_ratings += sign * part.coach_ratings;
+  total.coach_total += sign * part.coach_total;
+  total.started += sign * part.started;
+  total.micros_to_start += sign * part.micros_to_start;
+  total.payable_cents += sign * part.payable_cents;
+}
+
+std::vector<Scorecard> scorecards_from(std::span<const OrderTally> tallies) {
+  PooledBaseline baseline;
+  std::map<std::string, ProviderCells> by_provider;  // ordered, so the output is sorted by id
+  for (const auto& t : tallies) {
+    baseline.add(t);
+    add_in_cell(by_provider[t.provider_id], t);
+  }
   std::vector<Scorecard> cards;
   cards.reserve(by_provider.size());
-  for (const auto& [provider_id, orders] : by_provider)
-    cards.push_back(scorecard_for(provider_id, orders, baseline));
+  for (const auto& [provider_id, cells] : by_provider)
+    cards.push_back(scorecard_for(provider_id, cells, baseline));
   return cards;
+}
+
+std::vector<Scorecard> compute_scorecards(std::span<const OrderFacts> facts) {
+  std::vector<OrderTally> tallies;
+  tallies.reserve(facts.size());
+  for (const auto& f : facts) tallies.push_back(tally_of(f));
+  return scorecards_from(tallies);
 }
 
 }  // namespace tarjotin::domain

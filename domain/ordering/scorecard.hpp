@@ -27,6 +27,7 @@ struct NetPromoterScore {
   int detractors = 0;
   std::optional<double> score;       // -100..100; none without responses
   std::optional<Interval> interval;  // 95 %, adjusted Wald (see scorecard.cpp), -100..100
+  bool operator==(const NetPromoterScore&) const = default;
 };
 NetPromoterScore net_promoter_score(std::span<const int> scores, double z = 1.96);
 // The same from the three groups' counts.
@@ -41,6 +42,7 @@ struct RateByBand {
   int decided = 0;   // orders accepted or declined
   int declined = 0;
   std::optional<double> decline_rate;
+  bool operator==(const RateByBand&) const = default;
 };
 
 struct Scorecard {
@@ -70,11 +72,19 @@ struct Scorecard {
   std::optional<double> average_days_to_start;      // placed_at -> started_at, in days
   std::vector<RateByBand> decline_by_unemployment;  // one row per band, in enum order
   std::vector<RateByBand> decline_by_age;
+  bool operator==(const Scorecard&) const = default;
 };
 
-// One scorecard per provider in `facts`, sorted by provider id. `facts` are the orders of one
-// category in one period; the pooled baseline for the difficulty adjustment comes from all of
-// them.
+// One order's tally: what it adds to its provider's, month's and customer cell's counts.
+OrderTally tally_of(const OrderFacts& facts);
+// Adds `part`'s counts to `total`'s (sign 1) or takes them away (sign -1); keys stay.
+void add_counts(OrderTally& total, const OrderTally& part, int sign = 1);
+
+// One scorecard per provider in `tallies`, sorted by provider id. `tallies` are the orders of
+// one category in one period, in any grouping (the same order never in two); the pooled baseline
+// for the difficulty adjustment comes from all of them.
+std::vector<Scorecard> scorecards_from(std::span<const OrderTally> tallies);
+// The same from the orders themselves: their tallies' scorecards.
 std::vector<Scorecard> compute_scorecards(std::span<const OrderFacts> facts);
 
 }  // namespace tarjotin::domain

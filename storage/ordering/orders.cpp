@@ -5,6 +5,8 @@
 #include <limits>
 
 #include "storage/one_time_statements.hpp"
+#include "storage/ordering/order_facts.hpp"
+#include "storage/ordering/order_tallies.hpp"
 #include "storage/ordering/provider_records.hpp"
 #include "storage/ordering/tables.hpp"
 #include "storage/row_values.hpp"
@@ -16,11 +18,29 @@ using namespace ordering_tables;
 void SociOrders::add(const domain::Order& o) {
   kOrders.insert(sql_, o);
   provider_records::count(sql_, provider_records::of(o), 1);
+  order_tallies::count(sql_, order_tallies::of(domain::OrderFacts{o, {}, {}, {}}), 1);
 }
 
 void SociOrders::update(const domain::Order& o) {
-  // An order's state counts in its provider's record (ended, completed).
-  provider_records::follow(sql_, o.id, [&] { kOrders.update(sql_, o); });
+  // An order's state counts in its provider's record and its day's tally.
+  follow(o.id, [&] { kOrders.update(sql_, o); });
+}
+
+// Runs `change` on one stored order and moves what the order counts in the provider's record
+// and in its day's tally to what it counts afterwards.
+template <class Change>
+void SociOrders::follow(const std::string& order_id, Change&& change) {
+  const auto before = order_facts::of_order(sql_, order_id);
+  change();
+  const auto after = order_facts::of_order(sql_, order_id);
+  const auto move = [&](auto of, auto count) {
+    if (before && after && of(*before) == of(*after)) return;
+    if (before) count(sql_, of(*before), -1);
+    if (after) count(sql_, of(*after), 1);
+  };
+  using domain::OrderFacts;
+  move([](const OrderFacts& f) { return provider_records::of(f); }, provider_records::count);
+  move([](const OrderFacts& f) { return order_tallies::of(f); }, order_tallies::count);
 }
 
 std::optional<domain::Order> SociOrders::find(const std::string& id) {
@@ -34,67 +54,22 @@ std::optional<domain::Order> SociOrders::find_by_idempotency_key(
                           coaching_unit_id, key);
 }
 
-void SociOrders::for_each_matching(const std::string& head, const domain::OrderQuery& q,
-                                   const std::vector<Cell::Kind>& extra, const EachOrder& each) {
-  // Only the filters given become conditions, so the planner can use the index of the one that
-  // narrows (an "(:x = '' OR col = :x)" condition for every filter makes both databases scan).
-  std::string text = head + " JOIN categories c ON c.id = o.category_id WHERE 1 = 1";
-  Binder binder;
-  const auto filter = [&](bool given, const auto& value, const char* condition) {
-    if (!given) return;
-    text += condition;
-    binder.add_value(value);
-  };
-  filter(!q.provider_id.empty(), q.provider_id, " AND o.provider_id = :provider");
-  filter(!q.coaching_unit_id.empty(), q.coaching_unit_id, " AND o.coaching_unit_id = :unit");
-  filter(!q.category_id.empty(), q.category_id, " AND o.category_id = :category");
-  filter(!q.dps_id.empty(), q.dps_id, " AND c.dps_id = :dps");
-  filter(!q.customer_id.empty(), q.customer_id, " AND o.customer_id = :customer");
-  if (q.placed_from) filter(true, *q.placed_from, " AND o.placed_at >= :from");
-  if (q.placed_until) filter(true, *q.placed_until, " AND o.placed_at < :until");
-  if (q.state) filter(true, std::string(domain::to_string(*q.state)), " AND o.state = :state");
-  if (q.updated_since) filter(true, *q.updated_since, " AND o.updated_at >= :since");
-  if (q.after) {  // newest first, ties by id: what comes after the cursor's order
-    text += " AND (o.placed_at < :after_at OR (o.placed_at = :after_at2 AND o.id > :after_id))";
-    binder.add_value(q.after->placed_at);
-    binder.add_value(q.after->placed_at);
-    binder.add_value(q.after->id);
-  }
-  text += " ORDER BY o.placed_at DESC, o.id";
-  filter(q.limit > 0, static_cast<long long>(q.limit), " LIMIT :limit");
-  kOrders.each_bound(sql_, text, binder, extra, each);
-}
-
 std::vector<domain::Order> SociOrders::list(const domain::OrderQuery& q) {
   std::vector<domain::Order> out;
-  for_each_matching(
-      "SELECT " + kOrders.columns("o") + " FROM orders o", q, {},
+  order_facts::each_order(
+      sql_, "SELECT " + kOrders.columns("o") + " FROM orders o", q, {},
       [&](domain::Order o, const std::vector<Cell>&) { out.push_back(std::move(o)); });
   return out;
 }
 
 std::vector<domain::OrderFacts> SociOrders::facts(const domain::OrderQuery& q) {
-  // Proposals (confirmed = 0) never count; of several confirmed outcomes the latest does.
-  const std::string head =
-      "SELECT " + kOrders.columns("o") +
-      ", (SELECT x.outcome_type FROM outcomes x WHERE x.order_id = o.id "
-      "AND x.confirmed = 1 ORDER BY x.recorded_at DESC, x.id DESC LIMIT 1), " +
-      provider_records::latest_score_sql(domain::FeedbackSource::customer) + ", " +
-      provider_records::latest_score_sql(domain::FeedbackSource::coach) + " FROM orders o";
   std::vector<domain::OrderFacts> out;
-  using K = Cell::Kind;
-  for_each_matching(
-      head, q, {K::text, K::integer, K::integer},
-      [&](domain::Order o, const std::vector<Cell>& extra) {
-        domain::OrderFacts f;
-        f.order = std::move(o);
-        if (!extra[0].null())
-          f.outcome = enum_named<domain::OutcomeType, domain::kOutcomeTypeCount>(extra[0].text);
-        Codec<std::optional<int>>::get(extra[1], f.customer_score);
-        Codec<std::optional<int>>::get(extra[2], f.coach_score);
-        out.push_back(std::move(f));
-      });
+  order_facts::each_fact(sql_, q, [&](domain::OrderFacts f) { out.push_back(std::move(f)); });
   return out;
+}
+
+std::vector<domain::OrderTally> SociOrders::tallies(const domain::TallyQuery& q) {
+  return order_tallies::read(sql_, q);
 }
 
 std::vector<domain::ChoiceRecordCounts> SociOrders::choice_record_counts(
@@ -110,7 +85,14 @@ std::optional<domain::ClosingReport> SociOrders::closing_report(const std::strin
   return kClosingReports.find_one(sql_, "WHERE order_id = :id", order_id);
 }
 
-void SociOrders::add_outcome(const domain::OutcomeRecord& x) { kOutcomes.insert(sql_, x); }
+void SociOrders::add_outcome(const domain::OutcomeRecord& x) {
+  const auto insert = [&] { kOutcomes.insert(sql_, x); };
+  // A confirmed outcome may be the order's latest, which its tally counts; a proposal is not.
+  if (x.confirmed)
+    follow(x.order_id, insert);
+  else
+    insert();
+}
 
 std::vector<domain::OutcomeRecord> SociOrders::outcomes(const std::string& order_id) {
   return kOutcomes.find_all(sql_, "WHERE order_id = :id ORDER BY recorded_at, id", order_id);
@@ -133,12 +115,9 @@ bool SociOrders::use_feedback_token(const std::string& token_hash, domain::Times
 }
 
 void SociOrders::add_feedback(const domain::Feedback& f) {
-  const auto insert = [&] { kFeedback.insert(sql_, f); };
-  // A customer's latest score counts in the provider's record; the coach's does not.
-  if (f.source == domain::FeedbackSource::customer)
-    provider_records::follow(sql_, f.order_id, insert);
-  else
-    insert();
+  // Either source's latest score counts in the order's tally; the customer's also in the
+  // provider's record.
+  follow(f.order_id, [&] { kFeedback.insert(sql_, f); });
 }
 
 std::vector<domain::Feedback> SociOrders::feedback_for_order(const std::string& order_id) {

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "domain/ordering/rules.hpp"
+#include "storage/ordering/order_facts.hpp"
 #include "storage/ordering/tables.hpp"
 #include "storage/row_values.hpp"
 
@@ -33,11 +34,6 @@ domain::ChoiceRecordCounts counts_from(const soci::row& r) {
 
 }  // namespace
 
-std::string latest_score_sql(domain::FeedbackSource source) {
-  return "(SELECT f.score FROM feedback f WHERE f.order_id = o.id AND f.source = '" +
-         std::string(domain::to_string(source)) + "' ORDER BY f.given_at DESC, f.id DESC LIMIT 1)";
-}
-
 Contribution of(const domain::Order& o) {
   Contribution c;
   c.category_id = o.category_id;
@@ -48,18 +44,9 @@ Contribution of(const domain::Order& o) {
   return c;
 }
 
-std::optional<Contribution> of_stored(soci::session& sql, const std::string& order_id) {
-  std::optional<Contribution> c;
-  ordering_tables::kOrders.each_with(
-      sql,
-      "SELECT " + ordering_tables::kOrders.columns("o") + ", " +
-          latest_score_sql(domain::FeedbackSource::customer) + " FROM orders o WHERE o.id = :id",
-      {Cell::Kind::integer},
-      [&](domain::Order o, const std::vector<Cell>& score) {
-        c = of(o);
-        if (!score[0].null()) add_score(*c, static_cast<int>(score[0].integer));
-      },
-      order_id);
+Contribution of(const domain::OrderFacts& f) {
+  Contribution c = of(f.order);
+  if (f.customer_score) add_score(c, *f.customer_score);
   return c;
 }
 
@@ -120,7 +107,7 @@ std::vector<domain::ChoiceRecordCounts> sum(soci::session& sql, const std::strin
               "SUM(CASE WHEN score BETWEEN 7 AND 8 THEN 1 ELSE 0 END), "
               "SUM(CASE WHEN score BETWEEN 0 AND 6 THEN 1 ELSE 0 END) "
               "FROM (SELECT o.provider_id AS provider_id, o.state AS state, " +
-                  latest_score_sql(domain::FeedbackSource::customer) +
+                  order_facts::latest_score_sql(domain::FeedbackSource::customer) +
                   " AS score FROM orders o WHERE o.category_id = :category AND "
                   "o.placed_at >= :from AND o.placed_at < :next) counted "
                   "GROUP BY provider_id",

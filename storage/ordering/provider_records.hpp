@@ -1,7 +1,6 @@
 #pragma once
 #include <soci/soci.h>
 
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,28 +25,14 @@ struct Contribution {
 
 // A new order's, before any feedback.
 Contribution of(const domain::Order& order);
-// A stored order's, with its latest customer score; none when there is no such order.
-std::optional<Contribution> of_stored(soci::session& sql, const std::string& order_id);
+// A stored order's, with its latest customer score.
+Contribution of(const domain::OrderFacts& facts);
 // Adds (sign 1) or takes away (sign -1) one order's contribution.
 void count(soci::session& sql, const Contribution& c, int sign);
-
-// Runs `change` on one stored order and moves its contribution to what it is afterwards.
-template <class Change>
-void follow(soci::session& sql, const std::string& order_id, Change&& change) {
-  const auto before = of_stored(sql, order_id);
-  change();
-  const auto after = of_stored(sql, order_id);
-  if (before == after) return;
-  if (before) count(sql, *before, -1);
-  if (after) count(sql, *after, 1);
-}
 
 // Per provider with orders in the category placed at or after `placed_from`, by provider id:
 // whole weeks from the table, the first (partial) week counted from its orders.
 std::vector<domain::ChoiceRecordCounts> sum(soci::session& sql, const std::string& category_id,
                                             domain::Timestamp placed_from);
-
-// The latest score an order got from one source, as a correlated subquery over orders o.
-std::string latest_score_sql(domain::FeedbackSource source);
 
 }  // namespace tarjotin::storage::provider_records

@@ -66,6 +66,7 @@ class SociOrders final : public domain::OrderRepository {
                                                        const std::string& key) override;
   std::vector<domain::Order> list(const domain::OrderQuery& query) override;
   std::vector<domain::OrderFacts> facts(const domain::OrderQuery& query) override;
+  std::vector<domain::OrderTally> tallies(const domain::TallyQuery& query) override;
   std::vector<domain::ChoiceRecordCounts> choice_record_counts(
       const std::string& category_id, domain::Timestamp placed_from) override;
 
@@ -84,11 +85,8 @@ class SociOrders final : public domain::OrderRepository {
                                                       std::size_t limit) override;
 
  private:
-  // Calls `each` for every order matching the query, newest first; `head` selects the order's
-  // columns (over orders o joined to categories c), then those `extra` lists.
-  using EachOrder = std::function<void(domain::Order, const std::vector<Cell>&)>;
-  void for_each_matching(const std::string& head, const domain::OrderQuery& query,
-                         const std::vector<Cell::Kind>& extra, const EachOrder& each);
+  template <class Change>
+  void follow(const std::string& order_id, Change&& change);
   soci::session& sql_;
 };
 

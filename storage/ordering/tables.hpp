@@ -3,8 +3,10 @@
 // their SELECT lists, INSERTs and UPDATEs from these.
 
 #include <string>
+#include <utility>
 
 #include "domain/ordering/entities.hpp"
+#include "domain/ordering/ports.hpp"
 #include "storage/table.hpp"
 
 namespace tarjotin::storage::ordering_tables {
@@ -214,5 +216,49 @@ inline const Table<Feedback> kFeedback{
     column("comment", &Feedback::comment),
     column("language", &Feedback::language),
     column("given_at", &Feedback::given_at)};
+
+// One Helsinki day's tally of a provider's orders in a category for one customer cell
+// (storage/ordering/order_tallies.hpp).
+struct TallyRow {
+  Date day{};
+  OrderTally tally;
+  bool operator==(const TallyRow&) const = default;
+};
+
+// A tally table's columns: the key, in the order reports group by (a category's months, then
+// its providers and cells, then `day...` if the table has days), then the counts. `tally(row)` is
+// the row's OrderTally.
+template <class Row, class Tally, std::size_t... Outcome, class... Day>
+Table<Row> tally_table(std::string name, Tally tally, std::index_sequence<Outcome...>, Day... day) {
+  const auto field = [tally](std::string column_name, auto OrderTally::*member) {
+    return column(
+        std::move(column_name), [ tally, member ](auto& r) -> auto& { return tally(r).*member; });
+  };
+  return Table<Row>(
+      std::move(name), 5 + sizeof...(Day), field("category_id", &OrderTally::category_id),
+      field("month", &OrderTally::month), field("provider_id", &OrderTally::provider_id),
+      column<Named<UnemploymentBand, kUnemploymentBandCount>>(
+          "unemployment", [tally](auto& r) -> auto& { return tally(r).unemployment; }),
+      column<Named<AgeBand, kAgeBandCount>>(
+          "age", [tally](auto& r) -> auto& { return tally(r).age; }),
+      day..., field("orders", &OrderTally::orders), field("accepted", &OrderTally::accepted),
+      field("declined", &OrderTally::declined), field("decided", &OrderTally::decided),
+      field("ended", &OrderTally::ended), field("completed", &OrderTally::completed),
+      column(
+          "outcome_" + std::string(to_string(static_cast<OutcomeType>(Outcome))),
+          [tally](auto& r) -> auto& { return tally(r).outcomes[Outcome]; })...,
+      field("promoters", &OrderTally::promoters), field("passives", &OrderTally::passives),
+      field("detractors", &OrderTally::detractors),
+      field("coach_ratings", &OrderTally::coach_ratings),
+      field("coach_total", &OrderTally::coach_total), field("started", &OrderTally::started),
+      field("micros_to_start", &OrderTally::micros_to_start),
+      field("payable_cents", &OrderTally::payable_cents));
+}
+inline const Table<TallyRow> kDayTallies = tally_table<TallyRow>(
+    "order_tallies", [](auto& r) -> auto& { return r.tally; },
+    std::make_index_sequence<kOutcomeTypeCount>{}, column("day", &TallyRow::day));
+inline const Table<OrderTally> kMonthTallies = tally_table<OrderTally>(
+    "order_tallies_by_month", [](auto& t) -> auto& { return t; },
+    std::make_index_sequence<kOutcomeTypeCount>{});
 
 }  // namespace tarjotin::storage::ordering_tables

@@ -4,10 +4,13 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "domain/ordering/ports.hpp"
+#include "domain/ordering/scorecard.hpp"
 #include "domain/qualification/ports.hpp"
 #include "tests/support/stored_world.hpp"
 
@@ -25,6 +28,26 @@ struct Query : OrderQuery {
   Query& from(Timestamp t) { return placed_from = t, *this; }
   Query& until(Timestamp t) { return placed_until = t, *this; }
 };
+
+// Tallies summed per category, month, provider and customer cell: the same for any two lists of
+// tallies that count the same orders, however each list groups them.
+using TallyGroups =
+    std::map<std::tuple<std::string, std::string, std::string, UnemploymentBand, AgeBand>,
+             OrderTally>;
+inline TallyGroups grouped(const std::vector<OrderTally>& tallies) {
+  TallyGroups out;
+  for (const auto& t : tallies) {
+    auto [at, added] =
+        out.try_emplace({t.category_id, t.month, t.provider_id, t.unemployment, t.age}, t);
+    if (!added) add_counts(at->second, t);
+  }
+  return out;
+}
+inline TallyGroups grouped(const std::vector<OrderFacts>& facts) {
+  std::vector<OrderTally> tallies;
+  for (const auto& f : facts) tallies.push_back(tally_of(f));
+  return grouped(tallies);
+}
 
 class Ordering : public StoredWorld {
  protected:

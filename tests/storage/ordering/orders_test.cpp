@@ -257,5 +257,98 @@ TEST_F(Ordering, ChoiceRecordCountsAreWhatTheFullScorecardsCount) {
   });
 }
 
+TEST_F(Ordering, TalliesOfDaysAndMonthsAreWhatTheOrdersCountOneByOne) {
+  add_basics();
+  const OrderState states[] = {OrderState::placed,   OrderState::accepted,  OrderState::declined,
+                               OrderState::started,  OrderState::completed, OrderState::interrupted,
+                               OrderState::cancelled};
+  const OutcomeType outcomes[] = {OutcomeType::employed_permanent_full_time, OutcomeType::studies,
+                                  OutcomeType::no_change, OutcomeType::unknown};
+  constexpr long long kHour = 3'600;
+  write([&](Transaction& tx) {
+    for (int i = 0; i < 90; ++i) {
+      const std::string id = "o" + std::to_string(i);
+      // Fifteen hours apart over some eight weeks, across Helsinki midnights and a whole month;
+      // a tenth of them in another category, of another DPS.
+      const bool other_category = i % 10 == 9;
+      auto o = order(id, other_category ? "off-b" : "off-a",
+                     i % 3 == 0 ? "provider-b" : "provider-a", other_category ? "cat-2" : "cat-1",
+                     "cust-a", "unit-a", at(25 * 86'400 + i * 15 * kHour));
+      o.customer_unemployment = static_cast<UnemploymentBand>(i % kUnemploymentBandCount);
+      o.customer_age = static_cast<AgeBand>((i / 4) % kAgeBandCount);
+      o.outcome_bonus_cents = {{"employment_open_market", 40'000}, {"studies", 10'000}};
+      tx.orders().add(o);
+      // The state reached later, as the provider's transitions store it.
+      o.state = states[i % 7];
+      if (o.state != OrderState::placed && o.state != OrderState::declined)
+        o.accepted_at = o.placed_at + std::chrono::hours(2);
+      if (o.state == OrderState::started || o.state == OrderState::completed ||
+          o.state == OrderState::interrupted)
+        o.started_at = o.placed_at + std::chrono::hours(30 + i);
+      tx.orders().update(o);
+      if (i % 8 == 4) {  // corrected: only the last state counts
+        o.state = OrderState::completed;
+        tx.orders().update(o);
+      }
+      // Outcomes: confirmed ones (the latest counts), a later proposal that must not.
+      if (i % 3 != 2)
+        tx.orders().add_outcome(
+            {"x" + id, id, outcomes[i % 4], day(50), true, "", "coach-a", at(40 * 86'400 + i)});
+      if (i % 5 == 0)
+        tx.orders().add_outcome({"y" + id, id, outcomes[(i + 1) % 4], day(50), true, "", "coach-a",
+                                 at(41 * 86'400 + i)});
+      if (i % 7 == 0)
+        tx.orders().add_outcome({"z" + id, id, OutcomeType::work_trial, day(50), false, "",
+                                 "coach-a", at(42 * 86'400 + i)});
+      if (i % 4 != 3)
+        tx.orders().add_feedback({"f" + id, id, o.provider_id, o.category_id,
+                                  FeedbackSource::customer, (i * 7) % 11, "", "fi",
+                                  at(50 * 86'400 + i)});
+      if (i % 6 == 0)  // the coach's rating, and a later one that replaces it
+        tx.orders().add_feedback({"h" + id, id, o.provider_id, o.category_id, FeedbackSource::coach,
+                                  i % 11, "", "fi", at(50 * 86'400 + i)});
+      if (i % 12 == 0)
+        tx.orders().add_feedback({"k" + id, id, o.provider_id, o.category_id, FeedbackSource::coach,
+                                  10, "", "fi", at(51 * 86'400 + i)});
+    }
+  });
+  // Whole Helsinki days from the first order's next day to some days before the last: days of
+  // October, the whole of November, days of December.
+  const Date first = helsinki_date(at(25 * 86'400)) + std::chrono::days{1};
+  const Date end = first + std::chrono::days{50};
+  ASSERT_EQ(first, Date{std::chrono::sys_days{std::chrono::year{2026} / 10 / 17}});
+  const auto days = [&](std::string category, std::string dps) {
+    TallyQuery q;
+    q.category_id = std::move(category);
+    q.dps_id = std::move(dps);
+    q.first_day = first;
+    q.end_day = end;
+    return q;
+  };
+  const auto window = Query().from(helsinki_midnight(first)).until(helsinki_midnight(end));
+  write([&](Transaction& tx) {
+    const auto kept = grouped(tx.orders().tallies(days("cat-1", "")));
+    const auto counted = grouped(tx.orders().facts(Query(window).category("cat-1")));
+    EXPECT_EQ(kept, counted);
+    // What the comparison rests on: every kind of count occurs.
+    OrderTally all;
+    for (const auto& [key, t] : counted) add_counts(all, t);
+    EXPECT_GT(all.orders, 40);
+    EXPECT_GT(all.declined, 0);
+    EXPECT_GT(all.completed, 0);
+    EXPECT_GT(all.outcomes[static_cast<std::size_t>(OutcomeType::studies)], 0);
+    EXPECT_EQ(all.outcomes[static_cast<std::size_t>(OutcomeType::work_trial)], 0);
+    EXPECT_GT(all.detractors, 0);
+    EXPECT_GT(all.coach_ratings, 0);
+    EXPECT_GT(all.micros_to_start, 0);
+    EXPECT_GT(all.payable_cents, 0);
+    EXPECT_GT(kept.size(), 10u);
+
+    EXPECT_EQ(grouped(tx.orders().tallies(days("", "dps-2"))),
+              grouped(tx.orders().facts(Query(window).dps("dps-2"))));
+    EXPECT_TRUE(tx.orders().tallies(days("cat-9", "")).empty());
+  });
+}
+
 }  // namespace
 }  // namespace tarjotin::testing

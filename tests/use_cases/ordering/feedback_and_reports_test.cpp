@@ -2,6 +2,11 @@
 // provider sees of what was said of it, and what is owed for what.
 #include <gtest/gtest.h>
 
+#include <map>
+#include <utility>
+
+#include "domain/ordering/scorecard.hpp"
+
 #include "tests/use_cases/ordering/world.hpp"
 
 namespace tarjotin::testing {
@@ -155,6 +160,64 @@ TEST_F(FeedbackAndReports, WhatIsOwedIsThePriceOfDeliveredServicesAndTheBonusOfT
   auto not_theirs = spend_report(ordering, provider_a, "dps", last_year());
   ASSERT_FALSE(not_theirs);
   EXPECT_EQ(not_theirs.error().kind, ErrorKind::not_found);
+}
+
+TEST_F(FeedbackAndReports, ReportsOverAnyPeriodCountWhatItsOrdersCountOneByOne) {
+  // Orders seven hours apart over six days across a month's end: the reports sum stored day
+  // tallies for whole Helsinki days and count the orders of a period's partial first and last
+  // day one by one; wherever a period starts and ends, that is what its orders add up to.
+  clock.set(helsinki_midnight(Date{std::chrono::sys_days{std::chrono::year{2026} / 10 / 29}}) +
+            std::chrono::hours(5));
+  const Timestamp start = clock.now();
+  const auto a = offering(provider_a, 30);
+  const auto b = offering(provider_b, 30);
+  for (int i = 0; i < 20; ++i) {
+    const auto order = this->order(i % 3 == 0 ? b : a, "ASIAKAS-" + std::to_string(i));
+    const auto& provider = i % 3 == 0 ? provider_b : provider_a;
+    if (i % 4 != 3) deliver(provider, order.id);
+    if (i % 2 == 0)
+      made(record_outcome(ordering, coach, order.id,
+                          {i % 4 == 0 ? OutcomeType::studies : OutcomeType::no_change,
+                           helsinki_date(clock.now()), ""}));
+    if (i % 4 != 3 && i % 3 != 1) made(rate_provider(ordering, coach, order.id, {i % 11, ""}));
+    clock.advance(std::chrono::hours(7));
+  }
+  const auto direct = [&](Period p) {
+    std::vector<OrderFacts> facts;
+    t.db().run(Access::read, [&](Transaction& tx) {
+      OrderQuery q;
+      q.category_id = kCategory;
+      q.placed_from = p.from;
+      q.placed_until = p.until;
+      facts = tx.orders().facts(q);
+      return true;
+    });
+    return facts;
+  };
+  const auto hours = [&](int h) { return start + std::chrono::hours(h); };
+  const Period periods[] = {
+      {hours(-5), hours(19)},    // whole days only: Helsinki midnight to midnight
+      {hours(2), hours(100)},    // partial first and last days around whole ones
+      {hours(3), hours(12)},     // within one day
+      {hours(10), hours(30)},    // two partial days, no whole one
+      {hours(-100), hours(500)}  // every order
+  };
+  for (const auto& p : periods) {
+    const auto facts = direct(p);
+    EXPECT_EQ(made(category_scorecards(ordering, officer, kCategory, p)),
+              compute_scorecards(facts));
+    std::map<std::pair<std::string, std::string>, std::pair<int, long long>> spend, expected;
+    for (const auto& r : made(spend_report(ordering, officer, "dps", p)))
+      spend[{r.month, r.provider_id}] = {r.orders, r.payable_cents};
+    for (const auto& f : facts) {
+      auto& e = expected[{month_of(f.order.placed_at), f.order.provider_id}];
+      e.first += 1;
+      e.second += payable_cents(f.order, f.outcome);
+    }
+    EXPECT_EQ(spend, expected);
+  }
+  EXPECT_EQ(direct(periods[4]).size(), 20u);
+  EXPECT_EQ(made(spend_report(ordering, officer, "dps", periods[4])).size(), 4u);  // 2 months
 }
 
 }  // namespace

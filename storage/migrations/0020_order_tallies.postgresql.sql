@@ -1,0 +1,83 @@
+-- The officer's reports' counts per Helsinki day (days since 1970-01-01) beside the orders:
+-- per category, month of placing, provider and customer cell (unemployment × age), what the
+-- scorecards and the spend report count of each order, kept by the order repository in the same
+-- transaction as the orders, their outcomes and their feedback. A report sums these rows
+-- instead of visiting every order. Filled from the orders already
+-- stored by the migration's data step (storage/ordering/order_tallies.cpp), which computes
+-- Helsinki days. The same counts per month, kept beside them in the same transaction, so a
+-- report over years reads whole months from here and only the days of its first and last
+-- month from the day rows.
+CREATE TABLE order_tallies (
+  category_id TEXT NOT NULL REFERENCES categories (id),
+  month TEXT NOT NULL,
+  provider_id TEXT NOT NULL REFERENCES organisations (id),
+  unemployment TEXT NOT NULL,
+  age TEXT NOT NULL,
+  day BIGINT NOT NULL,
+  orders INTEGER NOT NULL,
+  accepted INTEGER NOT NULL,
+  declined INTEGER NOT NULL,
+  decided INTEGER NOT NULL,
+  ended INTEGER NOT NULL,
+  completed INTEGER NOT NULL,
+  -- Each order's latest confirmed outcome, by type.
+  outcome_employed_permanent_full_time INTEGER NOT NULL,
+  outcome_employed_permanent_part_time INTEGER NOT NULL,
+  outcome_employed_fixed_term_full_time INTEGER NOT NULL,
+  outcome_employed_fixed_term_part_time INTEGER NOT NULL,
+  outcome_subsidised_employment INTEGER NOT NULL,
+  outcome_studies INTEGER NOT NULL,
+  outcome_work_trial INTEGER NOT NULL,
+  outcome_another_service INTEGER NOT NULL,
+  outcome_no_change INTEGER NOT NULL,
+  outcome_unknown INTEGER NOT NULL,
+  -- Each order's latest customer score by NPS group: 9–10, 7–8, 0–6.
+  promoters INTEGER NOT NULL,
+  passives INTEGER NOT NULL,
+  detractors INTEGER NOT NULL,
+  -- Orders with a coach's score, and the sum of their latest scores.
+  coach_ratings INTEGER NOT NULL,
+  coach_total BIGINT NOT NULL,
+  -- Orders started, and the sum of their microseconds from placing to start.
+  started INTEGER NOT NULL,
+  micros_to_start BIGINT NOT NULL,
+  payable_cents BIGINT NOT NULL,
+  PRIMARY KEY (category_id, month, provider_id, unemployment, age, day)
+)
+---
+CREATE TABLE order_tallies_by_month (
+  category_id TEXT NOT NULL REFERENCES categories (id),
+  month TEXT NOT NULL,
+  provider_id TEXT NOT NULL REFERENCES organisations (id),
+  unemployment TEXT NOT NULL,
+  age TEXT NOT NULL,
+  orders INTEGER NOT NULL,
+  accepted INTEGER NOT NULL,
+  declined INTEGER NOT NULL,
+  decided INTEGER NOT NULL,
+  ended INTEGER NOT NULL,
+  completed INTEGER NOT NULL,
+  -- Each order's latest confirmed outcome, by type.
+  outcome_employed_permanent_full_time INTEGER NOT NULL,
+  outcome_employed_permanent_part_time INTEGER NOT NULL,
+  outcome_employed_fixed_term_full_time INTEGER NOT NULL,
+  outcome_employed_fixed_term_part_time INTEGER NOT NULL,
+  outcome_subsidised_employment INTEGER NOT NULL,
+  outcome_studies INTEGER NOT NULL,
+  outcome_work_trial INTEGER NOT NULL,
+  outcome_another_service INTEGER NOT NULL,
+  outcome_no_change INTEGER NOT NULL,
+  outcome_unknown INTEGER NOT NULL,
+  -- Each order's latest customer score by NPS group: 9–10, 7–8, 0–6.
+  promoters INTEGER NOT NULL,
+  passives INTEGER NOT NULL,
+  detractors INTEGER NOT NULL,
+  -- Orders with a coach's score, and the sum of their latest scores.
+  coach_ratings INTEGER NOT NULL,
+  coach_total BIGINT NOT NULL,
+  -- Orders started, and the sum of their microseconds from placing to start.
+  started INTEGER NOT NULL,
+  micros_to_start BIGINT NOT NULL,
+  payable_cents BIGINT NOT NULL,
+  PRIMARY KEY (category_id, month, provider_id, unemployment, age)
+)
