@@ -298,16 +298,28 @@ class Table {
   void insert(soci::session& sql, const Entity& e) const { run(sql, insert_, e, false); }
   // For a table of counts: inserts `e`, or adds its values to those of the row with its key.
   // One statement either way, so two transactions counting into the same new row meet at the
-  // primary key instead of one losing its row.
+  // primary key instead of one losing its row. Counts of 0 are left out of it (the table's
+  // columns default to 0): the statement is made anew each time, and most of a change's counts
+  // are 0, so it stays a fraction of the length to parse.
   void insert_or_add(soci::session& sql, const Entity& e) const {
-    std::string text = insert_ + " ON CONFLICT (";
-    for (std::size_t i = 0; i < key_columns_; ++i) text += (i ? ", " : "") + columns_[i].name;
-    text += ") DO UPDATE SET ";
-    for (std::size_t i = key_columns_; i < columns_.size(); ++i) {
+    std::string names, values, sets;
+    Binder binder;
+    for (std::size_t i = 0; i < columns_.size(); ++i) {
+      Cell cell = columns_[i].put(e);
       const auto& n = columns_[i].name;
-      text += (i > key_columns_ ? ", " : "") + n + " = " + name_ + "." + n + " + excluded." + n;
+      if (i >= key_columns_) {
+        if (cell.kind == Cell::Kind::integer && !cell.null() && cell.integer == 0) continue;
+        sets += (sets.empty() ? "" : ", ") + n + " = " + name_ + "." + n + " + excluded." + n;
+      }
+      names += (names.empty() ? "" : ", ") + n;
+      values += (values.empty() ? ":" : ", :") + n;
+      binder.add(std::move(cell));
     }
-    run(sql, text, e, false);
+    std::string text = "INSERT INTO " + name_ + " (" + names + ") VALUES (" + values + ")";
+    std::string key;
+    for (std::size_t i = 0; i < key_columns_; ++i) key += (i ? ", " : "") + columns_[i].name;
+    text += " ON CONFLICT (" + key + ") DO " + (sets.empty() ? "NOTHING" : "UPDATE SET " + sets);
+    execute(sql, text, binder);
   }
   // For a table of counts: the key columns up to `grouped` as they are, the rest of the key's
   // the least of its group, and each count summed ("t.a, t.b, MIN(t.c), SUM(t.d), ..."), to be
