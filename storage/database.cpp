@@ -1,5 +1,7 @@
 #include "storage/database.hpp"
 
+#include "storage/prepared_statements.hpp"
+
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
@@ -79,25 +81,36 @@ void rollback_quietly(soci::session& sql) {
 // True when the connection had dropped and a new one is open now.
 bool reconnected(soci::session& sql) {
   if (sql.is_connected()) return false;
+  // Statements prepared on the connection that dropped do not survive it.
+  const bool kept_statements = PreparedStatements::forget(sql);
   try {
     sql.reconnect();
+    if (kept_statements) PreparedStatements::enable(sql);
     return sql.is_connected();
   } catch (const soci::soci_error&) {
     return false;
   }
 }
 
+// One of the pool's sessions itself (not a session object standing in for it), so what is kept
+// per connection (storage/prepared_statements.hpp) is found by the connection's address.
 class Lease {
  public:
   Lease(soci::connection_pool& pool, std::atomic<std::size_t>& in_use)
-      : sql_(pool), in_use_(in_use) {
+      : pool_(pool), position_(pool.lease()), in_use_(in_use) {
     ++in_use_;
   }
-  ~Lease() { --in_use_; }
-  soci::session& sql() { return sql_; }
+  ~Lease() {
+    --in_use_;
+    pool_.give_back(position_);
+  }
+  Lease(const Lease&) = delete;
+  Lease& operator=(const Lease&) = delete;
+  soci::session& sql() { return pool_.at(position_); }
 
  private:
-  soci::session sql_;
+  soci::connection_pool& pool_;
+  std::size_t position_;
   std::atomic<std::size_t>& in_use_;
 };
 
@@ -131,9 +144,16 @@ SociDatabase::SociDatabase(const std::string& url, std::size_t pool_size)
   for (std::size_t i = 0; i < pool_size_; ++i) open(pool_->at(i));
   writer_ = std::make_unique<soci::session>();
   open(*writer_);
+  if (backend_ == Backend::sqlite) {
+    for (std::size_t i = 0; i < pool_size_; ++i) PreparedStatements::enable(pool_->at(i));
+    PreparedStatements::enable(*writer_);
+  }
 }
 
-SociDatabase::~SociDatabase() = default;
+SociDatabase::~SociDatabase() {
+  for (std::size_t i = 0; i < pool_size_; ++i) PreparedStatements::forget(pool_->at(i));
+  PreparedStatements::forget(*writer_);
+}
 
 void SociDatabase::run(domain::Access access,
                        const std::function<bool(domain::Transaction&)>& work) {

@@ -32,45 +32,12 @@
 #include <vector>
 
 #include "domain/time.hpp"
+#include "storage/cell.hpp"
+#include "storage/prepared_statements.hpp"
 #include "storage/row_values.hpp"
 #include "storage/text_lists.hpp"
 
 namespace tarjotin::storage {
-
-// One column's value as SOCI binds it.
-struct Cell {
-  enum class Kind { text, integer, real };
-  Kind kind = Kind::text;
-  std::string text;
-  long long integer = 0;
-  double real = 0;
-  soci::indicator ind = soci::i_ok;
-
-  bool null() const { return ind == soci::i_null; }
-  static Cell of_text(std::string v) {
-    Cell c;
-    c.text = std::move(v);
-    return c;
-  }
-  static Cell of_integer(long long v) {
-    Cell c;
-    c.kind = Kind::integer;
-    c.integer = v;
-    return c;
-  }
-  static Cell of_real(double v) {
-    Cell c;
-    c.kind = Kind::real;
-    c.real = v;
-    return c;
-  }
-  static Cell null_of(Kind kind) {
-    Cell c;
-    c.kind = kind;
-    c.ind = soci::i_null;
-    return c;
-  }
-};
 
 // How a field's type is stored: its cell kind, and the conversions both ways. A stored value
 // that cannot be converted back means the data is damaged, and throws.
@@ -220,21 +187,7 @@ class Binder {
     add(Codec<Value>::put(v));
   }
   void add_value(const char* v) { add(Cell::of_text(v)); }
-  void bind(soci::statement& st) {
-    for (auto& c : cells_) {
-      switch (c.kind) {
-        case Cell::Kind::text:
-          st.exchange(soci::use(c.text, c.ind));
-          break;
-        case Cell::Kind::integer:
-          st.exchange(soci::use(c.integer, c.ind));
-          break;
-        case Cell::Kind::real:
-          st.exchange(soci::use(c.real, c.ind));
-          break;
-      }
-    }
-  }
+  const std::vector<Cell>& cells() const { return cells_; }
 
  private:
   std::vector<Cell> cells_;
@@ -409,31 +362,14 @@ class Table {
   template <class Each>
   void each_bound(soci::session& sql, const std::string& query, Binder& binder,
                   const std::vector<Cell::Kind>& extra_kinds, Each&& each_row) const {
-    std::vector<Cell> cells(columns_.size() + extra_kinds.size());
-    for (std::size_t i = 0; i < columns_.size(); ++i) cells[i].kind = columns_[i].kind;
-    for (std::size_t i = 0; i < extra_kinds.size(); ++i)
-      cells[columns_.size() + i].kind = extra_kinds[i];
-    soci::statement st(sql);
-    st.alloc();
-    // One-time: on PostgreSQL a named prepared statement costs two more round trips
-    // (storage/one_time_statements.hpp).
-    st.prepare(query, soci::details::st_one_time_query);
-    binder.bind(st);
-    for (auto& c : cells) {
-      switch (c.kind) {
-        case Cell::Kind::text:
-          st.exchange(soci::into(c.text, c.ind));
-          break;
-        case Cell::Kind::integer:
-          st.exchange(soci::into(c.integer, c.ind));
-          break;
-        case Cell::Kind::real:
-          st.exchange(soci::into(c.real, c.ind));
-          break;
-      }
-    }
-    st.define_and_bind();
-    if (!st.execute(true)) return;
+    std::vector<Cell::Kind> kinds;
+    kinds.reserve(columns_.size() + extra_kinds.size());
+    for (const auto& c : columns_) kinds.push_back(c.kind);
+    kinds.insert(kinds.end(), extra_kinds.begin(), extra_kinds.end());
+    PreparedStatements::Run run(sql, query, binder.cells(), kinds);
+    soci::statement& st = run.statement();
+    const std::vector<Cell>& cells = run.into();
+    if (!st.execute(true)) return run.finished();
     const std::vector<Cell> no_extra;
     do {
       Entity e{};
@@ -446,6 +382,7 @@ class Table {
         each_row(std::move(e), extra);
       }
     } while (st.fetch());
+    run.finished();
   }
 
  private:
@@ -493,13 +430,10 @@ class Table {
 
   // Runs a statement that returns no rows, as a one-time statement; the rows it changed.
   static long long execute(soci::session& sql, const std::string& text, Binder& binder) {
-    soci::statement st(sql);
-    st.alloc();
-    st.prepare(text, soci::details::st_one_time_query);
-    binder.bind(st);
-    st.define_and_bind();
-    st.execute(true);
-    return st.get_affected_rows();
+    PreparedStatements::Run run(sql, text, binder.cells(), {});
+    run.statement().execute(true);
+    run.finished();
+    return run.statement().get_affected_rows();
   }
 
   std::string name_;

@@ -1,0 +1,56 @@
+#pragma once
+// Statements prepared once per SQLite connection and run again with new values. SQLite parses
+// and plans a statement each time it is prepared, and the repositories' statements are made
+// anew for each call: under the order load that was 38 % of the server's CPU (perf,
+// bench/README.md). A connection the database enables keeps each statement text it has run
+// (up to a bound), with the cells its placeholders and columns are bound to; a run copies its
+// values into those cells and executes the statement again.
+//
+// Only SQLite connections are enabled: on PostgreSQL a one-time statement is one round trip,
+// and a connection there may be replaced by a reconnect, which would take its statements along.
+#include <soci/soci.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "storage/cell.hpp"
+
+namespace tarjotin::storage {
+
+class PreparedStatements {
+ public:
+  // `sql` keeps its statements from now until forget(sql), which must come before the session
+  // is closed, reconnected or destroyed; forget says whether it kept any.
+  static void enable(soci::session& sql);
+  static bool forget(soci::session& sql);
+
+  // One run of `text` on `sql` with `uses` bound to its placeholders and columns of
+  // `into_kinds` read into into(): a kept statement when `sql` keeps it (and is not running it
+  // already, in a loop over its own rows), else one prepared for this run only.
+  class Run {
+   public:
+    Run(soci::session& sql, const std::string& text, const std::vector<Cell>& uses,
+        const std::vector<Cell::Kind>& into_kinds);
+    ~Run();
+    Run(const Run&) = delete;
+    Run& operator=(const Run&) = delete;
+
+    soci::statement& statement();
+    std::vector<Cell>& into();  // the row just fetched
+    // The statement ran to its end; without this, a kept one is dropped (an exception left it
+    // part-way through its rows).
+    void finished() { finished_ = true; }
+
+    struct Kept;
+
+   private:
+    soci::session& sql_;
+    std::string text_;
+    Kept* kept_ = nullptr;
+    std::unique_ptr<Kept> own_;
+    bool finished_ = false;
+  };
+};
+
+}  // namespace tarjotin::storage
