@@ -28,19 +28,19 @@ bool was_declined(const Order& order) { return order.state == OrderState::declin
 // Orders still waiting for an answer say nothing yet about the provider's willingness.
 bool was_decided(const Order& order) { return was_accepted(order) || was_declined(order); }
 
+// Orders whose latest outcome is of a type `counted` takes.
+template <class Counted>
+int outcomes_where(const OrderTally& t, Counted counted) {
+  int n = 0;
+  for (int i = 0; i < kOutcomeTypeCount; ++i)
+    if (counted(static_cast<OutcomeType>(i))) n += t.outcomes[static_cast<std::size_t>(i)];
+  return n;
+}
 // `unknown` tells nothing about the result, so rates treat it like no outcome at all.
 int known_outcomes(const OrderTally& t) {
-  int known = 0;
-  for (int i = 0; i < kOutcomeTypeCount; ++i)
-    if (static_cast<OutcomeType>(i) != OutcomeType::unknown) known += t.outcomes[i];
-  return known;
+  return outcomes_where(t, [](OutcomeType o) { return o != OutcomeType::unknown; });
 }
-int positive_outcomes(const OrderTally& t) {
-  int positive = 0;
-  for (int i = 0; i < kOutcomeTypeCount; ++i)
-    if (is_positive(static_cast<OutcomeType>(i))) positive += t.outcomes[i];
-  return positive;
-}
+int positive_outcomes(const OrderTally& t) { return outcomes_where(t, is_positive); }
 
 // A provider's orders summed per customer cell (unemployment × age), and over all cells.
 struct ProviderCells {
