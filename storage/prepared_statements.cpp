@@ -41,6 +41,12 @@ bool same_kinds(const std::vector<Cell>& cells, const std::vector<Cell>& other) 
     if (cells[i].kind != other[i].kind) return false;
   return true;
 }
+bool same_kinds(const std::vector<Cell>& cells, const std::vector<Cell::Kind>& kinds) {
+  if (cells.size() != kinds.size()) return false;
+  for (std::size_t i = 0; i < cells.size(); ++i)
+    if (cells[i].kind != kinds[i]) return false;
+  return true;
+}
 
 void bind(soci::statement& st, std::vector<Cell>& uses, std::vector<Cell>& into) {
   for (auto& c : uses) {
@@ -109,24 +115,23 @@ bool PreparedStatements::forget(soci::session& sql) {
 PreparedStatements::Run::Run(soci::session& sql, const std::string& text,
                              const std::vector<Cell>& uses,
                              const std::vector<Cell::Kind>& into_kinds)
-    : sql_(sql), text_(text) {
+    : sql_(sql) {
   if (Statements* statements = statements_of(sql)) {
     const auto found = statements->find(text);
     if (found != statements->end()) {
       Kept& k = *found->second;
-      std::vector<Cell> into_of_kinds(into_kinds.size());
-      for (std::size_t i = 0; i < into_kinds.size(); ++i) into_of_kinds[i].kind = into_kinds[i];
-      if (!k.running && same_kinds(k.uses, uses) && same_kinds(k.into, into_of_kinds)) {
+      if (!k.running && same_kinds(k.uses, uses) && same_kinds(k.into, into_kinds)) {
         for (std::size_t i = 0; i < uses.size(); ++i) k.uses[i] = uses[i];
         k.running = true;
         kept_ = &k;
+        kept_text_ = &found->first;
         return;
       }
     } else if (statements->size() < kPerConnection) {
       auto made = prepared(sql, text, uses, into_kinds, soci::details::st_repeatable_query);
       made->running = true;
       kept_ = made.get();
-      statements->emplace(text, std::move(made));
+      kept_text_ = &statements->emplace(text, std::move(made)).first->first;
       return;
     }
   }
@@ -139,7 +144,12 @@ PreparedStatements::Run::~Run() {
   if (!kept_) return;
   kept_->running = false;
   if (finished_) return;
-  if (Statements* statements = statements_of(sql_)) statements->erase(text_);
+  // By the key's node, not a copy of the text made on every run: keys stay where they are
+  // while other statements are added.
+  if (Statements* statements = statements_of(sql_)) {
+    const auto found = statements->find(*kept_text_);
+    if (found != statements->end()) statements->erase(found);
+  }
 }
 
 soci::statement& PreparedStatements::Run::statement() {

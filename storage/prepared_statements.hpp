@@ -46,7 +46,7 @@ class PreparedStatements {
 
    private:
     soci::session& sql_;
-    std::string text_;
+    const std::string* kept_text_ = nullptr;  // the kept statement's key, to drop it by
     Kept* kept_ = nullptr;
     std::unique_ptr<Kept> own_;
     bool finished_ = false;
