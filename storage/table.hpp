@@ -389,7 +389,10 @@ class Table {
   // Rows [from, to) of `entities` in one INSERT.
   void insert_rows(soci::session& sql, const std::vector<Entity>& entities, std::size_t from,
                    std::size_t to) const {
-    // Each placeholder is named once: SQLite takes a repeated name for the same parameter.
+    // Each placeholder is named once: SQLite takes a repeated name for the same parameter. They
+    // are numbered from the statement's first row, so that every full statement of a table has
+    // the same text and is kept prepared (storage/prepared_statements.hpp) instead of filling a
+    // connection's kept statements with texts never run again.
     std::string text = "INSERT INTO " + name_ + " (";
     for (std::size_t i = 0; i < columns_.size(); ++i) text += (i ? ", " : "") + columns_[i].name;
     text += ") VALUES ";
@@ -397,7 +400,7 @@ class Table {
     for (std::size_t row = from; row < to; ++row) {
       text += row > from ? ", (" : "(";
       for (std::size_t i = 0; i < columns_.size(); ++i) {
-        text += (i ? ", :" : ":") + columns_[i].name + "_" + std::to_string(row);
+        text += (i ? ", :" : ":") + columns_[i].name + "_" + std::to_string(row - from);
         binder.add(columns_[i].put(entities[row]));
       }
       text += ")";
