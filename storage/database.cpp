@@ -188,10 +188,10 @@ void SociDatabase::run_classified(domain::Access access,
   if (backend_ == Backend::postgresql) return run_postgresql_read(work);
   Lease lease(*pool_, in_use_);
   soci::session& sql = lease.sql();
-  sql << "BEGIN";
+  run_unread(sql, "BEGIN");
   try {
     SociTransaction tx(sql);
-    sql << (work(tx) ? "COMMIT" : "ROLLBACK");
+    run_unread(sql, work(tx) ? "COMMIT" : "ROLLBACK");
   } catch (...) {
     rollback_quietly(sql);
     throw;
@@ -203,9 +203,9 @@ void SociDatabase::run_postgresql_read(const std::function<bool(domain::Transact
     Lease lease(*pool_, in_use_);
     soci::session& sql = lease.sql();
     try {
-      sql << "BEGIN READ ONLY";
+      run_unread(sql, "BEGIN READ ONLY");
       SociTransaction tx(sql);
-      sql << (work(tx) ? "COMMIT" : "ROLLBACK");
+      run_unread(sql, work(tx) ? "COMMIT" : "ROLLBACK");
       return;
     } catch (const soci::soci_error&) {
       rollback_quietly(sql);
@@ -248,7 +248,7 @@ void SociDatabase::run_write(const std::function<bool(domain::Transaction&)>& wo
 
 void SociDatabase::begin_write(soci::session& sql) {
   if (backend_ == Backend::sqlite) {
-    sql << "BEGIN IMMEDIATE";
+    run_unread(sql, "BEGIN IMMEDIATE");
     return;
   }
   sql << "BEGIN";
@@ -272,18 +272,18 @@ void SociDatabase::commit_group(const std::vector<PendingWrite*>& group) {
   try {
     begin_write(sql);
     for (PendingWrite* write : group) {
-      sql << "SAVEPOINT write";
+      run_unread(sql, "SAVEPOINT write");
       try {
         SociTransaction tx(sql);
-        if (!(*write->work)(tx)) sql << "ROLLBACK TO write";
+        if (!(*write->work)(tx)) run_unread(sql, "ROLLBACK TO write");
       } catch (...) {
         write->error = std::current_exception();
-        sql << "ROLLBACK TO write";
+        run_unread(sql, "ROLLBACK TO write");
       }
-      sql << "RELEASE write";
+      run_unread(sql, "RELEASE write");
     }
     committing = true;
-    sql << "COMMIT";
+    run_unread(sql, "COMMIT");
     writes_ += static_cast<long long>(group.size());
     ++commits_;
   } catch (...) {
@@ -311,7 +311,7 @@ void SociDatabase::commit_alone(PendingWrite& write) {
       SociTransaction tx(sql);
       const bool commit = (*write.work)(tx);
       committing = commit;
-      sql << (commit ? "COMMIT" : "ROLLBACK");
+      run_unread(sql, commit ? "COMMIT" : "ROLLBACK");
       ++writes_;
       ++commits_;
       return;

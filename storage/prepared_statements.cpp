@@ -135,8 +135,9 @@ PreparedStatements::Run::Run(soci::session& sql, const std::string& text,
       return;
     }
   }
-  // One-time: on PostgreSQL a named prepared statement costs two more round trips
-  // (storage/one_time_statements.hpp).
+  // One-time: on PostgreSQL a named prepared statement (a soci::rowset, or one made with
+  // sql.prepare) is Parse, Execute and DEALLOCATE, three round trips for a statement run once; a
+  // one-time query is one (Parse, Bind and Execute together).
   own_ = prepared(sql, text, uses, into_kinds, soci::details::st_one_time_query);
 }
 
@@ -157,5 +158,12 @@ soci::statement& PreparedStatements::Run::statement() {
 }
 
 std::vector<Cell>& PreparedStatements::Run::into() { return kept_ ? kept_->into : own_->into; }
+
+long long run_unread(soci::session& sql, const std::string& text, const std::vector<Cell>& uses) {
+  PreparedStatements::Run run(sql, text, uses, {});
+  run.statement().execute(true);
+  run.finished();
+  return run.statement().get_affected_rows();
+}
 
 }  // namespace tarjotin::storage

@@ -53,4 +53,9 @@ class PreparedStatements {
   };
 };
 
+// Runs a statement that returns no rows, `uses` bound to its placeholders, kept where `sql`
+// keeps statements; the rows it changed.
+long long run_unread(soci::session& sql, const std::string& text,
+                     const std::vector<Cell>& uses = {});
+
 }  // namespace tarjotin::storage

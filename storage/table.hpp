@@ -236,6 +236,13 @@ class Table {
     return std::move(*this);
   }
 
+  // The same table with its counts (the columns after the key) defaulting to 0 in the schema:
+  // insert_or_add then leaves a change's counts of 0 out of its statement.
+  Table counts_default_to_zero() && {
+    counts_default_to_zero_ = true;
+    return std::move(*this);
+  }
+
   const std::string& name() const { return name_; }
   std::size_t size() const { return columns_.size(); }
   // "SELECT <every column> FROM <table> ", to be followed by a WHERE and ORDER BY.
@@ -251,9 +258,9 @@ class Table {
   void insert(soci::session& sql, const Entity& e) const { run(sql, insert_, e, false); }
   // For a table of counts: inserts `e`, or adds its values to those of the row with its key.
   // One statement either way, so two transactions counting into the same new row meet at the
-  // primary key instead of one losing its row. Counts of 0 are left out of it (the table's
-  // columns default to 0): the statement is made anew each time, and most of a change's counts
-  // are 0, so it stays a fraction of the length to parse.
+  // primary key instead of one losing its row. Where counts default to 0, those of 0 are left
+  // out: most of a change's counts are 0, and the statement is a fraction of the length to parse
+  // on PostgreSQL (on SQLite each variant is kept prepared).
   void insert_or_add(soci::session& sql, const Entity& e) const {
     std::string names, values, sets;
     Binder binder;
@@ -261,7 +268,9 @@ class Table {
       Cell cell = columns_[i].put(e);
       const auto& n = columns_[i].name;
       if (i >= key_columns_) {
-        if (cell.kind == Cell::Kind::integer && !cell.null() && cell.integer == 0) continue;
+        if (counts_default_to_zero_ && cell.kind == Cell::Kind::integer && !cell.null() &&
+            cell.integer == 0)
+          continue;
         sets += (sets.empty() ? "" : ", ") + n + " = " + name_ + "." + n + " + excluded." + n;
       }
       names += (names.empty() ? "" : ", ") + n;
@@ -272,7 +281,7 @@ class Table {
     std::string key;
     for (std::size_t i = 0; i < key_columns_; ++i) key += (i ? ", " : "") + columns_[i].name;
     text += " ON CONFLICT (" + key + ") DO " + (sets.empty() ? "NOTHING" : "UPDATE SET " + sets);
-    execute(sql, text, binder);
+    run_unread(sql, text, binder.cells());
   }
   // For a table of counts: the key columns up to `grouped` as they are, the rest of the key's
   // the least of its group, and each count summed ("t.a, t.b, MIN(t.c), SUM(t.d), ..."), to be
@@ -405,7 +414,7 @@ class Table {
       }
       text += ")";
     }
-    execute(sql, text, binder);
+    run_unread(sql, text, binder.cells());
   }
   // PostgreSQL allows 65,535 placeholders in one statement, and each statement is a round trip:
   // about 4,000 keeps well inside the limit and the text small. SQLite (32,766 since 3.32) has
@@ -428,15 +437,7 @@ class Table {
     } else {
       for (const auto& c : columns_) binder.add(c.put(e));
     }
-    return execute(sql, text, binder) > 0;
-  }
-
-  // Runs a statement that returns no rows, as a one-time statement; the rows it changed.
-  static long long execute(soci::session& sql, const std::string& text, Binder& binder) {
-    PreparedStatements::Run run(sql, text, binder.cells(), {});
-    run.statement().execute(true);
-    run.finished();
-    return run.statement().get_affected_rows();
+    return run_unread(sql, text, binder.cells()) > 0;
   }
 
   std::string name_;
@@ -444,6 +445,16 @@ class Table {
   std::vector<Column<Entity>> columns_;
   std::vector<std::size_t> updated_;  // the columns an UPDATE writes, when not all but the key
   std::string select_, insert_, update_;
+  bool counts_default_to_zero_ = false;
 };
+
+// Runs an INSERT, UPDATE or DELETE written out by hand, `values` bound to its placeholders in
+// their order, kept prepared like a table's own statements; how many rows it changed.
+template <class... Values>
+long long rows_changed(soci::session& sql, const std::string& query, const Values&... values) {
+  Binder binder;
+  (binder.add_value(values), ...);
+  return run_unread(sql, query, binder.cells());
+}
 
 }  // namespace tarjotin::storage

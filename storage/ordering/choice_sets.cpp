@@ -1,7 +1,6 @@
 // Choice sets with their entries, as the customer was shown them.
 #include "storage/ordering/repositories.hpp"
 
-#include "storage/one_time_statements.hpp"
 #include "storage/ordering/tables.hpp"
 
 namespace tarjotin::storage {

@@ -1,7 +1,6 @@
 // Offerings, whose free places change only through statements of their own.
 #include "storage/ordering/repositories.hpp"
 
-#include "storage/one_time_statements.hpp"
 #include "storage/ordering/tables.hpp"
 
 namespace tarjotin::storage {
@@ -48,14 +47,15 @@ bool SociOfferings::take_place(const std::string& offering_id) {
 }
 
 void SociOfferings::return_place(const std::string& offering_id) {
-  sql_ << "UPDATE offerings SET free_places = free_places + 1, version = version + 1 "
-          "WHERE id = :id",
-      soci::use(offering_id);
+  rows_changed(sql_,
+               "UPDATE offerings SET free_places = free_places + 1, version = version + 1 "
+               "WHERE id = :id",
+               offering_id);
 }
 
 void SociOfferings::set_free_places(const std::string& offering_id, int free_places) {
-  sql_ << "UPDATE offerings SET free_places = :n, version = version + 1 WHERE id = :id",
-      soci::use(free_places), soci::use(offering_id);
+  rows_changed(sql_, "UPDATE offerings SET free_places = :n, version = version + 1 WHERE id = :id",
+               free_places, offering_id);
 }
 
 }  // namespace tarjotin::storage

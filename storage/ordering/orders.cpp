@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <limits>
 
-#include "storage/one_time_statements.hpp"
 #include "storage/ordering/order_facts.hpp"
 #include "storage/ordering/order_tallies.hpp"
 #include "storage/ordering/provider_records.hpp"

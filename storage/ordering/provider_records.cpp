@@ -10,6 +10,14 @@
 namespace tarjotin::storage::provider_records {
 namespace {
 
+// The weekly counts; their sums are read by hand (sum, below): an aggregate maps to no table.
+const Table<Contribution> kProviderRecords(
+    "provider_records", 3, column("category_id", &Contribution::category_id),
+    column("provider_id", &Contribution::provider_id), column("week", &Contribution::week),
+    column("orders", &Contribution::orders), column("ended", &Contribution::ended),
+    column("completed", &Contribution::completed), column("promoters", &Contribution::promoters),
+    column("passives", &Contribution::passives), column("detractors", &Contribution::detractors));
+
 void add_score(Contribution& c, int score) {
   if (score >= 9)
     c.promoters = 1;
@@ -51,24 +59,14 @@ Contribution of(const domain::OrderFacts& f) {
 }
 
 void count(soci::session& sql, const Contribution& c, int sign) {
-  const int orders = sign * c.orders, ended = sign * c.ended, completed = sign * c.completed,
-            promoters = sign * c.promoters, passives = sign * c.passives,
-            detractors = sign * c.detractors;
+  Contribution signed_counts = c;
+  for (int Contribution::*n :
+       {&Contribution::orders, &Contribution::ended, &Contribution::completed,
+        &Contribution::promoters, &Contribution::passives, &Contribution::detractors})
+    signed_counts.*n *= sign;
   // One statement either way, so two transactions counting into the same new week meet at the
   // primary key instead of one losing its row.
-  sql << "INSERT INTO provider_records (category_id, provider_id, week, orders, ended, completed, "
-         "promoters, passives, detractors) VALUES (:category, :provider, :week, :orders, :ended, "
-         ":completed, :promoters, :passives, :detractors) "
-         "ON CONFLICT (category_id, provider_id, week) DO UPDATE SET "
-         "orders = provider_records.orders + excluded.orders, "
-         "ended = provider_records.ended + excluded.ended, "
-         "completed = provider_records.completed + excluded.completed, "
-         "promoters = provider_records.promoters + excluded.promoters, "
-         "passives = provider_records.passives + excluded.passives, "
-         "detractors = provider_records.detractors + excluded.detractors",
-      soci::use(c.category_id), soci::use(c.provider_id), soci::use(c.week), soci::use(orders),
-      soci::use(ended), soci::use(completed), soci::use(promoters), soci::use(passives),
-      soci::use(detractors);
+  kProviderRecords.insert_or_add(sql, signed_counts);
 }
 
 std::vector<domain::ChoiceRecordCounts> sum(soci::session& sql, const std::string& category_id,

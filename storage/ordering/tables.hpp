@@ -235,24 +235,25 @@ Table<Row> tally_table(std::string name, Tally tally, std::index_sequence<Outcom
         std::move(column_name), [ tally, member ](auto& r) -> auto& { return tally(r).*member; });
   };
   return Table<Row>(
-      std::move(name), 5 + sizeof...(Day), field("category_id", &OrderTally::category_id),
-      field("month", &OrderTally::month), field("provider_id", &OrderTally::provider_id),
-      column<Named<UnemploymentBand, kUnemploymentBandCount>>(
-          "unemployment", [tally](auto& r) -> auto& { return tally(r).unemployment; }),
-      column<Named<AgeBand, kAgeBandCount>>(
-          "age", [tally](auto& r) -> auto& { return tally(r).age; }),
-      day..., field("orders", &OrderTally::orders), field("accepted", &OrderTally::accepted),
-      field("declined", &OrderTally::declined), field("decided", &OrderTally::decided),
-      field("ended", &OrderTally::ended), field("completed", &OrderTally::completed),
-      column(
-          "outcome_" + std::string(to_string(static_cast<OutcomeType>(Outcome))),
-          [tally](auto& r) -> auto& { return tally(r).outcomes[Outcome]; })...,
-      field("promoters", &OrderTally::promoters), field("passives", &OrderTally::passives),
-      field("detractors", &OrderTally::detractors),
-      field("coach_ratings", &OrderTally::coach_ratings),
-      field("coach_total", &OrderTally::coach_total), field("started", &OrderTally::started),
-      field("micros_to_start", &OrderTally::micros_to_start),
-      field("payable_cents", &OrderTally::payable_cents));
+             std::move(name), 5 + sizeof...(Day), field("category_id", &OrderTally::category_id),
+             field("month", &OrderTally::month), field("provider_id", &OrderTally::provider_id),
+             column<Named<UnemploymentBand, kUnemploymentBandCount>>(
+                 "unemployment", [tally](auto& r) -> auto& { return tally(r).unemployment; }),
+             column<Named<AgeBand, kAgeBandCount>>(
+                 "age", [tally](auto& r) -> auto& { return tally(r).age; }),
+             day..., field("orders", &OrderTally::orders), field("accepted", &OrderTally::accepted),
+             field("declined", &OrderTally::declined), field("decided", &OrderTally::decided),
+             field("ended", &OrderTally::ended), field("completed", &OrderTally::completed),
+             column(
+                 "outcome_" + std::string(to_string(static_cast<OutcomeType>(Outcome))),
+                 [tally](auto& r) -> auto& { return tally(r).outcomes[Outcome]; })...,
+             field("promoters", &OrderTally::promoters), field("passives", &OrderTally::passives),
+             field("detractors", &OrderTally::detractors),
+             field("coach_ratings", &OrderTally::coach_ratings),
+             field("coach_total", &OrderTally::coach_total), field("started", &OrderTally::started),
+             field("micros_to_start", &OrderTally::micros_to_start),
+             field("payable_cents", &OrderTally::payable_cents))
+      .counts_default_to_zero();
 }
 inline const Table<TallyRow> kDayTallies = tally_table<TallyRow>(
     "order_tallies", [](auto& r) -> auto& { return r.tally; },
