@@ -112,6 +112,11 @@ bool PreparedStatements::forget(soci::session& sql) {
   return true;
 }
 
+std::size_t PreparedStatements::kept(const soci::session& sql) {
+  const Statements* statements = statements_of(sql);
+  return statements ? statements->size() : 0;
+}
+
 PreparedStatements::Run::Run(soci::session& sql, const std::string& text,
                              const std::vector<Cell>& uses,
                              const std::vector<Cell::Kind>& into_kinds)

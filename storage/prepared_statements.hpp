@@ -24,6 +24,8 @@ class PreparedStatements {
   // is closed, reconnected or destroyed; forget says whether it kept any.
   static void enable(soci::session& sql);
   static bool forget(soci::session& sql);
+  // How many statements `sql` keeps now.
+  static std::size_t kept(const soci::session& sql);
 
   // One run of `text` on `sql` with `uses` bound to its placeholders and columns of
   // `into_kinds` read into into(): a kept statement when `sql` keeps it (and is not running it
