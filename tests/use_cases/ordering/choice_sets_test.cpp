@@ -51,6 +51,32 @@ TEST_F(ChoiceSets, ShowOnlyWhatFitsTheCustomerAndTellTheCoachWhyTheRestIsLeftOut
   EXPECT_EQ(events[1].event.after, "2 offerings, seed " + std::to_string(v.set.seed));
 }
 
+// The answer to making a set is built from what making it read; reading the set back shows the
+// same cards, names and offerings left out.
+TEST_F(ChoiceSets, TheSetAsMadeShowsWhatReadingItBackShows) {
+  offering(provider_a);
+  offering(provider_b);
+  offering(provider_a);
+  offering(provider_b, 0);  // left out: no free places
+  const auto made_view = choice_set(customer("ASIAKAS-1"));
+  const auto read_view = read_choice_set(ordering, coach, made_view.set.id);
+  ASSERT_TRUE(read_view);
+  EXPECT_EQ(read_view->set, made_view.set);
+  EXPECT_EQ(read_view->category_name, made_view.category_name);
+  EXPECT_EQ(read_view->offerings, made_view.offerings);
+  EXPECT_EQ(read_view->provider_names, made_view.provider_names);
+  ASSERT_EQ(made_view.offerings.size(), 3u);
+  for (std::size_t i = 0; i < made_view.offerings.size(); ++i) {
+    EXPECT_EQ(made_view.offerings[i].id, made_view.set.entries[i].offering_id);
+    EXPECT_EQ(made_view.provider_names[i], made_view.set.entries[i].provider_id + " name");
+  }
+  ASSERT_EQ(made_view.left_out.size(), 1u);
+  ASSERT_EQ(read_view->left_out.size(), 1u);
+  EXPECT_EQ(read_view->left_out[0].offering_id, made_view.left_out[0].offering_id);
+  EXPECT_EQ(read_view->left_out[0].provider_name, "provider-b name");
+  EXPECT_EQ(made_view.left_out[0].provider_name, "provider-b name");
+}
+
 TEST_F(ChoiceSets, ASuspendedProvidersOfferingIsLeftOutAsNotAdmitted) {
   const auto a = offering(provider_a);
   const auto b = offering(provider_b);
