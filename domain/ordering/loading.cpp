@@ -105,6 +105,10 @@ OrderNames names_with(Names& names, const Order& order, Party party, const Custo
 
 }  // namespace
 
+OrderNames names_of(Names& names, const Order& order, Party party, const Customer* customer) {
+  return names_with(names, order, party, party == Party::overseer ? nullptr : customer);
+}
+
 OrderNames names_of(Transaction& tx, Names& names, const Order& order, Party party) {
   if (party == Party::overseer) return names_with(names, order, party, nullptr);
   const auto customer = tx.customers().find(order.customer_id);

@@ -66,6 +66,8 @@ class Names {
 
 // What `party` is shown beside the order's ids (see OrderNames).
 OrderNames names_of(Transaction& tx, Names& names, const Order& order, Party party);
+// The same with the order's customer read already (nullptr when none has its id).
+OrderNames names_of(Names& names, const Order& order, Party party, const Customer* customer);
 
 // The order with its names, closing report, outcomes, payable amount and feedback, as `party`
 // may see them.

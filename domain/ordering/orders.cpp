@@ -1,6 +1,7 @@
 #include "domain/ordering/orders.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "domain/access.hpp"
 #include "domain/input_rules.hpp"
@@ -162,8 +163,19 @@ Result<Page<OrderLine, OrderCursor>> list_orders(OrderingServices& s, const Acto
       organisations.push_back(order.coaching_unit_id);
     }
     names.read_organisations(organisations);
+    std::map<std::string, Customer> customers;  // and its customers, for those who see them
+    if (party != Party::overseer) {
+      std::vector<std::string> ids;
+      for (const auto& order : orders) ids.push_back(order.customer_id);
+      for (auto& c : tx.customers().find_many(ids)) {
+        auto id = c.id;
+        customers.emplace(std::move(id), std::move(c));
+      }
+    }
     for (auto& order : orders) {
-      auto n = names_of(tx, names, order, party);
+      const auto customer = customers.find(order.customer_id);
+      auto n =
+          names_of(names, order, party, customer == customers.end() ? nullptr : &customer->second);
       page.items.push_back({std::move(order), std::move(n)});
     }
     return page;

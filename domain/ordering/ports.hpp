@@ -37,6 +37,8 @@ class CustomerRepository {
   virtual void add(const Customer& customer) = 0;
   virtual void update(const Customer& customer) = 0;
   virtual std::optional<Customer> find(const std::string& id) = 0;
+  // Those of `ids` that exist, in no particular order: a page of orders' customers in one read.
+  virtual std::vector<Customer> find_many(const std::vector<std::string>& ids) = 0;
   virtual std::optional<Customer> find_by_reference(const std::string& coaching_unit_id,
                                                     const std::string& reference) = 0;
   virtual void add_consent(const Consent& consent) = 0;

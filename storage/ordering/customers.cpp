@@ -1,6 +1,8 @@
 // Customers and their consents.
 #include "storage/ordering/repositories.hpp"
 
+#include <algorithm>
+
 #include "storage/ordering/tables.hpp"
 
 namespace tarjotin::storage {
@@ -13,6 +15,16 @@ void SociCustomers::update(const domain::Customer& c) { kCustomers.update(sql_, 
 
 std::optional<domain::Customer> SociCustomers::find(const std::string& id) {
   return kCustomers.find_one(sql_, "WHERE id = :id", id);
+}
+
+std::vector<domain::Customer> SociCustomers::find_many(const std::vector<std::string>& ids) {
+  std::vector<std::string> distinct = ids;  // each once, also when in different statements
+  std::sort(distinct.begin(), distinct.end());
+  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+  std::vector<domain::Customer> found;
+  kCustomers.each_in(sql_, "id", distinct,
+                     [&](domain::Customer c) { found.push_back(std::move(c)); });
+  return found;
 }
 
 std::optional<domain::Customer> SociCustomers::find_by_reference(

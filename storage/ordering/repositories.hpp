@@ -33,6 +33,7 @@ class SociCustomers final : public domain::CustomerRepository {
   void add(const domain::Customer& customer) override;
   void update(const domain::Customer& customer) override;
   std::optional<domain::Customer> find(const std::string& id) override;
+  std::vector<domain::Customer> find_many(const std::vector<std::string>& ids) override;
   std::optional<domain::Customer> find_by_reference(const std::string& coaching_unit_id,
                                                     const std::string& reference) override;
   void add_consent(const domain::Consent& consent) override;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <map>
 #include <thread>
 
 #include "tests/use_cases/ordering/world.hpp"
@@ -235,6 +236,28 @@ TEST_F(Orders, ADeclineOrCancellationMustSayWhy) {
   EXPECT_EQ(done.order.state, OrderState::cancelled);
   EXPECT_EQ(done.order.reason, "Asiakas sai töitä");
   EXPECT_EQ(stored_offering(o.id).free_places, 5);
+}
+
+// A page's customers are read together; each line still names its own order's customer, and
+// only to those who may see them.
+TEST_F(Orders, AListNamesEachOrdersOwnCustomer) {
+  const auto a = offering(provider_a, 5);
+  const auto first = order(a, "ASIAKAS-1");
+  const auto second = order(a, "ASIAKAS-2");
+  const auto third = order(a, "ASIAKAS-3");
+  std::map<std::string, std::optional<std::string>> references;
+  for (const auto& line : made(list_orders(ordering, coach, {})).items)
+    references[line.order.id] = line.names.customer_reference;
+  EXPECT_EQ(references,
+            (std::map<std::string, std::optional<std::string>>{
+                {first.id, "ASIAKAS-1"}, {second.id, "ASIAKAS-2"}, {third.id, "ASIAKAS-3"}}));
+  const auto lines = made(list_orders(ordering, provider_a, {})).items;
+  ASSERT_EQ(lines.size(), 3u);
+  for (const auto& line : lines) {
+    EXPECT_FALSE(line.names.customer_reference);  // the provider is not told who
+    ASSERT_TRUE(line.names.customer_languages);   // but what the service must fit
+    EXPECT_FALSE(line.names.customer_languages->empty());
+  }
 }
 
 TEST_F(Orders, EachPartyListsOnlyTheOrdersItMaySee) {
