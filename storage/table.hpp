@@ -347,6 +347,16 @@ class Table {
     (binder.add_value(values), ...);
     each_bound(sql, query, binder, extra_kinds, each_row);
   }
+  // The rows whose `column` is one of `values`, in no particular order: each value asked for
+  // once, also when it comes again in another statement's part of the list.
+  std::vector<Entity> find_in(soci::session& sql, const std::string& column,
+                              std::vector<std::string> values) const {
+    std::sort(values.begin(), values.end());
+    values.erase(std::unique(values.begin(), values.end()), values.end());
+    std::vector<Entity> found;
+    each_in(sql, column, values, [&](Entity e) { found.push_back(std::move(e)); });
+    return found;
+  }
   // Calls `each(Entity)` for every row whose `column` is one of `values` (in no particular
   // order), in statements of a few hundred placeholders each.
   template <class Each>

@@ -1,7 +1,5 @@
 #include "storage/accounts/repositories.hpp"
 
-#include <algorithm>
-
 #include "storage/accounts/tables.hpp"
 
 namespace tarjotin::storage {
@@ -17,13 +15,7 @@ std::optional<domain::Organisation> SociOrganisations::find(const std::string& i
 
 std::vector<domain::Organisation> SociOrganisations::find_many(
     const std::vector<std::string>& ids) {
-  std::vector<std::string> distinct = ids;  // each once, also when in different statements
-  std::sort(distinct.begin(), distinct.end());
-  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-  std::vector<domain::Organisation> found;
-  kOrganisations.each_in(sql_, "id", distinct,
-                         [&](domain::Organisation o) { found.push_back(std::move(o)); });
-  return found;
+  return kOrganisations.find_in(sql_, "id", ids);
 }
 
 std::optional<domain::Organisation> SociOrganisations::find_by_business_id(

@@ -1,8 +1,6 @@
 // Customers and their consents.
 #include "storage/ordering/repositories.hpp"
 
-#include <algorithm>
-
 #include "storage/ordering/tables.hpp"
 
 namespace tarjotin::storage {
@@ -18,13 +16,7 @@ std::optional<domain::Customer> SociCustomers::find(const std::string& id) {
 }
 
 std::vector<domain::Customer> SociCustomers::find_many(const std::vector<std::string>& ids) {
-  std::vector<std::string> distinct = ids;  // each once, also when in different statements
-  std::sort(distinct.begin(), distinct.end());
-  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-  std::vector<domain::Customer> found;
-  kCustomers.each_in(sql_, "id", distinct,
-                     [&](domain::Customer c) { found.push_back(std::move(c)); });
-  return found;
+  return kCustomers.find_in(sql_, "id", ids);
 }
 
 std::optional<domain::Customer> SociCustomers::find_by_reference(
