@@ -35,16 +35,15 @@ Statements* statements_of(const soci::session& sql) {
   return found == registry().end() ? nullptr : found->second.get();
 }
 
-bool same_kinds(const std::vector<Cell>& cells, const std::vector<Cell>& other) {
+Cell::Kind kind_of(const Cell& c) { return c.kind; }
+Cell::Kind kind_of(Cell::Kind k) { return k; }
+
+// A kept statement's cells have the kinds of `other` (cells or kinds), in order.
+template <class Other>
+bool same_kinds(const std::vector<Cell>& cells, const std::vector<Other>& other) {
   if (cells.size() != other.size()) return false;
   for (std::size_t i = 0; i < cells.size(); ++i)
-    if (cells[i].kind != other[i].kind) return false;
-  return true;
-}
-bool same_kinds(const std::vector<Cell>& cells, const std::vector<Cell::Kind>& kinds) {
-  if (cells.size() != kinds.size()) return false;
-  for (std::size_t i = 0; i < cells.size(); ++i)
-    if (cells[i].kind != kinds[i]) return false;
+    if (cells[i].kind != kind_of(other[i])) return false;
   return true;
 }
 
