@@ -110,9 +110,9 @@ OrderNames names_of(Names& names, const Order& order, Party party, const Custome
 }
 
 OrderNames names_of(Transaction& tx, Names& names, const Order& order, Party party) {
-  if (party == Party::overseer) return names_with(names, order, party, nullptr);
+  if (party == Party::overseer) return names_of(names, order, party, nullptr);
   const auto customer = tx.customers().find(order.customer_id);
-  return names_with(names, order, party, customer ? &*customer : nullptr);
+  return names_of(names, order, party, customer ? &*customer : nullptr);
 }
 
 OrderView view_of_placed(Transaction& tx, const Order& order, const Category& category,
