@@ -92,13 +92,14 @@ void IssuerDiscovery::await_fetch(std::unique_lock<std::mutex>& lock) const {
 }
 
 void IssuerDiscovery::refresh() {
+  domain::Timestamp asked_at;
   {
     std::lock_guard lock(mutex_);
-    const auto now = owner_.clock_.now();
-    if (!due(now)) return;
+    asked_at = owner_.clock_.now();
+    if (!due(asked_at)) return;
     fetching_ = true;
     wanted_ = false;
-    attempted_at_ = now;
+    attempted_at_ = asked_at;
   }
   std::optional<IssuerMetadata> metadata;
   std::shared_ptr<const crypto::OidcKeySet> keys;
@@ -129,7 +130,9 @@ void IssuerDiscovery::refresh() {
     if (error.empty()) {
       keys_ = std::move(keys);
       metadata_ = std::move(metadata);
-      fetched_at_ = owner_.clock_.now();
+      // The keys are as old as the question: the issuer may have rotated them while the
+      // answer was on its way, so their age is not counted from its arrival.
+      fetched_at_ = asked_at;
     }
   }
   fetched_.notify_all();

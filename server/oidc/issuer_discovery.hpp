@@ -21,8 +21,8 @@
 
 #include "crypto/oidc_tokens.hpp"
 #include "domain/time.hpp"
-#include "server/log.hpp"
 #include "server/https_fetch.hpp"
+#include "server/log.hpp"
 
 namespace tarjotin::server {
 
@@ -78,7 +78,7 @@ class IssuerDiscovery final : public crypto::OidcKeySource {
   mutable std::condition_variable fetched_;  // after every attempt
   std::shared_ptr<const crypto::OidcKeySet> keys_;
   std::optional<IssuerMetadata> metadata_;
-  std::optional<domain::Timestamp> fetched_at_;    // the last success
+  std::optional<domain::Timestamp> fetched_at_;    // the start of the last success
   std::optional<domain::Timestamp> attempted_at_;  // the start of the last attempt
   mutable bool wanted_ = false;
   bool fetching_ = false;

@@ -94,6 +94,16 @@ TEST_F(DiscoveredKeys, KeysOlderThanTheCacheLifetimeAreFetchedAgainUnasked) {
       << "within the minute, tokens of the withdrawn key fetch nothing more";
 }
 
+TEST_F(DiscoveredKeys, KeysAgeFromWhenTheyWereAskedForNotFromWhenTheyArrived) {
+  const int fetches = idp->key_set_fetches();
+  // The keys grow old and are fetched again, and that answer takes an hour on its way (the
+  // issuer may rotate meanwhile): they are an hour old when they arrive, so asked for once more.
+  idp->while_answering_keys([&] { server->clock().advance(std::chrono::seconds(3600)); });
+  server->clock().advance(std::chrono::seconds(3600));
+  ASSERT_TRUE(eventually([&] { return idp->key_set_fetches() > fetches + 1; }))
+      << "fetched " << idp->key_set_fetches() - fetches << " times";
+}
+
 TEST_F(DiscoveredKeys, AProviderAwayKeepsTheLastKeysAndIsCounted) {
   idp->set_available(false);
   const int fetches = idp->discovery_fetches();

@@ -15,6 +15,7 @@
 #include <map>
 #include <mutex>
 #include <thread>
+#include <utility>
 
 #include "crypto/crypto.hpp"
 #include "crypto/oidc_tokens.hpp"
@@ -121,6 +122,7 @@ struct TestOidcProvider::State {
   std::string refusal, nonce_override, last_refusal;
   int discovery_fetches = 0, key_set_fetches = 0;
   std::map<std::string, Grant> grants;  // by code
+  std::function<void()> while_answering_keys;
 
   // The connections' coroutines end with the io_context, while the TLS context they use lives.
   ssl::context tls{ssl::context::tls_server};
@@ -154,6 +156,7 @@ struct TestOidcProvider::State {
     if (path == "/jwks") {
       ++key_set_fetches;
       if (!available) return answer(request, 503, "{}");
+      if (while_answering_keys) std::exchange(while_answering_keys, nullptr)();
       return answer(request, 200, R"({"keys":[)" + rsa.public_jwk() + "," + ec.public_jwk() + "]}");
     }
     if (path == "/authorize" && request.method() == http::verb::get)
@@ -309,6 +312,10 @@ void TestOidcProvider::put_nonce_in_id_tokens(const std::string& nonce) {
 void TestOidcProvider::rotate_keys() {
   std::lock_guard lock(state_->mutex);
   state_->rsa = SigningKey::rsa("rsa-" + std::to_string(++state_->keys_made));
+}
+void TestOidcProvider::while_answering_keys(std::function<void()> action) {
+  std::lock_guard lock(state_->mutex);
+  state_->while_answering_keys = std::move(action);
 }
 int TestOidcProvider::discovery_fetches() const {
   std::lock_guard lock(state_->mutex);

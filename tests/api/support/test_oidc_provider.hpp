@@ -49,6 +49,8 @@ class TestOidcProvider {
   void put_nonce_in_id_tokens(const std::string& nonce);  // instead of the one asked for
   // A new RSA signing key published and the current one withdrawn.
   void rotate_keys();
+  // Called once, while the next key set is being answered (before it is sent).
+  void while_answering_keys(std::function<void()> action);
 
   int discovery_fetches() const;
   int key_set_fetches() const;
