@@ -144,10 +144,8 @@ SociDatabase::SociDatabase(const std::string& url, std::size_t pool_size)
   for (std::size_t i = 0; i < pool_size_; ++i) open(pool_->at(i));
   writer_ = std::make_unique<soci::session>();
   open(*writer_);
-  if (backend_ == Backend::sqlite) {
-    for (std::size_t i = 0; i < pool_size_; ++i) PreparedStatements::enable(pool_->at(i));
-    PreparedStatements::enable(*writer_);
-  }
+  for (std::size_t i = 0; i < pool_size_; ++i) PreparedStatements::enable(pool_->at(i));
+  PreparedStatements::enable(*writer_);
 }
 
 SociDatabase::~SociDatabase() {

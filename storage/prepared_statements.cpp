@@ -19,7 +19,12 @@ namespace {
 constexpr std::size_t kPerConnection = 256;
 
 using Kept = PreparedStatements::Run::Kept;
-using Statements = std::unordered_map<std::string, std::unique_ptr<Kept>>;
+
+// A connection's kept statements, by text.
+struct Statements : std::unordered_map<std::string, std::unique_ptr<Kept>> {
+  explicit Statements(bool on_postgresql) : postgresql(on_postgresql) {}
+  const bool postgresql;
+};
 
 // Every enabled connection's statements. A connection is used by one thread at a time, so only
 // finding its statements needs the lock.
@@ -95,7 +100,8 @@ std::unique_ptr<Kept> prepared(soci::session& sql, const std::string& text,
 
 void PreparedStatements::enable(soci::session& sql) {
   std::lock_guard<std::mutex> lock(registry_mutex);
-  registry().try_emplace(&sql, std::make_unique<Statements>());
+  registry().try_emplace(&sql,
+                         std::make_unique<Statements>(sql.get_backend_name() == "postgresql"));
 }
 
 bool PreparedStatements::forget(soci::session& sql) {
@@ -139,9 +145,9 @@ PreparedStatements::Run::Run(soci::session& sql, const std::string& text,
       return;
     }
   }
-  // One-time: on PostgreSQL a named prepared statement (a soci::rowset, or one made with
-  // sql.prepare) is Parse, Execute and DEALLOCATE, three round trips for a statement run once; a
-  // one-time query is one (Parse, Bind and Execute together).
+  // One-time: on PostgreSQL a named prepared statement run once (a soci::rowset, or one made
+  // with sql.prepare) is Parse, Execute and DEALLOCATE, three round trips; a one-time query is one
+  // (Parse, Bind and Execute together).
   own_ = prepared(sql, text, uses, into_kinds, soci::details::st_one_time_query);
 }
 
@@ -149,9 +155,12 @@ PreparedStatements::Run::~Run() {
   if (!kept_) return;
   kept_->running = false;
   if (finished_) return;
-  // By the key's node, not a copy of the text made on every run: keys stay where they are
-  // while other statements are added.
-  if (Statements* statements = statements_of(sql_)) {
+  // PostgreSQL hands over a statement's rows whole, so one that an exception interrupted is as
+  // good as new; dropping it would send a DEALLOCATE that the failed transaction refuses, and
+  // leave the statement prepared on the server for as long as the connection lives. On SQLite
+  // it is dropped by the key's node, not a copy of the text made on every run: keys stay where
+  // they are while other statements are added.
+  if (Statements* statements = statements_of(sql_); statements && !statements->postgresql) {
     const auto found = statements->find(*kept_text_);
     if (found != statements->end()) statements->erase(found);
   }

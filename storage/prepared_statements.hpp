@@ -1,13 +1,19 @@
 #pragma once
-// Statements prepared once per SQLite connection and run again with new values. SQLite parses
-// and plans a statement each time it is prepared, and the repositories' statements are made
-// anew for each call: under the order load that was 38 % of the server's CPU (perf,
+// Statements prepared once per connection and run again with new values. SQLite parses and
+// plans a statement each time it is prepared, and the repositories' statements are made anew
+// for each call: under the order load that was 38 % of the server's CPU (perf,
 // bench/README.md). A connection the database enables keeps each statement text it has run
 // (up to a bound), with the cells its placeholders and columns are bound to; a run copies its
 // values into those cells and executes the statement again.
 //
-// Only SQLite connections are enabled: on PostgreSQL a one-time statement is one round trip,
-// and a connection there may be replaced by a reconnect, which would take its statements along.
+// On PostgreSQL a kept statement is a named prepared statement of the connection: prepared in
+// one round trip the first time, then each run is one round trip (as a one-time statement is)
+// without the server parsing it again. After five runs PostgreSQL may plan it once for all
+// values, from the table statistics of that moment; on a new, empty database such a plan can be
+// poor (the idempotency lookup scanned a coaching unit's orders instead of using the unique key)
+// until autovacuum's first ANALYZE of the table, which has every plan made again. A reconnect
+// loses the server's side of the statements, so whoever reconnects forgets the connection's
+// statements first and enables it anew.
 #include <soci/soci.h>
 
 #include <memory>

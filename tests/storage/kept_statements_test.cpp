@@ -1,15 +1,21 @@
-// Statements kept prepared per SQLite connection (storage/prepared_statements.hpp): a statement
-// text is parsed once and run again with new values, and texts that would each run only once
-// must not fill a connection's bounded set of kept statements.
+// Statements kept prepared per connection (storage/prepared_statements.hpp): a statement text is
+// parsed once and run again with new values, texts that would each run only once must not fill
+// a connection's bounded set of kept statements, and on PostgreSQL a statement that failed stays
+// usable without leaving anything prepared on the server that the connection does not know of.
 #include <gtest/gtest.h>
+#include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
+
+#include <cstdlib>
 
 #include <string>
 #include <vector>
 
+#include "storage/database_url.hpp"
 #include "storage/prepared_statements.hpp"
 #include "storage/table.hpp"
+#include "tests/support/test_database.hpp"
 
 namespace tarjotin::storage {
 namespace {
@@ -20,7 +26,8 @@ struct Row {
 };
 const Table<Row> kRows("kept_rows", 1, column("id", &Row::id), column("n", &Row::n));
 
-// SQLite alone keeps statements, so these run on SQLite whichever database the suite is for.
+// These count SQLite's statements per many-row insert, so they run on SQLite whichever database
+// the suite is for; PostgreSQL's own are below.
 class KeptStatements : public ::testing::Test {
  protected:
   KeptStatements() : sql(soci::sqlite3, ":memory:") {
@@ -84,6 +91,54 @@ TEST_F(KeptStatements, TransactionStatementsAreKeptAndStillCommitAndRollBack) {
   EXPECT_FALSE(kRows.find_one(sql, "WHERE id = :id", std::string("b")));
   // BEGIN, COMMIT, ROLLBACK, the insert and the lookup, each once.
   EXPECT_EQ(PreparedStatements::kept(sql), 5u);
+}
+
+// A connection to the suite's PostgreSQL server with a table of its own (a temporary one, which
+// no other connection sees).
+class KeptStatementsOnPostgreSQL : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (testing::backend_under_test() != Backend::postgresql)
+      GTEST_SKIP() << "PostgreSQL's prepared statements";
+    sql.open(*soci::factory_postgresql(),
+             parse_database_url(std::getenv("TARJOTIN_TEST_POSTGRES_URL")).connect);
+    sql << "CREATE TEMPORARY TABLE kept_rows (id TEXT PRIMARY KEY, n BIGINT NOT NULL)";
+    PreparedStatements::enable(sql);
+  }
+  void TearDown() override { PreparedStatements::forget(sql); }
+
+  long long server_side() {
+    long long n = 0;
+    sql << "SELECT COUNT(*) FROM pg_prepared_statements", soci::into(n);
+    return n;
+  }
+
+  soci::session sql;
+};
+
+TEST_F(KeptStatementsOnPostgreSQL, AStatementThatFailedRunsAgainInTheNextTransaction) {
+  run_unread(sql, "BEGIN");
+  kRows.insert(sql, {"a", 1});
+  run_unread(sql, "COMMIT");
+  run_unread(sql, "BEGIN");
+  EXPECT_THROW(kRows.insert(sql, {"a", 2}), soci::soci_error);  // the key is taken
+  run_unread(sql, "ROLLBACK");
+  run_unread(sql, "BEGIN");
+  kRows.insert(sql, {"b", 3});
+  run_unread(sql, "COMMIT");
+  EXPECT_EQ(kRows.find_one(sql, "WHERE id = :id", std::string("a"))->n, 1);
+  EXPECT_EQ(kRows.find_one(sql, "WHERE id = :id", std::string("b"))->n, 3);
+  // BEGIN, COMMIT, ROLLBACK, the insert and the lookup: each prepared once, on the server too.
+  EXPECT_EQ(PreparedStatements::kept(sql), 5u);
+  EXPECT_EQ(server_side(), 5);
+}
+
+TEST_F(KeptStatementsOnPostgreSQL, ForgettingAConnectionsStatementsDeallocatesThem) {
+  kRows.insert(sql, {"a", 1});
+  EXPECT_EQ(server_side(), 1);
+  EXPECT_TRUE(PreparedStatements::forget(sql));
+  EXPECT_EQ(server_side(), 0);
+  EXPECT_EQ(PreparedStatements::kept(sql), 0u);
 }
 
 }  // namespace
