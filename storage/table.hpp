@@ -19,6 +19,7 @@
 #include <soci/soci.h>
 
 #include <algorithm>
+#include <bit>
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -358,18 +359,22 @@ class Table {
     return found;
   }
   // Calls `each(Entity)` for every row whose `column` is one of `values` (in no particular
-  // order), in statements of a few hundred placeholders each.
+  // order), in statements of a few hundred placeholders each. A list's placeholders are as many
+  // as the next power of two, the last value repeated: a connection keeps a statement per text
+  // (storage/prepared_statements.hpp), and lists of every length from 1 to 512 would fill its
+  // kept set with texts that each run rarely.
   template <class Each>
   void each_in(soci::session& sql, const std::string& column,
                const std::vector<std::string>& values, Each&& each_row) const {
-    constexpr std::size_t kPerStatement = 500;
+    constexpr std::size_t kPerStatement = 512;
     for (std::size_t from = 0; from < values.size(); from += kPerStatement) {
       const std::size_t to = std::min(values.size(), from + kPerStatement);
+      const std::size_t placeholders = std::bit_ceil(to - from);
       std::string query = select_ + "WHERE " + column + " IN (";
       Binder binder;
-      for (std::size_t i = from; i < to; ++i) {
-        query += (i > from ? ", :v" : ":v") + std::to_string(i - from);
-        binder.add_value(values[i]);
+      for (std::size_t i = 0; i < placeholders; ++i) {
+        query += (i > 0 ? ", :v" : ":v") + std::to_string(i);
+        binder.add_value(values[std::min(from + i, to - 1)]);
       }
       query += ")";
       each_bound(sql, query, binder, {},

@@ -7,6 +7,7 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 #include <string>
@@ -91,6 +92,31 @@ TEST_F(KeptStatements, TransactionStatementsAreKeptAndStillCommitAndRollBack) {
   EXPECT_FALSE(kRows.find_one(sql, "WHERE id = :id", std::string("b")));
   // BEGIN, COMMIT, ROLLBACK, the insert and the lookup, each once.
   EXPECT_EQ(PreparedStatements::kept(sql), 5u);
+}
+
+TEST_F(KeptStatements, ListsOfNearbyLengthsShareAStatementText) {
+  kRows.insert_all(sql, rows(0, 20));
+  const std::size_t before = PreparedStatements::kept(sql);
+  const auto ids = [](std::vector<int> ns) {
+    std::vector<std::string> out;
+    for (int n : ns) out.push_back("row-" + std::to_string(n));
+    return out;
+  };
+  const auto numbers = [](std::vector<Row> found) {
+    std::vector<long long> out;
+    for (const auto& r : found) out.push_back(r.n);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  // Three and four values: one text of four placeholders, the third value asked for twice.
+  EXPECT_EQ(numbers(kRows.find_in(sql, "id", ids({3, 1, 7}))), (std::vector<long long>{1, 3, 7}));
+  EXPECT_EQ(numbers(kRows.find_in(sql, "id", ids({2, 4, 6, 8}))),
+            (std::vector<long long>{2, 4, 6, 8}));
+  EXPECT_EQ(PreparedStatements::kept(sql), before + 1);
+  // Five to eight: the next.
+  EXPECT_EQ(numbers(kRows.find_in(sql, "id", ids({0, 5, 9, 11, 19, 42}))),
+            (std::vector<long long>{0, 5, 9, 11, 19}));
+  EXPECT_EQ(PreparedStatements::kept(sql), before + 2);
 }
 
 // A connection to the suite's PostgreSQL server with a table of its own (a temporary one, which
