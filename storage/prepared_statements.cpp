@@ -155,15 +155,21 @@ PreparedStatements::Run::~Run() {
   if (!kept_) return;
   kept_->running = false;
   if (finished_) return;
-  // PostgreSQL hands over a statement's rows whole, so one that an exception interrupted is as
-  // good as new; dropping it would send a DEALLOCATE that the failed transaction refuses, and
-  // leave the statement prepared on the server for as long as the connection lives. On SQLite
-  // it is dropped by the key's node, not a copy of the text made on every run: keys stay where
-  // they are while other statements are added.
-  if (Statements* statements = statements_of(sql_); statements && !statements->postgresql) {
-    const auto found = statements->find(*kept_text_);
-    if (found != statements->end()) statements->erase(found);
+  Statements* statements = statements_of(sql_);
+  if (!statements) return;
+  if (statements->postgresql) {
+    // PostgreSQL hands over a statement's rows whole, so one that an exception interrupted is
+    // as good as new once the buffers of its values are freed (an execute that throws skips
+    // the step that frees them, and the next run would allocate new ones over them). Dropping
+    // it instead would send a DEALLOCATE that the failed transaction refuses, and leave the
+    // statement prepared on the server for as long as the connection lives.
+    kept_->statement.undefine_and_bind();
+    return;
   }
+  // On SQLite it is dropped, by the key's node, not a copy of the text made on every run: keys
+  // stay where they are while other statements are added.
+  const auto found = statements->find(*kept_text_);
+  if (found != statements->end()) statements->erase(found);
 }
 
 soci::statement& PreparedStatements::Run::statement() {
