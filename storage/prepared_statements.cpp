@@ -15,7 +15,7 @@ struct PreparedStatements::Run::Kept {
 namespace {
 
 // Enough for every statement text the repositories make in a running server; texts beyond it
-// (lists of many lengths) run unkept.
+// run unkept.
 constexpr std::size_t kPerConnection = 256;
 
 using Kept = PreparedStatements::Run::Kept;

@@ -348,24 +348,17 @@ class Table {
     (binder.add_value(values), ...);
     each_bound(sql, query, binder, extra_kinds, each_row);
   }
-  // The rows whose `column` is one of `values`, in no particular order: each value asked for
-  // once, also when it comes again in another statement's part of the list.
+  // The rows whose `column` is one of `values`, in no particular order, in statements of a few
+  // hundred placeholders each; each value asked for once, also when it comes again in another
+  // statement's part of the list. A list's placeholders are as many as the next power of two,
+  // the last value repeated: a connection keeps a statement per text
+  // (storage/prepared_statements.hpp), and lists of every length from 1 to 512 would fill its
+  // kept set with texts that each run rarely.
   std::vector<Entity> find_in(soci::session& sql, const std::string& column,
                               std::vector<std::string> values) const {
     std::sort(values.begin(), values.end());
     values.erase(std::unique(values.begin(), values.end()), values.end());
     std::vector<Entity> found;
-    each_in(sql, column, values, [&](Entity e) { found.push_back(std::move(e)); });
-    return found;
-  }
-  // Calls `each(Entity)` for every row whose `column` is one of `values` (in no particular
-  // order), in statements of a few hundred placeholders each. A list's placeholders are as many
-  // as the next power of two, the last value repeated: a connection keeps a statement per text
-  // (storage/prepared_statements.hpp), and lists of every length from 1 to 512 would fill its
-  // kept set with texts that each run rarely.
-  template <class Each>
-  void each_in(soci::session& sql, const std::string& column,
-               const std::vector<std::string>& values, Each&& each_row) const {
     constexpr std::size_t kPerStatement = 512;
     for (std::size_t from = 0; from < values.size(); from += kPerStatement) {
       const std::size_t to = std::min(values.size(), from + kPerStatement);
@@ -378,10 +371,11 @@ class Table {
       }
       query += ")";
       each_bound(sql, query, binder, {},
-                 [&](Entity e, const std::vector<Cell>&) { each_row(std::move(e)); });
+                 [&](Entity e, const std::vector<Cell>&) { found.push_back(std::move(e)); });
     }
+    return found;
   }
-  // The same with the placeholders' values in `binder`, for a query whose conditions are made
+  // each_with with the placeholders' values in `binder`, for a query whose conditions are made
   // up as it is built.
   template <class Each>
   void each_bound(soci::session& sql, const std::string& query, Binder& binder,
